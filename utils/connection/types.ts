@@ -1,0 +1,103 @@
+/** What the outside world looks like to the connection: all of it injected so tests drive it. */
+
+export type ConnectionPhase = 'disconnected' | 'connecting' | 'connected';
+
+/** Why the connection is down; also what the popup tells the user. */
+export type DisconnectReason =
+  | 'not-configured' // no server URL in settings
+  | 'no-token' // signed out of the host site: nothing to connect with
+  | 'unauthorized' // the server refused the token (close 4001/4003/1008): wait for a new one
+  | 'offline' // the browser reports no network
+  | 'server-closed' // the socket closed or failed; a retry is scheduled
+  | 'no-heartbeat' // the server stopped answering: the link is dead
+  | 'cannot-reach' // repeated failures before any open: retrying slowly
+  | 'stopped'; // shut down on purpose
+
+export interface ConnectionStatus {
+  readonly phase: ConnectionPhase;
+  /** Set only while disconnected. */
+  readonly reason?: DisconnectReason;
+  /** When this phase began (clock ms). */
+  readonly since: number;
+  /** Failed attempts in a row since the last stable connection. */
+  readonly attempt: number;
+  /** When the next attempt is due, if one is scheduled. */
+  readonly nextRetryAt?: number;
+  /** The last failure in words, e.g. `closed with 1006 before opening`. */
+  readonly lastError?: string;
+}
+
+export interface StatusChange {
+  readonly from: ConnectionStatus;
+  readonly to: ConnectionStatus;
+}
+
+/** The part of the DOM `WebSocket` the connection uses. */
+export interface SocketLike {
+  readonly readyState: number;
+  binaryType: string;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
+}
+
+export type SocketFactory = (url: string) => SocketLike;
+
+export type TimerHandle = ReturnType<typeof setTimeout>;
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface NetworkMonitor {
+  isOnline(): boolean;
+  /** Calls back on every online/offline transition until `signal` aborts. */
+  subscribe(listener: (online: boolean) => void, signal: AbortSignal): void;
+}
+
+export interface BackoffOptions {
+  readonly baseMs: number;
+  readonly capMs: number;
+  /** A connection that stayed up this long resets the attempt count. */
+  readonly resetAfterMs: number;
+}
+
+export interface ConnectionOptions {
+  /** The server's WebSocket URL without the token. */
+  readonly serverUrl: string;
+  readonly heartbeatIntervalMs: number;
+  readonly heartbeatPayload: string;
+  readonly unauthorizedCloseCodes: readonly number[];
+  readonly backoff: BackoffOptions;
+  /** After this many failures in a row that never reached `open`, retry only every `slowRetryMs`. */
+  readonly cannotReachAfter: number;
+  readonly slowRetryMs: number;
+}
+
+export interface ConnectionDeps {
+  readonly createSocket: SocketFactory;
+  /** Read fresh before every attempt; `undefined` means signed out. */
+  readonly getToken: () => Promise<string | undefined>;
+  readonly timers: Timers;
+  readonly clock: Clock;
+  /** Uniform in [0, 1): the jitter source. */
+  readonly random: () => number;
+  readonly network: NetworkMonitor;
+}
+
+export const defaultConnectionOptions = {
+  heartbeatIntervalMs: 20_000,
+  heartbeatPayload: 'heart check',
+  unauthorizedCloseCodes: [4001, 4003, 1008],
+  backoff: { baseMs: 500, capMs: 30_000, resetAfterMs: 10_000 },
+  cannotReachAfter: 5,
+  slowRetryMs: 60_000,
+} as const satisfies Omit<ConnectionOptions, 'serverUrl'>;
