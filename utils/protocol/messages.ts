@@ -1,0 +1,28 @@
+import type { DotNetTime } from './dotnet-time';
+import type { OnlineUser, UserId } from './schemas';
+
+export type { OnlineUser, UserId };
+
+/** A call as the legacy server delivers it (and as we send it). */
+export interface CallFrame {
+  readonly senderId: UserId;
+  readonly receiverId: UserId;
+  /** Display names carried in the frame; may be empty. Data, never markup. */
+  readonly senderName: string;
+  readonly receiverName: string;
+  /** `Data.type`: `呼叫` from the legacy server. */
+  readonly callType: string;
+  /** `SendTime` exactly as written: with the sender, it identifies a call (dedupe). */
+  readonly sendTimeText: string;
+  /** `SendTime` understood, when it is a valid .NET round-trip timestamp. */
+  readonly sendTime?: DotNetTime;
+}
+
+export type IgnoredWhy = 'heartbeat' | 'unknown-type' | 'unknown-event';
+
+export type InboundMessage =
+  /** The full online list: each one replaces the last. */
+  | { readonly kind: 'online'; readonly users: readonly OnlineUser[]; readonly rejected: number }
+  | { readonly kind: 'call'; readonly call: CallFrame }
+  /** Valid but not for us: unknown `Type`/`Event` values are expected from newer servers. */
+  | { readonly kind: 'ignored'; readonly why: IgnoredWhy; readonly what: string };

@@ -1,0 +1,115 @@
+import * as v from 'valibot';
+import { exceedsUtf8Bytes } from './byte-length';
+import { parseDotNetTime } from './dotnet-time';
+import { ProtocolError } from './errors';
+import type { InboundMessage, OnlineUser, UserId } from './messages';
+import {
+  CallDataSchema,
+  ChatFrameSchema,
+  EnvelopeSchema,
+  EventFrameSchema,
+  LEGACY_HEARTBEAT,
+  OnlineEntrySchema,
+} from './schemas';
+
+export interface ParseOptions {
+  /** Frames larger than this many UTF-8 bytes are refused before `JSON.parse`. */
+  readonly maxBytes: number;
+  /** A server may echo our heartbeat text back: that is a sign of life, not an error. */
+  readonly heartbeatPayload: string;
+}
+
+export const defaultParseOptions: ParseOptions = { maxBytes: 64 * 1024, heartbeatPayload: LEGACY_HEARTBEAT };
+
+export type ParseResult =
+  | { readonly ok: true; readonly message: InboundMessage }
+  | { readonly ok: false; readonly error: ProtocolError };
+
+/** Decodes one server frame. Never throws, whatever `frame` is. */
+export function parseFrame(frame: unknown, options: ParseOptions = defaultParseOptions): ParseResult {
+  if (typeof frame !== 'string') {
+    return fail('binary', 'the legacy protocol is text; a binary frame was dropped');
+  }
+  if (exceedsUtf8Bytes(frame, options.maxBytes)) {
+    return fail('too-large', `frame of ${frame.length} characters exceeds ${options.maxBytes} bytes`);
+  }
+  if (frame === options.heartbeatPayload) {
+    return ok({ kind: 'ignored', why: 'heartbeat', what: 'heartbeat echo' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(frame);
+  } catch {
+    return fail('not-json', `not JSON: ${preview(frame)}`);
+  }
+  const envelope = v.safeParse(EnvelopeSchema, json);
+  if (!envelope.success) return fail('invalid-frame', 'not an object with a string "Type"');
+
+  switch (envelope.output.Type) {
+    case 'Chat':
+      return parseOnlineList(json);
+    case 'Event':
+      return parseEvent(json);
+    default:
+      return ok({ kind: 'ignored', why: 'unknown-type', what: preview(envelope.output.Type) });
+  }
+}
+
+function parseOnlineList(json: unknown): ParseResult {
+  const frame = v.safeParse(ChatFrameSchema, json);
+  if (!frame.success) return fail('invalid-frame', `Chat: ${describe(frame.issues)}`);
+  // One bad entry must not hide everyone else: keep the valid ones and count the rest.
+  const users = new Map<UserId, OnlineUser>();
+  let rejected = 0;
+  for (const entry of frame.output.Message) {
+    const user = v.safeParse(OnlineEntrySchema, entry);
+    if (!user.success) rejected++;
+    else if (!users.has(user.output.id)) users.set(user.output.id, user.output);
+  }
+  return ok({ kind: 'online', users: [...users.values()], rejected });
+}
+
+function parseEvent(json: unknown): ParseResult {
+  const frame = v.safeParse(EventFrameSchema, json);
+  if (!frame.success) return fail('invalid-frame', `Event: ${describe(frame.issues)}`);
+  const { Sender, Receiver, SendTime, Message } = frame.output;
+  if (Message.Event !== 'Call') {
+    return ok({ kind: 'ignored', why: 'unknown-event', what: preview(Message.Event) });
+  }
+  const data = v.safeParse(CallDataSchema, Message.Data);
+  if (!data.success) return fail('invalid-frame', `Call data: ${describe(data.issues)}`);
+  const sendTimeText = SendTime ?? '';
+  const sendTime = parseDotNetTime(sendTimeText);
+  return ok({
+    kind: 'call',
+    call: {
+      senderId: Sender,
+      receiverId: Receiver,
+      senderName: data.output.sender,
+      receiverName: data.output.receiver,
+      callType: data.output.type,
+      sendTimeText,
+      ...(sendTime ? { sendTime } : {}),
+    },
+  });
+}
+
+function ok(message: InboundMessage): ParseResult {
+  return { ok: true, message };
+}
+
+function fail(code: ProtocolError['code'], message: string): ParseResult {
+  return { ok: false, error: new ProtocolError(code, message) };
+}
+
+function describe(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Enough of a bad value to recognise it in a log, never the whole (possibly huge) thing. */
+function preview(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
