@@ -32,16 +32,23 @@ export interface StatusChange {
   readonly to: ConnectionStatus;
 }
 
-/** The part of the DOM `WebSocket` the connection uses. */
+/**
+ * An event handler property. Declared through a method so its parameter is checked bivariantly:
+ * with a plain function type a real `WebSocket` (whose handlers take a DOM `Event`) is not
+ * assignable to `SocketLike`, and fakes could not call the handlers with plain objects.
+ */
+export type SocketHandler<E> = { handle(event: E): void }['handle'];
+
+/** The part of the DOM `WebSocket` the connection uses; a real `WebSocket` is assignable to it. */
 export interface SocketLike {
   readonly readyState: number;
   binaryType: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
+  onopen: SocketHandler<unknown> | null;
+  onmessage: SocketHandler<{ data: unknown }> | null;
+  onerror: SocketHandler<unknown> | null;
+  onclose: SocketHandler<{ code: number; reason: string; wasClean: boolean }> | null;
 }
 
 export type SocketFactory = (url: string) => SocketLike;
@@ -101,3 +108,40 @@ export const defaultConnectionOptions = {
   cannotReachAfter: 5,
   slowRetryMs: 60_000,
 } as const satisfies Omit<ConnectionOptions, 'serverUrl'>;
+
+/** What the popup shows per message: sending → sent, or waiting in the queue, or given up. */
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+
+/** Why an item was given up: too old, no room, or the queue was cleared (logout, stop). */
+export type OutboxError = 'expired' | 'queue-full' | 'stopped';
+
+/** A snapshot: every change produces a new object, so a held item never changes under you. */
+export interface OutboxItem<M> {
+  readonly id: string;
+  readonly meta: M;
+  readonly status: OutboxStatus;
+  /** Set only when `status` is `failed`. */
+  readonly error?: OutboxError;
+  readonly createdAt: number;
+  /** When it became `sent` or `failed`. */
+  readonly settledAt?: number;
+}
+
+export interface OutboxOptions {
+  readonly capacity: number;
+  readonly ttlMs: number;
+}
+
+export interface OutboxDeps {
+  readonly clock: Clock;
+  readonly timers: Timers;
+  /** `true` only if the text was handed to an open socket (`Connection.send`). */
+  readonly send: (text: string) => boolean;
+  /** Item ids; a per-outbox counter (`"1"`, `"2"`, …) when absent. */
+  readonly nextId?: () => string;
+}
+
+export const defaultOutboxOptions = {
+  capacity: 50,
+  ttlMs: 60_000,
+} as const satisfies OutboxOptions;

@@ -1,0 +1,55 @@
+import * as v from 'valibot';
+import { MAX_NAME_LENGTH, UserIdSchema } from '../protocol/schemas';
+import type { RosterEvent, RosterState, SendCallResult } from '../roster/state';
+
+/** What views may ask of the background, described once and checked on arrival. */
+export const RequestSchema = v.variant('op', [
+  v.object({ op: v.literal('snapshot') }),
+  v.object({ op: v.literal('sendCall'), to: UserIdSchema }),
+  v.object({ op: v.literal('retryNow') }),
+  v.object({
+    op: v.literal('learnNames'),
+    names: v.pipe(
+      v.array(v.tuple([UserIdSchema, v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NAME_LENGTH))])),
+      v.maxLength(5_000),
+    ),
+  }),
+]);
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestInput = v.InferInput<typeof RequestSchema>;
+export type Op = Request['op'];
+
+export interface Replies {
+  snapshot: RosterState;
+  sendCall: SendCallResult;
+  retryNow: null;
+  learnNames: null;
+}
+
+/** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
+export type Role = 'content' | 'page';
+export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
+  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames']),
+  page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames']),
+};
+
+export const ClientMessageSchema = v.object({
+  type: v.literal('request'),
+  id: v.pipe(v.number(), v.safeInteger()),
+  request: RequestSchema,
+});
+
+export type ServerMessage =
+  | { readonly type: 'event'; readonly event: RosterEvent }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: string };
+
+/** The background is our own code, but a view still checks the envelope before trusting it. */
+export const ServerMessageSchema = v.variant('type', [
+  v.object({
+    type: v.literal('event'),
+    event: v.looseObject({ type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'outgoing', 'incoming']) }),
+  }),
+  v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(true), value: v.unknown() }),
+  v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(false), error: v.string() }),
+]);

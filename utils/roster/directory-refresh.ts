@@ -1,0 +1,31 @@
+import { createLogger } from '../log';
+import { fetchDirectory, type DirectoryList } from '../presence/directory-fetch';
+import type { DirectorySettings } from '../settings/schema';
+import type { RosterDeps } from './deps';
+
+const log = createLogger('directory');
+
+/**
+ * Keeps the host system's user list fresh: now, then every `refreshMinutes`, until `signal`
+ * aborts. A failed fetch keeps the names we had and tries again at the next tick.
+ */
+export function refreshDirectory(
+  settings: DirectorySettings,
+  deps: Pick<RosterDeps, 'fetch' | 'timers'>,
+  onList: (list: DirectoryList) => void,
+  signal: AbortSignal,
+): void {
+  if (!settings.url || signal.aborted) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = async () => {
+    try {
+      const list = await fetchDirectory(settings, deps.fetch, signal);
+      if (!signal.aborted) onList(list);
+    } catch (error) {
+      if (!signal.aborted) log.warn('could not read the user list', error);
+    }
+    if (!signal.aborted) timer = deps.timers.setTimeout(() => void tick(), settings.refreshMinutes * 60_000);
+  };
+  signal.addEventListener('abort', () => timer !== undefined && deps.timers.clearTimeout(timer), { once: true });
+  void tick();
+}

@@ -1,0 +1,32 @@
+import type { RosterEvent, RosterState } from './state';
+
+/**
+ * A view's copy of the state after one event. Pure. `undefined` means the event cannot be applied
+ * (a presence change that skipped a version): the view must ask for a fresh snapshot.
+ */
+export function applyEvent(state: RosterState | undefined, event: RosterEvent): RosterState | undefined {
+  if (event.type === 'state') return event.state;
+  if (!state) return undefined;
+  switch (event.type) {
+    case 'connection':
+      return { ...state, connection: event.status };
+    case 'presence': {
+      const { change } = event;
+      if (change.version !== state.presence.version + 1) return undefined;
+      const online = new Set(state.presence.online);
+      for (const id of change.left) online.delete(id);
+      for (const id of change.joined) online.add(id);
+      return { ...state, presence: { version: change.version, online: [...online] } };
+    }
+    case 'names':
+      return { ...state, names: { ...state.names, ...event.names } };
+    case 'me':
+      return { ...state, me: event.me };
+    case 'outgoing': {
+      const others = state.outgoing.filter((call) => call.id !== event.call.id);
+      return { ...state, outgoing: [...others, event.call].slice(-20) };
+    }
+    case 'incoming':
+      return state;
+  }
+}

@@ -1,0 +1,229 @@
+import { cookieTokenSource } from '../auth/cookie-token';
+import { Connection } from '../connection/connection';
+import { Emitter } from '../connection/emitter';
+import { Outbox } from '../connection/outbox';
+import { defaultConnectionOptions, defaultOutboxOptions, type ConnectionStatus } from '../connection/types';
+import { resolveMe, type Me } from '../identity/me';
+import { createLogger } from '../log';
+import type { InboundMessage } from '../protocol/messages';
+import { parseFrame, type ParseOptions } from '../protocol/parse';
+import type { UserId } from '../protocol/schemas';
+import { Directory, type DirectoryEntries, type DirectoryState } from '../presence/directory';
+import { PresenceStore, type PresenceSnapshot } from '../presence/store';
+import type { Settings } from '../settings/schema';
+import type { RosterDeps } from './deps';
+import { refreshDirectory } from './directory-refresh';
+import { callFrame, refuseCall, toOutgoingCall, type CallTarget } from './outgoing';
+import type { OutgoingCall, RosterEvent, RosterState, SendCallResult } from './state';
+
+const log = createLogger('roster');
+const KEEP_OUTGOING = 20;
+
+/** What survives a service-worker restart (`storage.session`): no token, ever. */
+export interface RosterMirror {
+  readonly connection: ConnectionStatus;
+  readonly presence: PresenceSnapshot;
+  readonly names: DirectoryState;
+  readonly me: Me | null;
+}
+
+/** The parts of a run: everything that depends on the settings and ends with them. */
+interface Run {
+  readonly controller: AbortController;
+  readonly connection: Connection;
+  readonly outbox: Outbox<CallTarget>;
+}
+
+/**
+ * The background's single source of truth: one connection, the presence it reports, the names we
+ * know, and my outgoing calls. Views subscribe to its events; nothing else writes this state.
+ */
+export class RosterService {
+  readonly #deps: RosterDeps;
+  readonly #events = new Emitter<RosterEvent>((error) => log.error('a subscriber failed', error));
+  readonly #presence: PresenceStore;
+  readonly #directory: Directory;
+  #connection: ConnectionStatus;
+  #me: Me | null;
+  #outgoing: OutgoingCall[] = [];
+  #run: Run | undefined;
+  #runKey = '';
+  #serverUrl: string | undefined;
+  /** Call ids stay unique across runs, so the popup never mixes two calls up. */
+  #callIds = 0;
+
+  constructor(deps: RosterDeps, restored?: RosterMirror) {
+    this.#deps = deps;
+    this.#presence = new PresenceStore(restored?.presence);
+    this.#directory = new Directory(restored?.names);
+    this.#me = restored?.me ?? null;
+    const since = deps.clock.now();
+    // A restored "connected" is no longer true: the new worker has no socket yet.
+    this.#connection = restored ? { phase: 'connecting', since, attempt: 0 } : { phase: 'disconnected', reason: 'stopped', since, attempt: 0 };
+  }
+
+  state(): RosterState {
+    return {
+      connection: this.#connection,
+      presence: this.#presence.snapshot(),
+      names: this.#directory.entries(),
+      me: this.#me,
+      outgoing: this.#outgoing,
+    };
+  }
+
+  mirror(): RosterMirror {
+    return { connection: this.#connection, presence: this.#presence.snapshot(), names: this.#directory.state(), me: this.#me };
+  }
+
+  subscribe(listener: (event: RosterEvent) => void, signal: AbortSignal): void {
+    this.#events.subscribe(listener, signal);
+  }
+
+  /** Applies settings; the connection restarts only when something it depends on changed. */
+  configure(settings: Settings): void {
+    const key = JSON.stringify([settings.serverUrl, settings.auth, settings.identity, settings.connection, settings.directory]);
+    if (key === this.#runKey) return;
+    this.#runKey = key;
+    this.#stopRun();
+    // Another server is another system: its online list is not this one's.
+    if (this.#serverUrl !== undefined && this.#serverUrl !== settings.serverUrl) this.#applyOnline([]);
+    this.#serverUrl = settings.serverUrl;
+    this.#run = this.#startRun(settings);
+  }
+
+  stop(): void {
+    this.#stopRun();
+    this.#runKey = '';
+  }
+
+  sendCall(to: UserId): SendCallResult {
+    const run = this.#run;
+    const refusal = refuseCall(this.#me, to, (id) => this.#presence.isOnline(id));
+    if (refusal || !this.#me || !run) return { ok: false, refusal: refusal ?? 'not-signed-in' };
+    const frame = callFrame(this.#me, to, (id) => this.#directory.name(id));
+    return { ok: true, call: toOutgoingCall(run.outbox.enqueue(frame, { to })) };
+  }
+
+  retryNow(): void {
+    this.#run?.connection.retryNow();
+  }
+
+  /** Names read from host tables; never overrides the host's own user list. */
+  learnNames(entries: Iterable<readonly [UserId, string]>): void {
+    this.#publishNames(this.#directory.learn('page', entries));
+  }
+
+  #startRun(settings: Settings): Run {
+    const controller = new AbortController();
+    const { signal } = controller;
+    const deps = this.#deps;
+    const tokens = cookieTokenSource(settings.auth, deps.cookies);
+    const readToken = async () => {
+      const token = await tokens.read().catch((error: unknown) => {
+        log.warn('could not read the sign-in cookie', error);
+        return undefined;
+      });
+      this.#setMe(resolveMe(token, settings.identity) ?? null);
+      return token;
+    };
+    const connection = new Connection(
+      {
+        ...defaultConnectionOptions,
+        serverUrl: settings.serverUrl,
+        heartbeatIntervalMs: settings.connection.heartbeatSeconds * 1000,
+        heartbeatPayload: settings.connection.heartbeatPayload,
+        unauthorizedCloseCodes: settings.connection.unauthorizedCloseCodes,
+      },
+      { ...deps, getToken: readToken },
+    );
+    const outbox = new Outbox<CallTarget>(defaultOutboxOptions, {
+      ...deps,
+      send: (text) => connection.send(text),
+      nextId: () => String(++this.#callIds),
+    });
+    const parseOptions: ParseOptions = {
+      maxBytes: settings.connection.maxFrameKiB * 1024,
+      heartbeatPayload: settings.connection.heartbeatPayload,
+    };
+    const fetchNames = () =>
+      refreshDirectory(settings.directory, deps, (list) => this.#publishNames(this.#directory.replace('directory', list.entries)), signal);
+
+    outbox.onChange((item) => this.#trackOutgoing(toOutgoingCall(item)), signal);
+    connection.onStatus(({ to }) => {
+      this.#connection = to;
+      this.#events.emit({ type: 'connection', status: to });
+      if (to.phase === 'connected') outbox.flush();
+    }, signal);
+    connection.onFrame((frame) => this.#receive(frame, parseOptions), signal);
+    tokens.watch((token) => {
+      this.#setMe(resolveMe(token, settings.identity) ?? null);
+      if (!token) {
+        // Signed out: forget who is online and give up what was waiting to be sent.
+        outbox.clear('stopped');
+        this.#applyOnline([]);
+      }
+      connection.reconnect();
+    }, signal);
+    connection.start(signal);
+    fetchNames();
+    return { controller, connection, outbox };
+  }
+
+  #stopRun(): void {
+    if (!this.#run) return;
+    this.#run.outbox.clear('stopped');
+    this.#run.controller.abort();
+    this.#run = undefined;
+  }
+
+  #receive(frame: string | ArrayBuffer, options: ParseOptions): void {
+    const result = parseFrame(frame, options);
+    if (!result.ok) {
+      log.debug(`dropped a frame (${result.error.code}): ${result.error.message}`);
+      return;
+    }
+    this.#handle(result.message);
+  }
+
+  #handle(message: InboundMessage): void {
+    switch (message.kind) {
+      case 'online': {
+        const named = message.users.flatMap((user) => (user.name ? [[user.id, user.name] as const] : []));
+        this.#publishNames(this.#directory.learn('server', named));
+        this.#applyOnline(message.users.map((user) => user.id));
+        if (message.rejected > 0) log.debug(`online list: ${message.rejected} bad entries skipped`);
+        return;
+      }
+      case 'call': {
+        const { call } = message;
+        const me = this.#me;
+        // My own calls echoed to this socket from my other sessions are not incoming.
+        if (me && call.receiverId === me.id && call.senderId !== me.id) this.#events.emit({ type: 'incoming', call });
+        return;
+      }
+      case 'ignored':
+        log.debug(`ignored a frame (${message.why}): ${message.what}`);
+    }
+  }
+
+  #applyOnline(ids: readonly UserId[]): void {
+    const change = this.#presence.apply(ids);
+    if (change) this.#events.emit({ type: 'presence', change });
+  }
+
+  #publishNames(names: DirectoryEntries): void {
+    if (Object.keys(names).length > 0) this.#events.emit({ type: 'names', names });
+  }
+
+  #setMe(me: Me | null): void {
+    if (JSON.stringify(me) === JSON.stringify(this.#me)) return;
+    this.#me = me;
+    this.#events.emit({ type: 'me', me });
+  }
+
+  #trackOutgoing(call: OutgoingCall): void {
+    this.#outgoing = [...this.#outgoing.filter((known) => known.id !== call.id), call].slice(-KEEP_OUTGOING);
+    this.#events.emit({ type: 'outgoing', call });
+  }
+}

@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+import { LEGACY_HEARTBEAT } from '../protocol/schemas';
+
+/**
+ * The settings, described once. Every field has a default, so a partial JSON (an import, a policy)
+ * fills in the rest; unknown keys are refused so a typo like `serverURL` is caught, not ignored.
+ * The demo build's defaults come from `.env.demo` (WXT_DEFAULT_*), so production builds ship with
+ * nothing configured.
+ */
+
+const env = import.meta.env as Record<string, string | undefined> | undefined;
+const fromEnv = (key: string): string => env?.[key] ?? '';
+
+const isUrlWith = (protocols: readonly string[]) => (text: string) => {
+  if (text === '') return true;
+  try {
+    return protocols.includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+};
+
+const WsUrl = v.pipe(v.string(), v.trim(), v.check(isUrlWith(['ws:', 'wss:']), 'must be a ws:// or wss:// URL'));
+const HttpUrl = v.pipe(v.string(), v.trim(), v.check(isUrlWith(['http:', 'https:']), 'must be an http:// or https:// URL'));
+const Name = v.pipe(v.string(), v.trim(), v.maxLength(200));
+const Claims = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.maxLength(20));
+const whole = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+
+export const AuthSettingsSchema = v.strictObject({
+  /** The host site whose cookie holds the token. */
+  cookieUrl: v.optional(HttpUrl, () => fromEnv('WXT_DEFAULT_SITE_URL')),
+  cookieName: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(200)), 'USERTOKEN'),
+});
+
+export const IdentitySettingsSchema = v.strictObject({
+  /** `auto`: read me from the token's JWT claims, falling back to the fields below. */
+  mode: v.optional(v.picklist(['auto', 'manual']), 'auto'),
+  userId: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(128)), ''),
+  userName: v.optional(Name, ''),
+  idClaims: v.optional(Claims, ['sub', 'userId', 'uid', 'nameid', 'id']),
+  nameClaims: v.optional(Claims, ['name', 'userName', 'unique_name', 'preferred_username', 'given_name']),
+});
+
+export const ConnectionSettingsSchema = v.strictObject({
+  heartbeatSeconds: v.optional(whole(5, 300), 20),
+  heartbeatPayload: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(1024)), LEGACY_HEARTBEAT),
+  unauthorizedCloseCodes: v.optional(v.pipe(v.array(whole(1000, 4999)), v.maxLength(20)), [4001, 4003, 1008]),
+  maxFrameKiB: v.optional(whole(1, 16 * 1024), 64),
+});
+
+export const DirectorySettingsSchema = v.strictObject({
+  /** The host system's user list (a JSON array), fetched with the host's cookies. Empty: none. */
+  url: v.optional(HttpUrl, () => fromEnv('WXT_DEFAULT_DIRECTORY_URL')),
+  idField: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')), 'id'),
+  nameField: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty')), 'name'),
+  refreshMinutes: v.optional(whole(1, 24 * 60), 15),
+});
+
+export const SETTINGS_VERSION = 1;
+
+export const SettingsSchema = v.strictObject({
+  /** Lets an exported file say which format it is; always the current one once parsed. */
+  version: v.optional(v.literal(SETTINGS_VERSION), SETTINGS_VERSION),
+  serverUrl: v.optional(WsUrl, () => fromEnv('WXT_DEFAULT_SERVER_URL')),
+  auth: v.optional(AuthSettingsSchema, {}),
+  identity: v.optional(IdentitySettingsSchema, {}),
+  connection: v.optional(ConnectionSettingsSchema, {}),
+  directory: v.optional(DirectorySettingsSchema, {}),
+});
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SettingsInput = v.InferInput<typeof SettingsSchema>;
+export type AuthSettings = Settings['auth'];
+export type IdentitySettings = Settings['identity'];
+export type ConnectionSettings = Settings['connection'];
+export type DirectorySettings = Settings['directory'];
