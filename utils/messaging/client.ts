@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Timers } from '../connection/types';
-import { Emitter } from '../connection/emitter';
+import { Emitter } from '../emitter';
 import { createLogger } from '../log';
 import { applyEvent } from '../roster/reduce';
 import type { RosterEvent, RosterState } from '../roster/state';
@@ -121,7 +121,7 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
           pending.delete(id);
           reject(new RequestError(`${request.op} timed out`));
         }, timeoutMs);
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+        pending.set(id, { resolve, reject, timer });
         try {
           port.postMessage({ type: 'request', id, request });
         } catch (error) {

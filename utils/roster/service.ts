@@ -1,6 +1,6 @@
 import { cookieTokenSource } from '../auth/cookie-token';
 import { Connection } from '../connection/connection';
-import { Emitter } from '../connection/emitter';
+import { Emitter } from '../emitter';
 import { Outbox } from '../connection/outbox';
 import { defaultConnectionOptions, defaultOutboxOptions, type ConnectionStatus } from '../connection/types';
 import { resolveMe, type Me } from '../identity/me';
