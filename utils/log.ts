@@ -4,8 +4,8 @@ const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, s
 
 function defaultLevel(): LogLevel {
   const env = import.meta.env;
-  if (env?.MODE === 'test') return 'silent';
-  return env?.PROD ? 'warn' : 'debug';
+  if (env.MODE === 'test') return 'silent';
+  return env.PROD ? 'warn' : 'debug';
 }
 
 let threshold: LogLevel = defaultLevel();

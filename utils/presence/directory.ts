@@ -74,6 +74,8 @@ export class Directory {
   }
 
   #source(source: NameSource): Map<UserId, string> {
-    return this.#bySource.get(source) ?? new Map();
+    let names = this.#bySource.get(source);
+    if (!names) this.#bySource.set(source, (names = new Map<UserId, string>()));
+    return names;
   }
 }

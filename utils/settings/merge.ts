@@ -24,8 +24,6 @@ export function withoutPath(value: unknown, path: string): unknown {
   if (!isObject(value)) return value;
   const [head = '', ...rest] = path.split('.');
   if (!(head in value)) return value;
-  const copy: Record<string, unknown> = { ...value };
-  if (rest.length === 0) delete copy[head];
-  else copy[head] = withoutPath(value[head], rest.join('.'));
-  return copy;
+  if (rest.length === 0) return Object.fromEntries(Object.entries(value).filter(([key]) => key !== head));
+  return { ...value, [head]: withoutPath(value[head], rest.join('.')) };
 }

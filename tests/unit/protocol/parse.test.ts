@@ -106,7 +106,7 @@ describe('refused with a typed error', () => {
     const huge = `{"Type":"Chat","Message":[${'"1",'.repeat(300_000)}"2"]}`;
     const parse = JSON.parse;
     let parsed = false;
-    JSON.parse = (...args: Parameters<typeof JSON.parse>) => ((parsed = true), parse(...args));
+    JSON.parse = (...args: Parameters<typeof JSON.parse>): unknown => ((parsed = true), parse(...args));
     try {
       expect(parseFrame(huge)).toMatchObject({ ok: false, error: { code: 'too-large' } });
     } finally {

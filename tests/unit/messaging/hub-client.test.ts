@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { connectRoster, type RosterClient } from '../../../utils/messaging/client';
+import { serveViews } from '../../../utils/messaging/hub';
+import { PORT_NAME, type PortLike } from '../../../utils/messaging/port';
+import type { UserId } from '../../../utils/protocol/schemas';
+import { RosterService } from '../../../utils/roster/service';
+import { defaultSettings } from '../../../utils/settings/validate';
+import { FakeCookies, fakeJwt } from '../../helpers/fake-cookies';
+import { portPair } from '../../helpers/port-pair';
+import { FakeNetwork, FakeSocket } from '../connection/fakes';
+
+const EXTENSION = { extensionId: 'roster-ext', extensionOrigin: 'chrome-extension://roster-ext/' };
+const POPUP = { id: 'roster-ext', url: 'chrome-extension://roster-ext/popup.html' };
+const HOST_TAB = { id: 'roster-ext', url: 'http://admin.example/users' };
+const timers = { setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle) };
+const id = (value: string) => value as UserId;
+
+let life: AbortController;
+let sockets: FakeSocket[];
+let service: RosterService;
+let hub: (port: PortLike) => void;
+
+beforeEach(() => {
+  life = new AbortController();
+  sockets = [];
+  const cookies = new FakeCookies();
+  cookies.set('USERTOKEN', fakeJwt({ sub: '1', name: '章三' }));
+  service = new RosterService({
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    cookies,
+    fetch: () => Promise.reject(new Error('no directory in this test')),
+    timers,
+    clock: { now: () => Date.now() },
+    random: () => 0.5,
+    network: new FakeNetwork(),
+  });
+  service.configure({ ...defaultSettings(), serverUrl: 'ws://server.test/ws', auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' } });
+  hub = serveViews(Promise.resolve(service), EXTENSION);
+});
+
+afterEach(() => {
+  life.abort();
+  service.stop();
+});
+
+async function connectedServer(): Promise<FakeSocket> {
+  await expect.poll(() => sockets.length).toBe(1);
+  const socket = sockets[0]!;
+  socket.open();
+  socket.receive('{"Type":"Chat","Message":["1","2",{"userId":"3","userName":"王五"}]}');
+  return socket;
+}
+
+function view(sender: PortLike['sender'], opened: PortLike[] = []): RosterClient {
+  return connectRoster({
+    connect: () => {
+      const pair = portPair(PORT_NAME, sender);
+      hub(pair.background);
+      opened.push(pair.background);
+      return pair.view;
+    },
+    timers,
+  }, life.signal);
+}
+
+describe('an extension page', () => {
+  test('gets the whole state at once, then live changes', async () => {
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state?.presence.online).toEqual(['1', '2', '3']);
+    expect(popup.state).toMatchObject({ connection: { phase: 'connected' }, me: { id: '1', name: '章三' }, names: { 3: '王五' } });
+    socket.receive('{"Type":"Chat","Message":["2","3","4"]}');
+    await expect.poll(() => popup.state?.presence.online).toEqual(['2', '3', '4']);
+  });
+
+  test('calls someone: the legacy frame goes out and the status comes back', async () => {
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    const result = await popup.request({ op: 'sendCall', to: id('3') });
+    expect(result).toMatchObject({ ok: true, call: { to: '3', status: 'sent' } });
+    expect(JSON.parse(socket.sent.at(-1)!)).toEqual({
+      Sender: '1', Receiver: '3', SendTime: '',
+      Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '王五' } },
+      Type: 'Event',
+    });
+    await expect.poll(() => popup.state?.outgoing).toEqual([expect.objectContaining({ to: '3', status: 'sent' })]);
+  });
+
+  test.each([
+    ['an offline user', '9', 'callee-offline'],
+    ['myself', '1', 'self'],
+  ])('refuses to call %s', async (_, to, refusal) => {
+    await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    expect(await popup.request({ op: 'sendCall', to: id(to) })).toEqual({ ok: false, refusal });
+  });
+
+  test('reconnects when the background goes away and gets a fresh state', async () => {
+    await connectedServer();
+    const ports: PortLike[] = [];
+    const popup = view(POPUP, ports);
+    await expect.poll(() => popup.state).toBeDefined();
+    ports[0]!.disconnect();
+    await expect.poll(() => ports.length).toBe(2);
+    expect(await popup.request({ op: 'snapshot' })).toMatchObject({ presence: { online: ['1', '2', '3'] } });
+  });
+});
+
+describe('a content script in a host page', () => {
+  test('sees presence and names but not my calls', async () => {
+    await connectedServer();
+    const popup = view(POPUP);
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '3']);
+    await popup.request({ op: 'sendCall', to: id('2') });
+    await expect.poll(() => popup.state?.outgoing.length).toBe(1);
+    expect(tab.state?.outgoing).toEqual([]);
+    expect(await tab.request({ op: 'snapshot' })).toMatchObject({ outgoing: [] });
+  });
+
+  test('may teach names but may not steer the connection', async () => {
+    await connectedServer();
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    await tab.request({ op: 'learnNames', names: [[id('2'), '李四']] });
+    await expect.poll(() => tab.state?.names[id('2')]).toBe('李四');
+    await expect(tab.request({ op: 'retryNow' })).rejects.toThrow('retryNow is not allowed from a content');
+  });
+});
+
+describe('refused input', () => {
+  test('a port from another extension is disconnected at once', async () => {
+    const pair = portPair(PORT_NAME, { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' });
+    let dropped = false;
+    pair.view.onDisconnect.addListener(() => (dropped = true));
+    hub(pair.background);
+    await expect.poll(() => dropped).toBe(true);
+  });
+
+  test.each([
+    ['not an object', 'hello'],
+    ['an unknown op', { type: 'request', id: 1, request: { op: 'steal' } }],
+    ['a bad user id', { type: 'request', id: 2, request: { op: 'sendCall', to: '' } }],
+    ['too many names', { type: 'request', id: 3, request: { op: 'learnNames', names: Array.from({ length: 5001 }, (_, i) => [String(i), 'x']) } }],
+  ])('a malformed message (%s) is dropped and the port keeps working', async (_, message) => {
+    const pair = portPair(PORT_NAME, POPUP);
+    const replies: unknown[] = [];
+    pair.view.onMessage.addListener((reply) => replies.push(reply));
+    hub(pair.background);
+    pair.view.postMessage(message);
+    pair.view.postMessage({ type: 'request', id: 99, request: { op: 'snapshot' } });
+    await expect.poll(() => replies.some((reply) => (reply as { id?: number }).id === 99)).toBe(true);
+    expect(replies.filter((reply) => (reply as { type: string }).type === 'reply')).toHaveLength(1);
+  });
+});
