@@ -1,0 +1,32 @@
+import type { WebSocket } from 'ws';
+import type { CallFrame } from '../../utils/protocol/messages';
+import { CALL_TYPE } from '../../utils/protocol/schemas';
+import type { ServerContext } from './context';
+import { who } from './logger';
+import { stampCall } from './stamp-call';
+import type { UserRecord } from './types';
+
+/**
+ * Delivers a call to every socket of the receiver, and echoes it to the sender's other sockets
+ * (their other browsers learn what was sent); the sending socket already knows.
+ */
+export function routeCall(context: ServerContext, from: WebSocket, sender: UserRecord, call: CallFrame): void {
+  const { hub, log, users } = context;
+  if (call.callType !== CALL_TYPE) {
+    // The wire value is fixed; a translated or misspelt one is a client bug worth seeing.
+    log.info(`call from ${who(sender)} dropped: Data.type is not ${JSON.stringify(CALL_TYPE)}`);
+    return;
+  }
+  const receivers = hub.socketsOf(call.receiverId);
+  const receiver = users.byId(call.receiverId);
+  const receiverLabel = receiver ? who(receiver) : `unknown user ${JSON.stringify(call.receiverId.slice(0, 40))}`;
+  if (receivers.length === 0) {
+    log.info(`call from ${who(sender)} to ${receiverLabel} dropped: receiver offline`);
+    return;
+  }
+  const frame = stampCall(call, sender, receiver, Date.now());
+  const targets = new Set([...receivers, ...hub.socketsOf(sender.id).filter((socket) => socket !== from)]);
+  let sent = 0;
+  for (const socket of targets) if (hub.send(socket, frame)) sent++;
+  log.info(`call from ${who(sender)} to ${receiverLabel}: ${sent} of ${targets.size} sockets`);
+}

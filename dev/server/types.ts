@@ -1,0 +1,73 @@
+import type { OnlineListFormat } from '../../utils/protocol/encode';
+
+/** One row of the host system's user table (dev/users.json). */
+export interface UserRecord {
+  readonly id: string;
+  readonly name: string;
+  /** The host's `USERTOKEN`; a secret: never log it, never send it to a page. */
+  readonly token: string;
+  readonly department?: string;
+  readonly email?: string;
+}
+
+export type LogLevel = 'info' | 'debug';
+
+export interface ServerOptions {
+  /** 0 picks a free port (tests). */
+  readonly port?: number;
+  readonly host?: string;
+  /** Defaults to dev/users.json. */
+  readonly users?: readonly UserRecord[];
+  readonly listFormat?: OnlineListFormat;
+  /** Answer `heart check` with the online list, as the legacy server does. */
+  readonly heartbeatReply?: boolean;
+  /** Web origins allowed to open the socket besides extension origins (e.g. the host page's own). */
+  readonly allowedOrigins?: readonly string[];
+  /** Largest inbound frame in bytes; bigger ones close the socket with 1009. */
+  readonly maxPayload?: number;
+  /** One line per call; silent when omitted. */
+  readonly log?: (line: string) => void;
+  readonly logLevel?: LogLevel;
+}
+
+export interface ReceivedFrame {
+  readonly userId: string;
+  readonly text: string;
+}
+
+export interface ServerEvents {
+  connection: { readonly userId: string; readonly connections: number };
+  disconnect: { readonly userId: string; readonly code: number; readonly connections: number };
+  frame: ReceivedFrame;
+  online: { readonly online: readonly string[] };
+}
+
+export type ServerEventName = keyof ServerEvents;
+
+/** The running server, as tests and the CLI drive it. */
+export interface RosterServer {
+  readonly port: number;
+  /** `http://HOST:PORT` (no trailing slash). */
+  readonly httpUrl: string;
+  /** `ws://HOST:PORT/ws` (append `?token=`). */
+  readonly wsUrl: string;
+  readonly users: readonly UserRecord[];
+  /** Online user ids, in the order they came online. */
+  onlineIds(): string[];
+  /** Open authenticated sockets, of one user or of everyone. */
+  connectionCount(userId?: string): number;
+  /** Every frame received from authenticated sockets, oldest first (capped). */
+  readonly received: readonly ReceivedFrame[];
+  /** Returns a function that removes the listener. */
+  on<E extends ServerEventName>(event: E, listener: (payload: ServerEvents[E]) => void): () => void;
+  /** Resolves once `predicate()` holds; re-checked on every server event and every few ms. */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  /** Closes every socket of `userId` with `code`. */
+  kick(userId: string, code: number, reason?: string): void;
+  /** A dead link: nothing is sent any more (lists, calls, heartbeat replies); sockets stay open. */
+  freeze(on: boolean): void;
+  /** Sends `text` as is to every socket of `userId`, or of everyone with `'*'` (not while frozen). */
+  sendRaw(userId: string, text: string): void;
+  /** Terminates every socket and the HTTP server; resolves when the port is free. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,226 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { startServer, type RosterServer } from '../../dev/server/index';
+import type { UserId } from '../../utils/protocol/schemas';
+import { startBackground, type Background } from './helpers/background';
+import { closeAllClients, connect, type TestClient } from './helpers/ws-client';
+
+let server: RosterServer | undefined;
+let background: Background | undefined;
+
+afterEach(async () => {
+  background?.stop();
+  background = undefined;
+  closeAllClients();
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(port = 0): Promise<RosterServer> {
+  server = await startServer({ port });
+  return server;
+}
+
+function running(): RosterServer {
+  if (!server) throw new Error('no server');
+  return server;
+}
+
+/** Another user online, as a plain client of the server. */
+async function colleague(userId: string): Promise<TestClient> {
+  const { wsUrl, users } = running();
+  const token = users.find((user) => user.id === userId)?.token ?? '';
+  return connect(`${wsUrl}?token=${encodeURIComponent(token)}`);
+}
+
+function phase(bg: Background) {
+  return bg.service.state().connection;
+}
+
+describe('connect and presence', () => {
+  test('signed in: one socket, the online list, names from the host user list', async () => {
+    const srv = await serve();
+    await colleague('2');
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+    await expect.poll(() => bg.online()).toEqual(['1', '2']);
+    expect(phase(bg)).toMatchObject({ phase: 'connected', attempt: 0 });
+    expect(bg.service.state().me).toEqual({ id: '1', name: '章三', source: 'jwt' });
+    await expect.poll(() => bg.service.state().names['2' as UserId]).toBe('李四');
+
+    const third = await colleague('3');
+    await expect.poll(() => bg.online()).toEqual(['1', '2', '3']);
+    await third.close();
+    await expect.poll(() => bg.online()).toEqual(['1', '2']);
+    expect(srv.connectionCount('1')).toBe(1);
+  });
+});
+
+describe('sign-in cookie', () => {
+  test('no token: no attempt; login connects; logout disconnects at once and stays down', async () => {
+    const srv = await serve();
+    const bg = (background = startBackground(srv));
+    bg.configure();
+    await expect.poll(() => phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'no-token' });
+    expect(srv.connectionCount()).toBe(0);
+
+    bg.signIn('1');
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+    await expect.poll(() => phase(bg).phase).toBe('connected');
+
+    bg.signOut();
+    await srv.waitFor(() => srv.connectionCount('1') === 0);
+    await expect.poll(() => phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'no-token' });
+    expect(bg.online()).toEqual([]);
+    expect(bg.service.state().me).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(srv.connectionCount()).toBe(0);
+  });
+
+  test('a changed token reconnects as the new user, with the new token', async () => {
+    const srv = await serve();
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+    bg.signIn('2');
+    await srv.waitFor(() => srv.connectionCount('1') === 0 && srv.connectionCount('2') === 1);
+    await expect.poll(() => bg.service.state().me?.id).toBe('2');
+    await expect.poll(() => bg.online()).toEqual(['2']);
+  });
+});
+
+describe('failures', () => {
+  test('server restart: reconnects with backoff and presence is restored', async () => {
+    const srv = await serve();
+    const { port } = srv;
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await colleague('2');
+    await expect.poll(() => bg.online()).toEqual(['1', '2']);
+
+    closeAllClients();
+    await srv.close();
+    await expect.poll(() => phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'server-closed' });
+    expect(phase(bg).nextRetryAt).toBeGreaterThan(Date.now() - 1_000);
+
+    const again = await serve(port);
+    await colleague('3');
+    await again.waitFor(() => again.connectionCount('1') === 1, 15_000);
+    await expect.poll(() => bg.online(), { timeout: 5_000 }).toEqual(['1', '3']);
+    expect(phase(bg).phase).toBe('connected');
+    const retries = bg.events.filter((event) => event.type === 'connection' && event.status.reason === 'server-closed');
+    expect(retries.length).toBeGreaterThan(0);
+  });
+
+  test('close 4001: no retry until the token changes', async () => {
+    const srv = await serve();
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+    let connections = 0;
+    srv.on('connection', () => connections++);
+
+    srv.kick('1', 4001, 'unauthorized');
+    await expect.poll(() => phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'unauthorized' });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(connections).toBe(0);
+
+    bg.signIn('2');
+    await srv.waitFor(() => srv.connectionCount('2') === 1);
+    expect(connections).toBe(1);
+  });
+
+  test('a bad token is refused by the server (4001) and not retried', async () => {
+    const srv = await serve();
+    const bg = (background = startBackground(srv));
+    bg.cookies.set('USERTOKEN', 'forged-token');
+    let connections = 0;
+    srv.on('connection', () => connections++);
+    bg.configure();
+    await expect.poll(() => phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'unauthorized' });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(bg.sockets).toHaveLength(1);
+    expect(connections).toBe(0);
+  });
+
+  test('a 1 MiB frame and 1,000 malformed frames are dropped; the socket stays up', async () => {
+    const srv = await serve();
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+    await expect.poll(() => bg.online()).toEqual(['1']);
+    let disconnects = 0;
+    srv.on('disconnect', () => disconnects++);
+
+    srv.sendRaw('1', `{"Type":"Chat","Message":[${'"9",'.repeat(262_144)}"9"]}`);
+    const garbage = ['', '{', 'null', '[]', '{"Type":5}', '{"Type":"Chat","Message":"x"}', '{"Type":"Event"}', 'héllo', '{"Type":"Nope"}'];
+    for (let index = 0; index < 1_000; index++) srv.sendRaw('1', garbage[index % garbage.length] ?? '');
+    srv.sendRaw('1', '{"Type":"Chat","Message":["1","5"]}');
+
+    await expect.poll(() => bg.online()).toEqual(['1', '5']);
+    expect(disconnects).toBe(0);
+    expect(srv.connectionCount('1')).toBe(1);
+    expect(phase(bg).phase).toBe('connected');
+  });
+});
+
+describe('calls', () => {
+  test('a call reaches every socket of the callee as a legacy frame', async () => {
+    const srv = await serve();
+    const callee = await colleague('2');
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await expect.poll(() => bg.online()).toEqual(['1', '2']);
+    await expect.poll(() => bg.service.state().names['2' as UserId]).toBe('李四');
+
+    expect(bg.service.sendCall('2' as UserId)).toMatchObject({ ok: true, call: { status: 'sent' } });
+    const frame = JSON.parse(await callee.next((text) => text.includes('"Event"'))) as Record<string, unknown>;
+    expect(frame).toMatchObject({ Sender: '1', Receiver: '2', Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '李四' } }, Type: 'Event' });
+    expect(frame.SendTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$/);
+  });
+
+  test('queued while the server is down, sent exactly once on reconnect', async () => {
+    const srv = await serve();
+    const { port } = srv;
+    await colleague('2');
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await expect.poll(() => bg.online()).toEqual(['1', '2']);
+
+    closeAllClients();
+    await srv.close();
+    await expect.poll(() => phase(bg).phase).toBe('disconnected');
+    const result = bg.service.sendCall('2' as UserId);
+    expect(result).toMatchObject({ ok: true, call: { status: 'queued' } });
+
+    const again = await serve(port);
+    const callee = await colleague('2');
+    await again.waitFor(() => again.connectionCount('1') === 1, 15_000);
+    await callee.next((text) => text.includes('"Event"'));
+    await expect.poll(() => bg.service.state().outgoing.at(-1)?.status).toBe('sent');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(again.received.filter((frame) => frame.text.includes('"Event"'))).toHaveLength(1);
+  });
+
+  test('a queued call that cannot be sent in time fails visibly', async () => {
+    const srv = await serve();
+    await colleague('2');
+    const bg = (background = startBackground(srv, { outbox: { capacity: 50, ttlMs: 1_000 } }));
+    bg.signIn('1');
+    bg.configure();
+    await expect.poll(() => bg.online()).toEqual(['1', '2']);
+    closeAllClients();
+    await srv.close();
+    await expect.poll(() => phase(bg).phase).toBe('disconnected');
+
+    bg.service.sendCall('2' as UserId);
+    await expect.poll(() => bg.service.state().outgoing.at(-1)).toMatchObject({ status: 'failed', error: 'expired' });
+  });
+});

@@ -1,0 +1,97 @@
+import { WebSocket } from 'ws';
+import type { RosterServer } from '../../../dev/server/index';
+import type { NetworkMonitor, OutboxOptions } from '../../../utils/connection/types';
+import type { RosterDeps } from '../../../utils/roster/deps';
+import { RosterService } from '../../../utils/roster/service';
+import type { RosterEvent } from '../../../utils/roster/state';
+import type { Settings } from '../../../utils/settings/schema';
+import { defaultSettings } from '../../../utils/settings/validate';
+import { FakeCookies } from '../../helpers/fake-cookies';
+
+const COOKIE = 'USERTOKEN';
+
+/** A network that stays online unless a test says otherwise. */
+export class TestNetwork implements NetworkMonitor {
+  #online = true;
+  readonly #listeners = new Set<(online: boolean) => void>();
+
+  isOnline(): boolean {
+    return this.#online;
+  }
+
+  subscribe(listener: (online: boolean) => void, signal: AbortSignal): void {
+    this.#listeners.add(listener);
+    signal.addEventListener('abort', () => this.#listeners.delete(listener));
+  }
+
+  set(online: boolean): void {
+    this.#online = online;
+    for (const listener of [...this.#listeners]) listener(online);
+  }
+}
+
+/**
+ * The background core as the service worker runs it, with a real `ws` socket to the real
+ * reference server; only the browser around it (cookie jar, network events) is simulated.
+ */
+export function startBackground(server: RosterServer, options: { outbox?: OutboxOptions } = {}) {
+  const cookies = new FakeCookies();
+  const network = new TestNetwork();
+  const events: RosterEvent[] = [];
+  const sockets: WebSocket[] = [];
+  const deps: RosterDeps = {
+    createSocket: (url) => {
+      // What Chromium sends from an extension's service worker.
+      const socket = new WebSocket(url, { origin: 'chrome-extension://roster-test' });
+      sockets.push(socket);
+      return socket;
+    },
+    cookies,
+    // Stands in for the browser sending the host's cookie with `credentials: 'include'`.
+    fetch: async (input, init) => {
+      const token = (await cookies.get({ url: server.httpUrl, name: COOKIE }))?.value;
+      return fetch(input, { ...init, headers: { ...(token ? { cookie: `${COOKIE}=${token}` } : {}) } });
+    },
+    timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
+    clock: { now: () => Date.now() },
+    random: () => Math.random(),
+    network,
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+  };
+  const service = new RosterService(deps);
+  const life = new AbortController();
+  service.subscribe((event) => events.push(event), life.signal);
+
+  const settings: Settings = {
+    ...defaultSettings(),
+    serverUrl: server.wsUrl,
+    auth: { cookieUrl: `${server.httpUrl}/`, cookieName: COOKIE },
+    directory: { ...defaultSettings().directory, url: `${server.httpUrl}/api/users` },
+  };
+
+  const tokenOf = (userId: string) => {
+    const user = server.users.find((candidate) => candidate.id === userId);
+    if (!user) throw new Error(`no user ${userId}`);
+    return user.token;
+  };
+
+  return {
+    service,
+    cookies,
+    network,
+    events,
+    sockets,
+    settings,
+    configure: (overrides: Partial<Settings> = {}) => service.configure({ ...settings, ...overrides }),
+    signIn: (userId: string) => cookies.set(COOKIE, tokenOf(userId)),
+    signOut: () => cookies.remove(COOKIE),
+    online: () => [...service.state().presence.online].sort(),
+    stop: () => {
+      life.abort();
+      service.stop();
+      for (const socket of sockets) socket.terminate();
+    },
+  };
+}
+
+export type Background = ReturnType<typeof startBackground>;
