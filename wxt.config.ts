@@ -11,8 +11,9 @@ export default defineConfig({
   manifest: ({ browser, mode }) => {
     const demo = mode === 'demo';
     return {
-      name: demo ? 'Roster (demo)' : 'Roster',
-      description: 'See which colleagues are online in your admin pages, and ring them.',
+      name: demo ? '__MSG_extName__ (demo)' : '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
       minimum_chrome_version: '116',
       permissions: ['storage', 'cookies', 'alarms'],
       host_permissions: demo ? localOrigins : [],

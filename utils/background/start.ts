@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RosterDeps } from '../roster/deps';
 import { RosterService } from '../roster/service';
-import { loadSettings, watchSettings } from '../settings/storage';
+import { followSettings } from '../settings/storage';
 import { browserNetwork } from './network';
 import { keepMirrored, mirrorItem } from './session-mirror';
 
@@ -20,11 +20,10 @@ export function browserDeps(): RosterDeps {
 
 /** Restores the last state, applies the settings, and keeps both up to date. */
 export async function startRoster(deps: RosterDeps, signal: AbortSignal): Promise<RosterService> {
-  const [mirror, effective] = await Promise.all([mirrorItem.getValue(), loadSettings()]);
+  const mirror = await mirrorItem.getValue();
   const service = new RosterService(deps, mirror ?? undefined);
   keepMirrored(service, deps.timers, signal);
-  watchSettings((next) => service.configure(next.settings), signal);
-  service.configure(effective.settings);
+  followSettings((effective) => service.configure(effective.settings), signal);
   signal.addEventListener('abort', () => service.stop(), { once: true });
   return service;
 }

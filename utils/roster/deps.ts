@@ -1,5 +1,5 @@
 import type { CookieApi } from '../auth/cookie-token';
-import type { Clock, NetworkMonitor, SocketFactory, Timers } from '../connection/types';
+import type { Clock, NetworkMonitor, OutboxOptions, SocketFactory, Timers } from '../connection/types';
 
 /** The outside world of the background core; the entrypoint passes the real ones, tests fakes. */
 export interface RosterDeps {
@@ -10,4 +10,6 @@ export interface RosterDeps {
   readonly clock: Clock;
   readonly random: () => number;
   readonly network: NetworkMonitor;
+  /** Queue limits for calls made while disconnected; the defaults (50, 60 s) when absent. */
+  readonly outbox?: OutboxOptions;
 }

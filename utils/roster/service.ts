@@ -137,7 +137,7 @@ export class RosterService {
       },
       { ...deps, getToken: readToken },
     );
-    const outbox = new Outbox<CallTarget>(defaultOutboxOptions, {
+    const outbox = new Outbox<CallTarget>(deps.outbox ?? defaultOutboxOptions, {
       ...deps,
       send: (text) => connection.send(text),
       nextId: () => String(++this.#callIds),

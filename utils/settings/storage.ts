@@ -61,19 +61,51 @@ export async function saveSettings(input: unknown): Promise<SettingsResult> {
   return result;
 }
 
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get();
-  } catch {
+/**
+ * Chromium answers the first `storage.managed.get()` after launch only after seconds (~5 s seen).
+ * Nobody waits that long for it: settings apply at once without the policy, and again with it
+ * as soon as it answers (`followSettings`).
+ */
+const MANAGED_WAIT_MS = 500;
+let firstManagedRead: Promise<Record<string, unknown>> | undefined;
+
+function managedAnswered(): Promise<Record<string, unknown>> {
+  firstManagedRead ??= browser.storage.managed.get().catch(() => {
     // Firefox throws when no policy is installed; that simply means "no policy".
     return {};
-  }
+  });
+  return firstManagedRead;
 }
 
-/** Calls back with fresh effective settings whenever the user's settings or the policy change. */
-export function watchSettings(listener: (settings: EffectiveSettings) => void, signal: AbortSignal): void {
+async function readManaged(): Promise<Record<string, unknown>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const tooLate = new Promise<'too-late'>((resolve) => (timer = setTimeout(() => resolve('too-late'), MANAGED_WAIT_MS)));
+  const first = await Promise.race([managedAnswered(), tooLate]);
+  clearTimeout(timer);
+  if (first === 'too-late') return {};
+  // The first answer is kept only to know the API is ready; the policy may have changed since.
+  return browser.storage.managed.get().catch(() => ({}));
+}
+
+/**
+ * Calls back with the effective settings now, and again whenever the user's settings or the
+ * policy change, until `signal` aborts. Loads can overlap; only the latest one is delivered, and
+ * only when it differs from the last.
+ */
+export function followSettings(listener: (settings: EffectiveSettings) => void, signal: AbortSignal): void {
+  let latest = 0;
+  let delivered = '';
   const reload = () => {
-    loadSettings().then(listener, (error: unknown) => log.error('reloading settings failed', error));
+    const load = ++latest;
+    loadSettings().then(
+      (settings) => {
+        const key = JSON.stringify(settings);
+        if (load !== latest || signal.aborted || key === delivered) return;
+        delivered = key;
+        listener(settings);
+      },
+      (error: unknown) => log.error('loading settings failed', error),
+    );
   };
   const unwatch = localSettings.watch(reload);
   const onChanged = (_changes: unknown, area: string) => {
@@ -84,4 +116,6 @@ export function watchSettings(listener: (settings: EffectiveSettings) => void, s
     unwatch();
     browser.storage.onChanged.removeListener(onChanged);
   }, { once: true });
+  reload();
+  void managedAnswered().then(reload);
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadSettings, resolveSettings, saveSettings, watchSettings } from '../../../utils/settings/storage';
+import { followSettings, loadSettings, resolveSettings, saveSettings } from '../../../utils/settings/storage';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -46,15 +46,16 @@ describe('storage', () => {
     expect(effective.locked).toEqual(['serverUrl']);
   });
 
-  test('watchers hear saves until their signal aborts', async () => {
+  test('followers get the settings at once, then every save, until their signal aborts', async () => {
     const seen: string[] = [];
     const controller = new AbortController();
-    watchSettings((effective) => seen.push(effective.settings.serverUrl), controller.signal);
+    followSettings((effective) => seen.push(effective.settings.serverUrl), controller.signal);
+    await expect.poll(() => seen).toEqual(['']);
     await saveSettings({ serverUrl: 'ws://one/ws' });
-    await expect.poll(() => seen).toEqual(['ws://one/ws']);
+    await expect.poll(() => seen).toEqual(['', 'ws://one/ws']);
     controller.abort();
     await saveSettings({ serverUrl: 'ws://two/ws' });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(seen).toEqual(['ws://one/ws']);
+    expect(seen).toEqual(['', 'ws://one/ws']);
   });
 });
