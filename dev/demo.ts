@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   if (values['skip-build']) {
     if (!existsSync(join(extensionDir, 'manifest.json'))) fail(`${extensionDir} has no build: run without --skip-build`);
   } else {
-    console.log('Building the demo extension: npx wxt build --mode demo');
+    console.log('Building the demo extension for Chrome and Firefox (wxt build --mode demo)');
     extensionDir = await buildDemoExtension().catch((error: unknown) => fail(`Extension build failed: ${message(error)}`));
   }
 

@@ -18,13 +18,13 @@ export function demoInstructions(options: {
     '1. Load the extension',
     '   Chrome / Edge: chrome://extensions → turn on "Developer mode" → "Load unpacked" → choose',
     `     ${options.extensionDir}`,
-    '   Firefox: run  npx wxt build --mode demo -b firefox  then about:debugging → "This Firefox" →',
-    `     "Load Temporary Add-on…" → choose ${firefoxDemoDir}/manifest.json`,
+    '   Firefox: about:debugging → "This Firefox" → "Load Temporary Add-on…" → choose',
+    `     ${firefoxDemoDir}/manifest.json`,
     `2. Open ${options.pageUrl}/ (use "localhost": the extension's demo settings point there)`,
     `   and sign in as one of: ${humans}.`,
     '   To call between two people, sign in as another user in a second browser profile with the extension.',
     options.bots > 0
-      ? `3. ${options.bots} bots (users ${HUMAN_COUNT + 1}–${HUMAN_COUNT + options.bots}) come and go — watch the dots — and now and then ring whoever is signed in.`
+      ? `3. ${options.bots} bots (users ${HUMAN_COUNT + 1}–${HUMAN_COUNT + options.bots}) come and go — watch the toolbar popup — and now and then ring whoever is signed in.`
       : '3. No bots are running (--bots 0).',
     '',
     'Press Ctrl-C to stop.',
