@@ -39,3 +39,8 @@ export function describeThrown(what: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `${what}: ${message}`;
 }
+
+/** `text` with every occurrence of each secret replaced, for anything a user or a log may see. */
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((result, secret) => (secret ? result.replaceAll(secret, '[token]') : result), text);
+}

@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff';
-import { describeClose, describeError, describeThrown } from './close-text';
+import { describeClose, describeError, describeThrown, redact } from './close-text';
 import { Emitter } from '../emitter';
 import { Link } from './link';
 import { nextStatus, sameStatus, waitsForCaller } from './status';
@@ -174,7 +174,7 @@ export class Connection {
       this.setState({ phase: 'disconnected', reason: 'no-token', attempt: this.failures });
       return;
     }
-    this.open(this.urlWith(token));
+    this.open(token);
   }
 
   private urlWith(token: string): string {
@@ -182,12 +182,14 @@ export class Connection {
     return `${serverUrl}${serverUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
   }
 
-  private open(url: string): void {
+  private open(token: string): void {
     let socket: SocketLike;
     try {
-      socket = this.deps.createSocket(url);
+      socket = this.deps.createSocket(this.urlWith(token));
     } catch (error) {
-      this.failed(describeThrown('could not open a socket', error), true);
+      // Browsers quote the whole URL in this error; the status is shown and mirrored, the token never.
+      const message = describeThrown('could not open a socket', error);
+      this.failed(redact(message, [token, encodeURIComponent(token)]), true);
       return;
     }
     const { heartbeatIntervalMs, heartbeatPayload, backoff } = this.options;

@@ -60,6 +60,19 @@ describe('Connection: connecting', () => {
     expect(c.sockets).toHaveLength(0);
   });
 
+  test('a factory error quoting the URL never puts the token in the status', async () => {
+    const c = connect();
+    c.token.value = 'secret/tok+en';
+    c.factory.error = new SyntaxError(
+      "Failed to construct 'WebSocket': The URL 'wss://host.example/ws?token=secret%2Ftok%2Ben' is invalid. (secret/tok+en)",
+    );
+    await c.start();
+    const { lastError } = c.connection.status;
+    expect(lastError).toContain('could not open a socket');
+    expect(lastError).not.toContain('secret');
+    expect(lastError).toContain('[token]');
+  });
+
   test('a factory that throws is a failed attempt, retried with backoff', async () => {
     const c = connect();
     c.factory.error = new SyntaxError("'wss://bad url' is not a valid URL");
