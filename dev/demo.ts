@@ -7,6 +7,7 @@ import { demoInstructions } from './demo/instructions';
 import { launchChromium, type LaunchedBrowser } from './demo/launch-chromium';
 import { chromeDemoDir, findChromium } from './demo/paths';
 import { pageUrl } from './server/banner';
+import { onShutdown } from './on-shutdown';
 import { startServer } from './server/index';
 
 const USAGE = `Usage: npm run demo -- [--port 8787] [--bots 6] [--skip-build] [--no-browser]`;
@@ -66,19 +67,13 @@ async function main(): Promise<void> {
   console.log(demoInstructions({ extensionDir, pageUrl: url, users: server.users, bots: botCount, port: server.port }).join('\n'));
 
   const browser = openBrowser(!values['no-browser'], extensionDir, `${url}/`);
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) process.exit(1);
-    stopping = true;
+  onShutdown(async () => {
     await browser?.stop();
     controller.abort();
     await fleet.done;
     await server.close();
     console.log('Demo stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  });
 }
 
 function openBrowser(wanted: boolean, extensionDir: string, url: string): LaunchedBrowser | undefined {

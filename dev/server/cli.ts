@@ -3,6 +3,7 @@ import { describeServer } from './banner';
 import { CLI_USAGE, parseCliArgs, type CliOptions } from './cli-args';
 import { startServer } from './index';
 import { loadUsers } from './users';
+import { onShutdown } from '../on-shutdown';
 
 /** `npx tsx dev/server/cli.ts`: the reference server (and optional bots) until Ctrl-C. */
 async function main(): Promise<void> {
@@ -37,18 +38,12 @@ async function main(): Promise<void> {
   });
   console.log(['', 'Roster reference server', ...describeServer(server, options.bots), 'Press Ctrl-C to stop.', ''].join('\n'));
 
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) process.exit(1); // a second Ctrl-C: do not wait any longer
-    stopping = true;
+  onShutdown(async () => {
     controller.abort();
     await fleet.done;
     await server.close();
     console.log('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  });
 }
 
 main().catch((error: unknown) => {

@@ -185,18 +185,22 @@ describe('calls', () => {
     expect(frame.SendTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$/);
   });
 
-  test('queued while the server is down, sent exactly once on reconnect', async () => {
+  /** Signed in as 1 with 2 online, then the server goes away. */
+  async function serverGoneWithColleagueOnline(options: Parameters<typeof startBackground>[1] = {}) {
     const srv = await serve();
-    const { port } = srv;
     await colleague('2');
-    const bg = (background = startBackground(srv));
+    const bg = (background = startBackground(srv, options));
     bg.signIn('1');
     bg.configure();
     await expect.poll(() => bg.online()).toEqual(['1', '2']);
-
     closeAllClients();
     await srv.close();
     await expect.poll(() => phase(bg).phase).toBe('disconnected');
+    return { bg, port: srv.port };
+  }
+
+  test('queued while the server is down, sent exactly once on reconnect', async () => {
+    const { bg, port } = await serverGoneWithColleagueOnline();
     const result = bg.service.sendCall('2' as UserId);
     expect(result).toMatchObject({ ok: true, call: { status: 'queued' } });
 
@@ -210,16 +214,7 @@ describe('calls', () => {
   });
 
   test('a queued call that cannot be sent in time fails visibly', async () => {
-    const srv = await serve();
-    await colleague('2');
-    const bg = (background = startBackground(srv, { outbox: { capacity: 50, ttlMs: 1_000 } }));
-    bg.signIn('1');
-    bg.configure();
-    await expect.poll(() => bg.online()).toEqual(['1', '2']);
-    closeAllClients();
-    await srv.close();
-    await expect.poll(() => phase(bg).phase).toBe('disconnected');
-
+    const { bg } = await serverGoneWithColleagueOnline({ outbox: { capacity: 50, ttlMs: 1_000 } });
     bg.service.sendCall('2' as UserId);
     await expect.poll(() => bg.service.state().outgoing.at(-1)).toMatchObject({ status: 'failed', error: 'expired' });
   });
