@@ -17,8 +17,7 @@ export default defineConfig({
       name: demo ? '__MSG_extName__ (demo)' : '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      action: { default_title: '__MSG_extName__' },
-      permissions: ['storage', 'cookies', 'alarms'],
+      permissions: ['storage', 'cookies', 'alarms', 'notifications'],
     };
     if (firefox) {
       // MV2: host patterns live in (optional_)permissions.
@@ -31,6 +30,8 @@ export default defineConfig({
     }
     return {
       ...common,
+      // Chrome's service worker has no audio: the optional ring plays in an offscreen document.
+      permissions: [...common.permissions, 'offscreen'],
       minimum_chrome_version: '116',
       host_permissions: demo ? localOrigins : [],
       optional_host_permissions: demo ? [] : anyOrigin,

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../utils/i18n';
 import type { UserId } from '../../utils/protocol/schemas';
-import type { OutgoingCall, RosterState, SendCallResult } from '../../utils/roster/state';
+import type { OutgoingCall } from '../../utils/calls/records';
+import type { RosterState, SendCallResult } from '../../utils/roster/state';
 
 interface Props {
   readonly state: RosterState;
@@ -21,7 +22,7 @@ export function OnlineList({ state, onCall }: Props) {
   const me = state.me?.id;
   const label = (id: UserId) => state.names[id] ?? id;
   const others = state.presence.online.filter((id) => id !== me).sort((a, b) => collator.compare(label(a), label(b)));
-  const lastCall = new Map(state.outgoing.map((call) => [call.to, call]));
+  const lastCall = new Map(state.calls.records.flatMap((call) => (call.kind === 'outgoing' ? [[call.peerId, call] as const] : [])));
 
   const call = (to: UserId) => {
     // One ring per click: the button stays disabled until the background has answered.

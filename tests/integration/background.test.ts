@@ -208,7 +208,7 @@ describe('calls', () => {
     const callee = await colleague('2');
     await again.waitFor(() => again.connectionCount('1') === 1, 15_000);
     await callee.next((text) => text.includes('"Event"'));
-    await expect.poll(() => bg.service.state().outgoing.at(-1)?.status).toBe('sent');
+    await expect.poll(() => bg.service.state().calls.records.at(-1)).toMatchObject({ kind: 'outgoing', status: 'sent' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(again.received.filter((frame) => frame.text.includes('"Event"'))).toHaveLength(1);
   });
@@ -216,6 +216,57 @@ describe('calls', () => {
   test('a queued call that cannot be sent in time fails visibly', async () => {
     const { bg } = await serverGoneWithColleagueOnline({ outbox: { capacity: 50, ttlMs: 1_000 } });
     bg.service.sendCall('2' as UserId);
-    await expect.poll(() => bg.service.state().outgoing.at(-1)).toMatchObject({ status: 'failed', error: 'expired' });
+    await expect.poll(() => bg.service.state().calls.records.at(-1)).toMatchObject({ kind: 'outgoing', status: 'failed', error: 'expired' });
+  });
+});
+
+describe('incoming calls', () => {
+  async function signedInWithCaller() {
+    const srv = await serve();
+    const caller = await colleague('2');
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await expect.poll(() => bg.online()).toEqual(['1', '2']);
+    return { srv, caller, bg };
+  }
+
+  const callTo = (receiver: string, senderName = '李四') =>
+    JSON.stringify({ Sender: '2', Receiver: receiver, SendTime: '', Message: { Event: 'Call', Data: { sender: senderName, type: '呼叫', receiver: '' } }, Type: 'Event' });
+
+  test('a colleague rings me: recorded once, notified once, counted on the badge', async () => {
+    const { caller, bg } = await signedInWithCaller();
+    caller.send(callTo('1'));
+    await expect.poll(() => bg.service.state().calls.records).toEqual([
+      expect.objectContaining({ kind: 'incoming', peerId: '2', peerName: '李四', status: 'ringing', seen: false }),
+    ]);
+    await bg.service.callsSettled();
+    expect(bg.calls.notified).toHaveLength(1);
+    expect(bg.calls.badge.at(-1)).toBe(1);
+  });
+
+  test('the same call delivered twice (a replay) is shown once', async () => {
+    const { srv, bg } = await signedInWithCaller();
+    const frame = JSON.stringify({
+      Sender: '2', Receiver: '1', SendTime: '2026-11-25T09:00:00.1234567+08:00',
+      Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event',
+    });
+    srv.sendRaw('1', frame);
+    srv.sendRaw('1', frame);
+    await expect.poll(() => bg.service.state().calls.records.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await bg.service.callsSettled();
+    expect(bg.service.state().calls.records).toHaveLength(1);
+    expect(bg.calls.notified).toHaveLength(1);
+  });
+
+  test('my own call echoed from my other session is not an incoming call', async () => {
+    const { srv, bg } = await signedInWithCaller();
+    const mySecondTab = await colleague('1');
+    mySecondTab.send(JSON.stringify({ Sender: '1', Receiver: '2', SendTime: '', Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '李四' } }, Type: 'Event' }));
+    await srv.waitFor(() => srv.received.some((frame) => frame.userId === '1' && frame.text.includes('"Event"')));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bg.service.state().calls.records).toEqual([]);
+    expect(bg.calls.notified).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Timers } from '../connection/types';
 import { createLogger } from '../log';
 import type { RosterMirror, RosterService } from '../roster/service';
+import type { RosterEvent } from '../roster/state';
 
 const log = createLogger('mirror');
 
@@ -13,6 +14,8 @@ const log = createLogger('mirror');
 export const mirrorItem = storage.defineItem<RosterMirror | null>('session:roster-mirror-v1', { fallback: null });
 
 const WRITE_EVERY_MS = 250;
+/** The events that change what the mirror holds (calls have their own store). */
+const mirrored = new Set<RosterEvent['type']>(['state', 'connection', 'presence', 'names', 'me']);
 
 /** Writes the mirror after changes, at most every 250 ms, until `signal` aborts. */
 export function keepMirrored(service: RosterService, timers: Timers, signal: AbortSignal): void {
@@ -22,7 +25,7 @@ export function keepMirrored(service: RosterService, timers: Timers, signal: Abo
     mirrorItem.setValue(service.mirror()).catch((error: unknown) => log.warn('could not write the mirror', error));
   };
   service.subscribe((event) => {
-    if (event.type === 'outgoing' || event.type === 'incoming' || scheduled !== undefined) return;
+    if (!mirrored.has(event.type) || scheduled !== undefined) return;
     scheduled = timers.setTimeout(write, WRITE_EVERY_MS);
   }, signal);
   signal.addEventListener('abort', () => scheduled !== undefined && timers.clearTimeout(scheduled), { once: true });

@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
+import type { HostTabs } from '../messaging/host-tabs';
 import type { RosterDeps } from '../roster/deps';
 import { RosterService } from '../roster/service';
-import { followSettings } from '../settings/storage';
+import { followSettings, loadSettings, updateSettings } from '../settings/storage';
+import { setUnseenBadge } from './badge';
+import { callHistoryItem } from './call-history-store';
+import { closeCallNotification, showCallNotification } from './call-notifications';
 import { browserNetwork } from './network';
+import { playRing } from './ring';
 import { keepMirrored, mirrorItem } from './session-mirror';
 
 /** The real outside world of the background. */
-export function browserDeps(): RosterDeps {
+export function browserDeps(hostTabs: HostTabs): RosterDeps {
   return {
     createSocket: (url) => new WebSocket(url),
     cookies: browser.cookies,
@@ -15,15 +20,25 @@ export function browserDeps(): RosterDeps {
     clock: { now: () => Date.now() },
     random: () => Math.random(),
     network: browserNetwork(),
+    callEffects: { notify: showCallNotification, closeNotification: closeCallNotification, ring: playRing, setBadge: setUnseenBadge },
+    saveCalls: (history) => callHistoryItem.setValue(history),
+    activeHostTab: async () => {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id !== undefined && hostTabs.has(tab.id) ? tab.id : null;
+    },
+    saveDoNotDisturb: async (on) => {
+      const result = await updateSettings({ notifications: { doNotDisturb: on } });
+      if (!result.ok) throw result.error;
+    },
   };
 }
 
-/** Restores the last state, applies the settings, and keeps both up to date. */
+/** Restores the last state and the call log, applies the settings, and keeps all of it up to date. */
 export async function startRoster(deps: RosterDeps, signal: AbortSignal): Promise<RosterService> {
-  const mirror = await mirrorItem.getValue();
-  const service = new RosterService(deps, mirror ?? undefined);
+  const [mirror, history, effective] = await Promise.all([mirrorItem.getValue(), callHistoryItem.getValue(), loadSettings()]);
+  const service = new RosterService(deps, effective.settings, mirror ?? undefined, history);
   keepMirrored(service, deps.timers, signal);
-  followSettings((effective) => service.configure(effective.settings), signal);
+  followSettings((next) => service.configure(next.settings), signal);
   signal.addEventListener('abort', () => service.stop(), { once: true });
   return service;
 }

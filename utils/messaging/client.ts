@@ -3,7 +3,7 @@ import type { Timers } from '../connection/types';
 import { Emitter } from '../emitter';
 import { createLogger } from '../log';
 import { applyEvent } from '../roster/reduce';
-import type { RosterEvent, RosterState } from '../roster/state';
+import type { ViewEvent, RosterState } from '../roster/state';
 import type { PortLike } from './port';
 import { ServerMessageSchema, type Op, type Replies, type RequestInput } from './protocol';
 
@@ -25,7 +25,7 @@ export interface RosterClient {
   /** The mirrored state; `undefined` only until the background's first message. */
   readonly state: RosterState | undefined;
   /** Called with the new state after every change (and the event that caused it). */
-  subscribe(listener: (state: RosterState, event: RosterEvent) => void, signal: AbortSignal): void;
+  subscribe(listener: (state: RosterState, event: ViewEvent) => void, signal: AbortSignal): void;
   request<O extends Op>(request: RequestInput & { op: O }): Promise<Replies[O]>;
 }
 
@@ -42,7 +42,7 @@ interface Pending {
 export function connectRoster(options: RosterClientOptions, signal: AbortSignal): RosterClient {
   const { timers } = options;
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
-  const changes = new Emitter<{ state: RosterState; event: RosterEvent }>((error) => log.error('a view failed', error));
+  const changes = new Emitter<{ state: RosterState; event: ViewEvent }>((error) => log.error('a view failed', error));
   const pending = new Map<number, Pending>();
   let state: RosterState | undefined;
   let port: PortLike | undefined;
@@ -71,10 +71,10 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
       return;
     }
     retries = 0;
-    apply(data.event as RosterEvent);
+    apply(data.event as ViewEvent);
   };
 
-  const apply = (event: RosterEvent) => {
+  const apply = (event: ViewEvent) => {
     const next = applyEvent(state, event);
     if (!next) {
       // We missed a change: ask for the whole state again rather than drift.

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { createLogger } from '../log';
 import type { RosterService } from '../roster/service';
-import type { RosterEvent, RosterState } from '../roster/state';
+import type { RosterEvent, RosterState, ViewEvent } from '../roster/state';
+import type { HostTabs } from './host-tabs';
 import type { PortLike } from './port';
 import { PORT_NAME } from './port';
 import { allowedOps, ClientMessageSchema, type Replies, type Request, type Role, type ServerMessage } from './protocol';
@@ -20,7 +21,7 @@ export interface HubOptions {
  * then every event, and answers requests. Ports may arrive before the service is ready (a woken
  * worker is still reading its mirror); they are served as soon as it is.
  */
-export function serveViews(ready: Promise<RosterService>, options: HubOptions) {
+export function serveViews(ready: Promise<RosterService>, options: HubOptions, hostTabs: HostTabs) {
   return (port: PortLike): void => {
     if (port.name !== PORT_NAME) return;
     if (port.sender?.id !== options.extensionId) {
@@ -29,13 +30,26 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions) {
       return;
     }
     const role: Role = port.sender.url?.startsWith(options.extensionOrigin) ? 'page' : 'content';
+    const tabId = role === 'content' ? port.sender.tab?.id : undefined;
     const closed = new AbortController();
-    port.onDisconnect.addListener(() => closed.abort());
-    ready.then((service) => attach(port, role, service, closed.signal), (error: unknown) => log.error('not ready', error));
+    if (tabId !== undefined) hostTabs.add(tabId);
+    port.onDisconnect.addListener(() => {
+      closed.abort();
+      if (tabId !== undefined) hostTabs.remove(tabId);
+    });
+    ready.then(
+      (service) => attach(port, { role, tabId }, service, closed.signal),
+      (error: unknown) => log.error('not ready', error),
+    );
   };
 }
 
-function attach(port: PortLike, role: Role, service: RosterService, signal: AbortSignal): void {
+interface Viewer {
+  readonly role: Role;
+  readonly tabId: number | undefined;
+}
+
+function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
   if (signal.aborted) return;
   const post = (message: ServerMessage) => {
     try {
@@ -45,7 +59,7 @@ function attach(port: PortLike, role: Role, service: RosterService, signal: Abor
     }
   };
   const send = (event: RosterEvent) => {
-    const visible = forRole(event, role);
+    const visible = forViewer(event, viewer);
     if (visible) post({ type: 'event', event: visible });
   };
   service.subscribe(send, signal);
@@ -58,23 +72,35 @@ function attach(port: PortLike, role: Role, service: RosterService, signal: Abor
       return;
     }
     const { id, request } = parsed.output;
-    if (!allowedOps[role].has(request.op)) {
-      post({ type: 'reply', id, ok: false, error: `${request.op} is not allowed from a ${role}` });
+    if (!allowedOps[viewer.role].has(request.op)) {
+      post({ type: 'reply', id, ok: false, error: `${request.op} is not allowed from a ${viewer.role}` });
       return;
     }
-    const value = answer(service, request, role);
-    post({ type: 'reply', id, ok: true, value });
+    Promise.resolve(answer(service, request, viewer.role)).then(
+      (value) => post({ type: 'reply', id, ok: true, value }),
+      (error: unknown) => post({ type: 'reply', id, ok: false, error: String(error) }),
+    );
   };
   port.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => port.onMessage.removeListener(onMessage), { once: true });
 }
 
-function answer(service: RosterService, request: Request, role: Role): Replies[Request['op']] {
+function answer(service: RosterService, request: Request, role: Role): Replies[Request['op']] | Promise<null> {
   switch (request.op) {
     case 'snapshot':
       return stateForRole(service.state(), role);
     case 'sendCall':
       return service.sendCall(request.to);
+    case 'callBack':
+      return service.callBack(request.id);
+    case 'dismissCall':
+      service.dismissCall(request.id);
+      return null;
+    case 'markCallsSeen':
+      service.markCallsSeen();
+      return null;
+    case 'setDoNotDisturb':
+      return service.setDoNotDisturb(request.on).then(() => null);
     case 'retryNow':
       service.retryNow();
       return null;
@@ -84,20 +110,25 @@ function answer(service: RosterService, request: Request, role: Role): Replies[R
   }
 }
 
-/** Content scripts run in host pages: they get presence and names, not my call log. */
-function forRole(event: RosterEvent, role: Role): RosterEvent | undefined {
-  if (role === 'page') return event;
+/**
+ * Extension pages see everything but host-page events. Content scripts run in host pages: they get
+ * presence, names and the calls they must show, never my call log.
+ */
+function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
+  if (viewer.role === 'page') return event.type === 'ring' ? undefined : event;
   switch (event.type) {
     case 'state':
-      return { type: 'state', state: stateForRole(event.state, role) };
-    case 'outgoing':
-    case 'incoming':
+      return { type: 'state', state: stateForRole(event.state, viewer.role) };
+    case 'callRecord':
+    case 'unseen':
       return undefined;
+    case 'ring':
+      return { type: 'ring', call: event.call, announce: event.announce, toast: event.toastTabId !== null && event.toastTabId === viewer.tabId };
     default:
       return event;
   }
 }
 
 function stateForRole(state: RosterState, role: Role): RosterState {
-  return role === 'page' ? state : { ...state, outgoing: [] };
+  return role === 'page' ? state : { ...state, calls: { records: [], unseen: 0 } };
 }

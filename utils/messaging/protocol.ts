@@ -1,12 +1,18 @@
 import * as v from 'valibot';
 import { MAX_NAME_LENGTH, UserIdSchema } from '../protocol/schemas';
-import type { RosterEvent, RosterState, SendCallResult } from '../roster/state';
+import type { RosterState, SendCallResult, ViewEvent } from '../roster/state';
+
+const CallIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(300));
 
 /** What views may ask of the background, described once and checked on arrival. */
 export const RequestSchema = v.variant('op', [
   v.object({ op: v.literal('snapshot') }),
   v.object({ op: v.literal('sendCall'), to: UserIdSchema }),
   v.object({ op: v.literal('retryNow') }),
+  v.object({ op: v.literal('callBack'), id: CallIdSchema }),
+  v.object({ op: v.literal('dismissCall'), id: CallIdSchema }),
+  v.object({ op: v.literal('markCallsSeen') }),
+  v.object({ op: v.literal('setDoNotDisturb'), on: v.boolean() }),
   v.object({
     op: v.literal('learnNames'),
     names: v.pipe(
@@ -24,13 +30,17 @@ export interface Replies {
   sendCall: SendCallResult;
   retryNow: null;
   learnNames: null;
+  callBack: SendCallResult;
+  dismissCall: null;
+  markCallsSeen: null;
+  setDoNotDisturb: null;
 }
 
 /** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
 export type Role = 'content' | 'page';
 export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
-  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames']),
-  page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames']),
+  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall']),
+  page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames', 'callBack', 'dismissCall', 'markCallsSeen', 'setDoNotDisturb']),
 };
 
 export const ClientMessageSchema = v.object({
@@ -40,7 +50,7 @@ export const ClientMessageSchema = v.object({
 });
 
 export type ServerMessage =
-  | { readonly type: 'event'; readonly event: RosterEvent }
+  | { readonly type: 'event'; readonly event: ViewEvent }
   | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: string };
 
@@ -48,7 +58,9 @@ export type ServerMessage =
 export const ServerMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('event'),
-    event: v.looseObject({ type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'outgoing', 'incoming']) }),
+    event: v.looseObject({
+      type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'doNotDisturb', 'callRecord', 'unseen', 'ring', 'callClosed']),
+    }),
   }),
   v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(true), value: v.unknown() }),
   v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(false), error: v.string() }),

@@ -2,7 +2,7 @@ import { formatDotNetTime, type DotNetTime } from './dotnet-time';
 import type { OnlineUser, UserId } from './messages';
 import { CALL_TYPE } from './schemas';
 
-export interface OutgoingCall {
+export interface CallToSend {
   readonly senderId: UserId;
   readonly receiverId: UserId;
   readonly senderName: string;
@@ -12,7 +12,7 @@ export interface OutgoingCall {
 }
 
 /** The legacy call frame, keys in the order the host system's own client writes them. */
-export function encodeCall(call: OutgoingCall): string {
+export function encodeCall(call: CallToSend): string {
   return JSON.stringify({
     Sender: call.senderId,
     Receiver: call.receiverId,

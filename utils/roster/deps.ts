@@ -1,4 +1,6 @@
 import type { CookieApi } from '../auth/cookie-token';
+import type { CallHistory } from '../calls/history';
+import type { CallEffects } from '../calls/inbox';
 import type { Clock, NetworkMonitor, OutboxOptions, SocketFactory, Timers } from '../connection/types';
 
 /** The outside world of the background core; the entrypoint passes the real ones, tests fakes. */
@@ -10,6 +12,14 @@ export interface RosterDeps {
   readonly clock: Clock;
   readonly random: () => number;
   readonly network: NetworkMonitor;
+  /** Notifications, ring and badge. */
+  readonly callEffects: CallEffects;
+  /** Persists the call log (it must survive a worker restart for calls to be shown once). */
+  readonly saveCalls: (history: CallHistory) => Promise<void>;
+  /** The active tab, if a host page with Roster in it: toasts go there only. */
+  readonly activeHostTab: () => Promise<number | null>;
+  /** Saves a user preference changed from a view (Do Not Disturb). */
+  readonly saveDoNotDisturb: (on: boolean) => Promise<void>;
   /** Queue limits for calls made while disconnected; the defaults (50, 60 s) when absent. */
   readonly outbox?: OutboxOptions;
 }

@@ -1,8 +1,9 @@
+import type { OutgoingCall } from '../calls/records';
 import type { OutboxItem } from '../connection/types';
 import type { Me } from '../identity/me';
 import { encodeCall } from '../protocol/encode';
 import type { UserId } from '../protocol/schemas';
-import type { CallRefusal, OutgoingCall } from './state';
+import type { CallRefusal } from './state';
 
 export interface CallTarget {
   readonly to: UserId;
@@ -23,10 +24,11 @@ export function callFrame(me: Me, to: UserId, name: (id: UserId) => string | und
 
 export function toOutgoingCall(item: OutboxItem<CallTarget>): OutgoingCall {
   return {
+    kind: 'outgoing',
     id: item.id,
-    to: item.meta.to,
+    peerId: item.meta.to,
+    at: item.createdAt,
     status: item.status,
-    createdAt: item.createdAt,
     ...(item.error ? { error: item.error } : {}),
     ...(item.settledAt !== undefined ? { settledAt: item.settledAt } : {}),
   };

@@ -1,10 +1,11 @@
-import type { RosterEvent, RosterState } from './state';
+import { upsertRecord } from '../calls/records';
+import type { RosterState, ViewEvent } from './state';
 
 /**
  * A view's copy of the state after one event. Pure. `undefined` means the event cannot be applied
  * (a presence change that skipped a version): the view must ask for a fresh snapshot.
  */
-export function applyEvent(state: RosterState | undefined, event: RosterEvent): RosterState | undefined {
+export function applyEvent(state: RosterState | undefined, event: ViewEvent): RosterState | undefined {
   if (event.type === 'state') return event.state;
   if (!state) return undefined;
   switch (event.type) {
@@ -22,11 +23,15 @@ export function applyEvent(state: RosterState | undefined, event: RosterEvent): 
       return { ...state, names: { ...state.names, ...event.names } };
     case 'me':
       return { ...state, me: event.me };
-    case 'outgoing': {
-      const others = state.outgoing.filter((call) => call.id !== event.call.id);
-      return { ...state, outgoing: [...others, event.call].slice(-20) };
-    }
-    case 'incoming':
+    case 'doNotDisturb':
+      return { ...state, doNotDisturb: event.on };
+    case 'callRecord':
+      return { ...state, calls: { ...state.calls, records: upsertRecord(state.calls.records, event.record) } };
+    case 'unseen':
+      return { ...state, calls: { ...state.calls, unseen: event.count } };
+    case 'ring':
+    case 'callClosed':
+      // For host pages' toasts and events; the log itself changes through `callRecord`.
       return state;
   }
 }

@@ -1,4 +1,6 @@
 import { cookieTokenSource } from '../auth/cookie-token';
+import { emptyHistory, type CallHistory } from '../calls/history';
+import { CallInbox } from '../calls/inbox';
 import { Connection } from '../connection/connection';
 import { Emitter } from '../emitter';
 import { Outbox } from '../connection/outbox';
@@ -14,10 +16,9 @@ import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
 import { refreshDirectory } from './directory-refresh';
 import { callFrame, refuseCall, toOutgoingCall, type CallTarget } from './outgoing';
-import type { OutgoingCall, RosterEvent, RosterState, SendCallResult } from './state';
+import type { RosterEvent, RosterState, SendCallResult } from './state';
 
 const log = createLogger('roster');
-const KEEP_OUTGOING = 20;
 
 /** What survives a service-worker restart (`storage.session`): no token, ever. */
 export interface RosterMirror {
@@ -36,7 +37,7 @@ interface Run {
 
 /**
  * The background's single source of truth: one connection, the presence it reports, the names we
- * know, and my outgoing calls. Views subscribe to its events; nothing else writes this state.
+ * know, and the calls. Views subscribe to its events; nothing else writes this state.
  */
 export class RosterService {
   readonly #deps: RosterDeps;
@@ -45,15 +46,24 @@ export class RosterService {
   readonly #directory: Directory;
   #connection: ConnectionStatus;
   #me: Me | null;
-  #outgoing: OutgoingCall[] = [];
+  readonly #inbox: CallInbox;
+  #doNotDisturb: boolean;
   #run: Run | undefined;
   #runKey = '';
   #serverUrl: string | undefined;
   /** Call ids stay unique across runs, so the popup never mixes two calls up. */
   #callIds = 0;
 
-  constructor(deps: RosterDeps, restored?: RosterMirror) {
+  constructor(deps: RosterDeps, settings: Settings, restored?: RosterMirror, history: CallHistory = emptyHistory) {
     this.#deps = deps;
+    this.#doNotDisturb = settings.notifications.doNotDisturb;
+    this.#inbox = new CallInbox(history, settings.notifications, {
+      ...deps,
+      save: deps.saveCalls,
+      effects: deps.callEffects,
+      emit: (event) => this.#events.emit(event),
+      onSaveError: (error) => log.error('could not save the call log', error),
+    });
     this.#presence = new PresenceStore(restored?.presence);
     this.#directory = new Directory(restored?.names);
     this.#me = restored?.me ?? null;
@@ -68,7 +78,8 @@ export class RosterService {
       presence: this.#presence.snapshot(),
       names: this.#directory.entries(),
       me: this.#me,
-      outgoing: this.#outgoing,
+      calls: { records: this.#inbox.history.records, unseen: this.#inbox.history.unseen },
+      doNotDisturb: this.#doNotDisturb,
     };
   }
 
@@ -82,6 +93,11 @@ export class RosterService {
 
   /** Applies settings; the connection restarts only when something it depends on changed. */
   configure(settings: Settings): void {
+    this.#inbox.configure(settings.notifications);
+    if (this.#doNotDisturb !== settings.notifications.doNotDisturb) {
+      this.#doNotDisturb = settings.notifications.doNotDisturb;
+      this.#events.emit({ type: 'doNotDisturb', on: this.#doNotDisturb });
+    }
     const key = JSON.stringify([settings.serverUrl, settings.auth, settings.identity, settings.connection, settings.directory]);
     if (key === this.#runKey) return;
     this.#runKey = key;
@@ -103,6 +119,33 @@ export class RosterService {
     if (refusal || !this.#me || !run) return { ok: false, refusal: refusal ?? 'not-signed-in' };
     const frame = callFrame(this.#me, to, (id) => this.#directory.name(id));
     return { ok: true, call: toOutgoingCall(run.outbox.enqueue(frame, { to })) };
+  }
+
+  /** Rings back whoever made call `id`, and counts the call as answered. */
+  callBack(id: string): SendCallResult {
+    const call = this.#inbox.history.records.find((record) => record.kind === 'incoming' && record.id === id);
+    if (!call) return { ok: false, refusal: 'unknown-call' };
+    const result = this.sendCall(call.peerId);
+    if (result.ok) this.#inbox.acknowledge(id, 'answered');
+    return result;
+  }
+
+  dismissCall(id: string): void {
+    this.#inbox.acknowledge(id, 'dismissed');
+  }
+
+  markCallsSeen(): void {
+    this.#inbox.markAllSeen();
+  }
+
+  /** Saved as a setting; the change comes back through `configure`. */
+  setDoNotDisturb(on: boolean): Promise<void> {
+    return this.#deps.saveDoNotDisturb(on);
+  }
+
+  /** Resolves when every call taken so far is saved and alerted. */
+  callsSettled(): Promise<void> {
+    return this.#inbox.settled();
   }
 
   retryNow(): void {
@@ -149,7 +192,7 @@ export class RosterService {
     const fetchNames = () =>
       refreshDirectory(settings.directory, deps, (list) => this.#publishNames(this.#directory.replace('directory', list.entries)), signal);
 
-    outbox.onChange((item) => this.#trackOutgoing(toOutgoingCall(item)), signal);
+    outbox.onChange((item) => this.#inbox.recordOutgoing(toOutgoingCall(item)), signal);
     connection.onStatus(({ to }) => {
       this.#connection = to;
       this.#events.emit({ type: 'connection', status: to });
@@ -199,7 +242,9 @@ export class RosterService {
         const { call } = message;
         const me = this.#me;
         // My own calls echoed to this socket from my other sessions are not incoming.
-        if (me && call.receiverId === me.id && call.senderId !== me.id) this.#events.emit({ type: 'incoming', call });
+        if (me && call.receiverId === me.id && call.senderId !== me.id) {
+          this.#inbox.receive(call, (id) => this.#directory.name(id));
+        }
         return;
       }
       case 'ignored':
@@ -220,10 +265,5 @@ export class RosterService {
     if (JSON.stringify(me) === JSON.stringify(this.#me)) return;
     this.#me = me;
     this.#events.emit({ type: 'me', me });
-  }
-
-  #trackOutgoing(call: OutgoingCall): void {
-    this.#outgoing = [...this.#outgoing.filter((known) => known.id !== call.id), call].slice(-KEEP_OUTGOING);
-    this.#events.emit({ type: 'outgoing', call });
   }
 }

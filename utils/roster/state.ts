@@ -1,24 +1,11 @@
+import type { CallRecord, OutgoingCall, RingingCall } from '../calls/records';
 import type { ConnectionStatus } from '../connection/types';
 import type { Me } from '../identity/me';
-import type { CallFrame } from '../protocol/messages';
-import type { UserId } from '../protocol/schemas';
 import type { DirectoryEntries } from '../presence/directory';
 import type { PresenceChange, PresenceSnapshot } from '../presence/store';
 
 /** Why a call was not even queued. */
-export type CallRefusal = 'not-signed-in' | 'self' | 'callee-offline';
-
-export type OutgoingCallStatus = 'queued' | 'sent' | 'failed';
-
-/** One call I made, as the popup shows it: sending → sent, or queued while reconnecting, or failed. */
-export interface OutgoingCall {
-  readonly id: string;
-  readonly to: UserId;
-  readonly status: OutgoingCallStatus;
-  readonly error?: 'expired' | 'queue-full' | 'stopped';
-  readonly createdAt: number;
-  readonly settledAt?: number;
-}
+export type CallRefusal = 'not-signed-in' | 'self' | 'callee-offline' | 'unknown-call';
 
 export type SendCallResult =
   | { readonly ok: true; readonly call: OutgoingCall }
@@ -30,16 +17,26 @@ export interface RosterState {
   readonly presence: PresenceSnapshot;
   readonly names: DirectoryEntries;
   readonly me: Me | null;
-  /** Recent outgoing calls, newest last (extension pages only). */
-  readonly outgoing: readonly OutgoingCall[];
+  /** The call log, oldest first, and how many incoming calls are unseen (extension pages only). */
+  readonly calls: { readonly records: readonly CallRecord[]; readonly unseen: number };
+  readonly doNotDisturb: boolean;
 }
 
-/** What the background pushes to subscribed views after the first full state. */
+/** What the background publishes after the first full state. */
 export type RosterEvent =
   | { readonly type: 'state'; readonly state: RosterState }
   | { readonly type: 'connection'; readonly status: ConnectionStatus }
   | { readonly type: 'presence'; readonly change: PresenceChange }
   | { readonly type: 'names'; readonly names: DirectoryEntries }
   | { readonly type: 'me'; readonly me: Me | null }
-  | { readonly type: 'outgoing'; readonly call: OutgoingCall }
-  | { readonly type: 'incoming'; readonly call: CallFrame };
+  | { readonly type: 'doNotDisturb'; readonly on: boolean }
+  | { readonly type: 'callRecord'; readonly record: CallRecord }
+  | { readonly type: 'unseen'; readonly count: number }
+  /** Host pages: a new call; `toastTabId` is the one tab that shows a toast. */
+  | { readonly type: 'ring'; readonly call: RingingCall; readonly toastTabId: number | null; readonly announce: boolean }
+  | { readonly type: 'callClosed'; readonly id: string };
+
+/** An event as one view receives it: a content script learns only whether *its* tab shows the toast. */
+export type ViewEvent =
+  | Exclude<RosterEvent, { type: 'ring' }>
+  | { readonly type: 'ring'; readonly call: RingingCall; readonly toast: boolean; readonly announce: boolean };

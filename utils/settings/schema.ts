@@ -57,6 +57,21 @@ export const DirectorySettingsSchema = v.strictObject({
   refreshMinutes: v.optional(whole(1, 24 * 60), 15),
 });
 
+export const NotificationSettingsSchema = v.strictObject({
+  /** A system notification for each incoming call (flood-limited per caller). */
+  system: v.optional(v.boolean(), true),
+  /** Chrome keeps the notification on screen until it is dismissed. */
+  keepUntilDismissed: v.optional(v.boolean(), true),
+  sound: v.optional(v.boolean(), false),
+  volume: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0.6),
+  /** Do not disturb: no notification, toast or sound; calls are still recorded, as missed. */
+  doNotDisturb: v.optional(v.boolean(), false),
+  /** A call nobody answers or dismisses within this time is missed. */
+  ringTimeoutSeconds: v.optional(whole(5, 600), 60),
+  /** How many calls the history keeps; the oldest go first. */
+  historyLimit: v.optional(whole(10, 2_000), 200),
+});
+
 export const SETTINGS_VERSION = 1;
 
 export const SettingsSchema = v.strictObject({
@@ -67,6 +82,7 @@ export const SettingsSchema = v.strictObject({
   identity: v.optional(IdentitySettingsSchema, {}),
   connection: v.optional(ConnectionSettingsSchema, {}),
   directory: v.optional(DirectorySettingsSchema, {}),
+  notifications: v.optional(NotificationSettingsSchema, {}),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -75,3 +91,4 @@ export type AuthSettings = Settings['auth'];
 export type IdentitySettings = Settings['identity'];
 export type ConnectionSettings = Settings['connection'];
 export type DirectorySettings = Settings['directory'];
+export type NotificationSettings = Settings['notifications'];

@@ -54,6 +54,11 @@ function isWithin(field: string, path: string): boolean {
   return field === path || field.startsWith(`${path}.`) || path.startsWith(`${field}.`);
 }
 
+/** Changes some of the user's saved settings (a popup toggle), validated like any save. */
+export async function updateSettings(patch: Record<string, unknown>): Promise<SettingsResult> {
+  return saveSettings(mergeSettings(await localSettings.getValue(), patch));
+}
+
 /** Validates the whole value before anything is written: nothing half-applied. */
 export async function saveSettings(input: unknown): Promise<SettingsResult> {
   const result = validateSettings(input);

@@ -6,6 +6,7 @@ import { RosterService } from '../../../utils/roster/service';
 import type { RosterEvent } from '../../../utils/roster/state';
 import type { Settings } from '../../../utils/settings/schema';
 import { defaultSettings } from '../../../utils/settings/validate';
+import { fakeCallDeps } from '../../helpers/fake-call-deps';
 import { FakeCookies } from '../../helpers/fake-cookies';
 
 const COOKIE = 'USERTOKEN';
@@ -39,7 +40,9 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
   const network = new TestNetwork();
   const events: RosterEvent[] = [];
   const sockets: WebSocket[] = [];
+  const calls = fakeCallDeps();
   const deps: RosterDeps = {
+    ...calls.deps,
     createSocket: (url) => {
       // What Chromium sends from an extension's service worker.
       const socket = new WebSocket(url, { origin: 'chrome-extension://roster-test' });
@@ -58,7 +61,7 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
     network,
     ...(options.outbox ? { outbox: options.outbox } : {}),
   };
-  const service = new RosterService(deps);
+  const service = new RosterService(deps, defaultSettings());
   const life = new AbortController();
   service.subscribe((event) => events.push(event), life.signal);
 
@@ -79,6 +82,7 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
     service,
     cookies,
     network,
+    calls,
     events,
     sockets,
     settings,

@@ -5,6 +5,8 @@ import { PORT_NAME, type PortLike } from '../../../utils/messaging/port';
 import type { UserId } from '../../../utils/protocol/schemas';
 import { RosterService } from '../../../utils/roster/service';
 import { defaultSettings } from '../../../utils/settings/validate';
+import { HostTabs } from '../../../utils/messaging/host-tabs';
+import { fakeCallDeps } from '../../helpers/fake-call-deps';
 import { FakeCookies, fakeJwt } from '../../helpers/fake-cookies';
 import { portPair } from '../../helpers/port-pair';
 import { FakeNetwork, FakeSocket } from '../connection/fakes';
@@ -26,6 +28,7 @@ beforeEach(() => {
   const cookies = new FakeCookies();
   cookies.set('USERTOKEN', fakeJwt({ sub: '1', name: '章三' }));
   service = new RosterService({
+    ...fakeCallDeps().deps,
     createSocket: (url) => {
       const socket = new FakeSocket(url);
       sockets.push(socket);
@@ -37,9 +40,9 @@ beforeEach(() => {
     clock: { now: () => Date.now() },
     random: () => 0.5,
     network: new FakeNetwork(),
-  });
+  }, defaultSettings());
   service.configure({ ...defaultSettings(), serverUrl: 'ws://server.test/ws', auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' } });
-  hub = serveViews(Promise.resolve(service), EXTENSION);
+  hub = serveViews(Promise.resolve(service), EXTENSION, new HostTabs());
 });
 
 afterEach(() => {
@@ -82,13 +85,13 @@ describe('an extension page', () => {
     const popup = view(POPUP);
     await expect.poll(() => popup.state).toBeDefined();
     const result = await popup.request({ op: 'sendCall', to: id('3') });
-    expect(result).toMatchObject({ ok: true, call: { to: '3', status: 'sent' } });
+    expect(result).toMatchObject({ ok: true, call: { peerId: '3', status: 'sent' } });
     expect(JSON.parse(socket.sent.at(-1)!)).toEqual({
       Sender: '1', Receiver: '3', SendTime: '',
       Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '王五' } },
       Type: 'Event',
     });
-    await expect.poll(() => popup.state?.outgoing).toEqual([expect.objectContaining({ to: '3', status: 'sent' })]);
+    await expect.poll(() => popup.state?.calls.records).toEqual([expect.objectContaining({ kind: 'outgoing', peerId: '3', status: 'sent' })]);
   });
 
   test.each([
@@ -119,9 +122,9 @@ describe('a content script in a host page', () => {
     const tab = view(HOST_TAB);
     await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '3']);
     await popup.request({ op: 'sendCall', to: id('2') });
-    await expect.poll(() => popup.state?.outgoing.length).toBe(1);
-    expect(tab.state?.outgoing).toEqual([]);
-    expect(await tab.request({ op: 'snapshot' })).toMatchObject({ outgoing: [] });
+    await expect.poll(() => popup.state?.calls.records.length).toBe(1);
+    expect(tab.state?.calls.records).toEqual([]);
+    expect(await tab.request({ op: 'snapshot' })).toMatchObject({ calls: { records: [] } });
   });
 
   test('may teach names but may not steer the connection', async () => {

@@ -8,7 +8,8 @@ const state: RosterState = {
   presence: { version: 3, online: ['1', '2'] as UserId[] },
   names: { ['1' as UserId]: 'One' },
   me: null,
-  outgoing: [],
+  calls: { records: [], unseen: 0 },
+  doNotDisturb: false,
 };
 
 test('a presence change in order is applied', () => {
@@ -25,11 +26,13 @@ test('nothing applies before the first state', () => {
   expect(applyEvent(undefined, { type: 'state', state })).toBe(state);
 });
 
-test('names merge; outgoing calls update in place', () => {
+test('names merge; call records update in place; unseen and Do Not Disturb follow', () => {
   const named = applyEvent(state, { type: 'names', names: { ['2' as UserId]: 'Two' } });
   expect(named?.names).toEqual({ 1: 'One', 2: 'Two' });
-  const call = { id: 'c1', to: '2' as UserId, status: 'queued' as const, createdAt: 5 };
-  const queued = applyEvent(state, { type: 'outgoing', call });
-  const sent = applyEvent(queued, { type: 'outgoing', call: { ...call, status: 'sent', settledAt: 6 } });
-  expect(sent?.outgoing).toEqual([{ ...call, status: 'sent', settledAt: 6 }]);
+  const call = { kind: 'outgoing' as const, id: 'c1', peerId: '2' as UserId, status: 'queued' as const, at: 5 };
+  const queued = applyEvent(state, { type: 'callRecord', record: call });
+  const sent = applyEvent(queued, { type: 'callRecord', record: { ...call, status: 'sent', settledAt: 6 } });
+  expect(sent?.calls.records).toEqual([{ ...call, status: 'sent', settledAt: 6 }]);
+  expect(applyEvent(sent, { type: 'unseen', count: 3 })?.calls.unseen).toBe(3);
+  expect(applyEvent(sent, { type: 'doNotDisturb', on: true })?.doNotDisturb).toBe(true);
 });

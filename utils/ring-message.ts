@@ -1,0 +1,10 @@
+import * as v from 'valibot';
+
+export const RING_MESSAGE = 'roster:ring';
+
+/** The one message the offscreen document takes: play the ring at this volume. */
+export const RingMessageSchema = v.object({
+  type: v.literal(RING_MESSAGE),
+  volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+export type RingMessage = v.InferOutput<typeof RingMessageSchema>;
