@@ -14,5 +14,8 @@ export default defineBackground(() => {
     serveViews(ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }, hostTabs),
   );
   handleNotificationActions(ready);
+  const recheck = () => void ready.then((service) => service.permissionsChanged());
+  browser.permissions.onAdded.addListener(recheck);
+  browser.permissions.onRemoved.addListener(recheck);
   keepAlive(() => undefined);
 });

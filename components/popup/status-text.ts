@@ -24,6 +24,8 @@ export function statusText(status: ConnectionStatus, now: number): StatusText {
   switch (status.reason) {
     case 'not-configured':
       return text('statusNotSetUp', 'problem');
+    case 'no-permission':
+      return text('statusNoPermission', 'problem');
     case 'no-token':
       return text('statusSignIn', 'problem');
     case 'unauthorized':

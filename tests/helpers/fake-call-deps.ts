@@ -15,7 +15,8 @@ export function fakeCallDeps() {
     ring: () => undefined,
     setBadge: (unseen) => badge.push(unseen),
   };
-  const deps: Pick<RosterDeps, 'callEffects' | 'saveCalls' | 'activeHostTab' | 'saveDoNotDisturb'> = {
+  const deps: Pick<RosterDeps, 'callEffects' | 'saveCalls' | 'activeHostTab' | 'saveDoNotDisturb' | 'missingOrigins'> = {
+    missingOrigins: () => Promise.resolve([]),
     callEffects: effects,
     saveCalls: (history) => {
       saved.push(history);

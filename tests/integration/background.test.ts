@@ -91,6 +91,29 @@ describe('sign-in cookie', () => {
   });
 });
 
+describe('host permissions', () => {
+  test('without them: no socket and a clear reason; granted: connects', async () => {
+    const srv = await serve();
+    let granted = false;
+    const bg = (background = startBackground(srv, { granted: () => granted }));
+    bg.signIn('1');
+    bg.configure();
+    await expect.poll(() => phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'no-permission' });
+    expect(bg.service.state().setup.missingOrigins).toEqual(['http://127.0.0.1/*']);
+    expect(bg.sockets).toHaveLength(0);
+
+    granted = true;
+    bg.service.permissionsChanged();
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+    expect(bg.service.state().setup.missingOrigins).toEqual([]);
+
+    granted = false;
+    bg.service.permissionsChanged();
+    await srv.waitFor(() => srv.connectionCount('1') === 0);
+    await expect.poll(() => phase(bg).reason).toBe('no-permission');
+  });
+});
+
 describe('failures', () => {
   test('server restart: reconnects with backoff and presence is restored', async () => {
     const srv = await serve();

@@ -26,6 +26,10 @@ export function browserDeps(hostTabs: HostTabs): RosterDeps {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       return tab?.id !== undefined && hostTabs.has(tab.id) ? tab.id : null;
     },
+    missingOrigins: async (origins) => {
+      const granted = await Promise.all(origins.map((origin) => browser.permissions.contains({ origins: [origin] })));
+      return origins.filter((_, index) => !granted[index]);
+    },
     saveDoNotDisturb: async (on) => {
       const result = await updateSettings({ notifications: { doNotDisturb: on } });
       if (!result.ok) throw result.error;

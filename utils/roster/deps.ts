@@ -20,6 +20,8 @@ export interface RosterDeps {
   readonly activeHostTab: () => Promise<number | null>;
   /** Saves a user preference changed from a view (Do Not Disturb). */
   readonly saveDoNotDisturb: (on: boolean) => Promise<void>;
+  /** Which of these host-permission patterns are not granted (all granted: empty). */
+  readonly missingOrigins: (origins: readonly string[]) => Promise<string[]>;
   /** Queue limits for calls made while disconnected; the defaults (50, 60 s) when absent. */
   readonly outbox?: OutboxOptions;
 }

@@ -15,9 +15,13 @@ export function applyEvent(state: RosterState | undefined, event: ViewEvent): Ro
       const { change } = event;
       if (change.version !== state.presence.version + 1) return undefined;
       const online = new Set(state.presence.online);
-      for (const id of change.left) online.delete(id);
+      const lastSeen = { ...state.presence.lastSeen };
+      for (const id of change.left) {
+        online.delete(id);
+        lastSeen[id] = change.at;
+      }
       for (const id of change.joined) online.add(id);
-      return { ...state, presence: { version: change.version, online: [...online] } };
+      return { ...state, presence: { version: change.version, online: [...online], lastSeen } };
     }
     case 'names':
       return { ...state, names: { ...state.names, ...event.names } };
@@ -25,6 +29,8 @@ export function applyEvent(state: RosterState | undefined, event: ViewEvent): Ro
       return { ...state, me: event.me };
     case 'doNotDisturb':
       return { ...state, doNotDisturb: event.on };
+    case 'setup':
+      return { ...state, setup: event.setup };
     case 'callRecord':
       return { ...state, calls: { ...state.calls, records: upsertRecord(state.calls.records, event.record) } };
     case 'unseen':

@@ -12,6 +12,7 @@ import { parseFrame, type ParseOptions } from '../protocol/parse';
 import type { UserId } from '../protocol/schemas';
 import { Directory, type DirectoryEntries, type DirectoryState } from '../presence/directory';
 import { PresenceStore, type PresenceSnapshot } from '../presence/store';
+import { requiredOrigins } from '../settings/origins';
 import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
 import { refreshDirectory } from './directory-refresh';
@@ -50,6 +51,10 @@ export class RosterService {
   #doNotDisturb: boolean;
   #run: Run | undefined;
   #runKey = '';
+  #settings: Settings | undefined;
+  /** Counts configure() calls, so a slow permission check cannot start an outdated run. */
+  #configurations = 0;
+  #setup: RosterState['setup'] = { siteUrl: '', missingOrigins: [] };
   #serverUrl: string | undefined;
   /** Call ids stay unique across runs, so the popup never mixes two calls up. */
   #callIds = 0;
@@ -80,6 +85,7 @@ export class RosterService {
       me: this.#me,
       calls: { records: this.#inbox.history.records, unseen: this.#inbox.history.unseen },
       doNotDisturb: this.#doNotDisturb,
+      setup: this.#setup,
     };
   }
 
@@ -101,14 +107,34 @@ export class RosterService {
     const key = JSON.stringify([settings.serverUrl, settings.auth, settings.identity, settings.connection, settings.directory]);
     if (key === this.#runKey) return;
     this.#runKey = key;
+    this.#settings = settings;
     this.#stopRun();
     // Another server is another system: its online list is not this one's.
     if (this.#serverUrl !== undefined && this.#serverUrl !== settings.serverUrl) this.#applyOnline([]);
     this.#serverUrl = settings.serverUrl;
-    this.#run = this.#startRun(settings);
+    const attempt = ++this.#configurations;
+    const origins = requiredOrigins(settings);
+    void this.#deps.missingOrigins(origins).then((missing) => {
+      // Settings changed again while we asked: that newer configuration wins.
+      if (attempt !== this.#configurations) return;
+      this.#setSetup({ siteUrl: settings.auth.cookieUrl, missingOrigins: missing });
+      if (missing.length > 0) {
+        this.#setConnection({ phase: 'disconnected', reason: 'no-permission', since: this.#deps.clock.now(), attempt: 0 });
+        return;
+      }
+      this.#run = this.#startRun(settings);
+    });
+  }
+
+  /** Host permissions were granted or revoked: check again, and connect or disconnect. */
+  permissionsChanged(): void {
+    if (!this.#settings) return;
+    this.#runKey = '';
+    this.configure(this.#settings);
   }
 
   stop(): void {
+    ++this.#configurations;
     this.#stopRun();
     this.#runKey = '';
   }
@@ -194,8 +220,7 @@ export class RosterService {
 
     outbox.onChange((item) => this.#inbox.recordOutgoing(toOutgoingCall(item)), signal);
     connection.onStatus(({ to }) => {
-      this.#connection = to;
-      this.#events.emit({ type: 'connection', status: to });
+      this.#setConnection(to);
       if (to.phase === 'connected') outbox.flush();
     }, signal);
     connection.onFrame((frame) => this.#receive(frame, parseOptions), signal);
@@ -252,8 +277,19 @@ export class RosterService {
     }
   }
 
+  #setConnection(status: ConnectionStatus): void {
+    this.#connection = status;
+    this.#events.emit({ type: 'connection', status });
+  }
+
+  #setSetup(setup: RosterState['setup']): void {
+    if (JSON.stringify(setup) === JSON.stringify(this.#setup)) return;
+    this.#setup = setup;
+    this.#events.emit({ type: 'setup', setup });
+  }
+
   #applyOnline(ids: readonly UserId[]): void {
-    const change = this.#presence.apply(ids);
+    const change = this.#presence.apply(ids, this.#deps.clock.now());
     if (change) this.#events.emit({ type: 'presence', change });
   }
 

@@ -20,6 +20,8 @@ export interface RosterState {
   /** The call log, oldest first, and how many incoming calls are unseen (extension pages only). */
   readonly calls: { readonly records: readonly CallRecord[]; readonly unseen: number };
   readonly doNotDisturb: boolean;
+  /** What the popup needs to help set Roster up: the host site (its login page) and missing permissions. */
+  readonly setup: { readonly siteUrl: string; readonly missingOrigins: readonly string[] };
 }
 
 /** What the background publishes after the first full state. */
@@ -30,6 +32,7 @@ export type RosterEvent =
   | { readonly type: 'names'; readonly names: DirectoryEntries }
   | { readonly type: 'me'; readonly me: Me | null }
   | { readonly type: 'doNotDisturb'; readonly on: boolean }
+  | { readonly type: 'setup'; readonly setup: RosterState['setup'] }
   | { readonly type: 'callRecord'; readonly record: CallRecord }
   | { readonly type: 'unseen'; readonly count: number }
   /** Host pages: a new call; `toastTabId` is the one tab that shows a toast. */

@@ -35,7 +35,7 @@ export class TestNetwork implements NetworkMonitor {
  * The background core as the service worker runs it, with a real `ws` socket to the real
  * reference server; only the browser around it (cookie jar, network events) is simulated.
  */
-export function startBackground(server: RosterServer, options: { outbox?: OutboxOptions } = {}) {
+export function startBackground(server: RosterServer, options: { outbox?: OutboxOptions; granted?: () => boolean } = {}) {
   const cookies = new FakeCookies();
   const network = new TestNetwork();
   const events: RosterEvent[] = [];
@@ -43,6 +43,7 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
   const calls = fakeCallDeps();
   const deps: RosterDeps = {
     ...calls.deps,
+    missingOrigins: (origins) => Promise.resolve(options.granted && !options.granted() ? [...origins] : []),
     createSocket: (url) => {
       // What Chromium sends from an extension's service worker.
       const socket = new WebSocket(url, { origin: 'chrome-extension://roster-test' });

@@ -9,6 +9,7 @@ test.each<[string, ConnectionStatus, string, string, boolean]>([
   ['connecting', { phase: 'connecting', since: 0, attempt: 0 }, 'statusConnecting', 'busy', false],
   ['signed out', { phase: 'disconnected', reason: 'no-token', since: 0, attempt: 0 }, 'statusSignIn', 'problem', false],
   ['token refused', { phase: 'disconnected', reason: 'unauthorized', since: 0, attempt: 1 }, 'statusRejected', 'problem', false],
+  ['no host permission', { phase: 'disconnected', reason: 'no-permission', since: 0, attempt: 0 }, 'statusNoPermission', 'problem', false],
   ['not set up', { phase: 'disconnected', reason: 'not-configured', since: 0, attempt: 0 }, 'statusNotSetUp', 'problem', false],
   ['offline', { phase: 'disconnected', reason: 'offline', since: 0, attempt: 0 }, 'statusOffline', 'problem', false],
   ['unreachable', { phase: 'disconnected', reason: 'cannot-reach', since: 0, attempt: 6, nextRetryAt: now + 60_000 }, 'statusCannotReach', 'problem', true],

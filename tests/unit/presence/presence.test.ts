@@ -31,17 +31,18 @@ describe('diffOnline', () => {
 });
 
 describe('PresenceStore', () => {
-  test('each change bumps the version; an unchanged list changes nothing', () => {
+  test('each change bumps the version and notes when people left; an unchanged list changes nothing', () => {
     const store = new PresenceStore();
-    expect(store.apply(ids('1', '2'))).toEqual({ version: 1, joined: ['1', '2'], left: [] });
-    expect(store.apply(ids('2', '1'))).toBeUndefined();
-    expect(store.apply(ids('2', '3'))).toEqual({ version: 2, joined: ['3'], left: ['1'] });
-    expect(store.snapshot()).toEqual({ version: 2, online: ['2', '3'] });
+    expect(store.apply(ids('1', '2'), 100)).toEqual({ version: 1, at: 100, joined: ['1', '2'], left: [] });
+    expect(store.apply(ids('2', '1'), 200)).toBeUndefined();
+    expect(store.apply(ids('2', '3'), 300)).toEqual({ version: 2, at: 300, joined: ['3'], left: ['1'] });
+    expect(store.snapshot()).toEqual({ version: 2, online: ['2', '3'], lastSeen: { 1: 300 } });
     expect(store.isOnline('3' as UserId)).toBe(true);
   });
 
   test('continues from a restored snapshot', () => {
-    const store = new PresenceStore({ version: 41, online: ids('1') });
-    expect(store.apply(ids('1', '2'))).toEqual({ version: 42, joined: ['2'], left: [] });
+    const store = new PresenceStore({ version: 41, online: ids('1'), lastSeen: { ['7' as UserId]: 5 } });
+    expect(store.apply(ids('2'), 50)).toEqual({ version: 42, at: 50, joined: ['2'], left: ['1'] });
+    expect(store.snapshot().lastSeen).toEqual({ 1: 50, 7: 5 });
   });
 });

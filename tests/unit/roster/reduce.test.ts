@@ -5,20 +5,21 @@ import type { RosterState } from '../../../utils/roster/state';
 
 const state: RosterState = {
   connection: { phase: 'connected', since: 1, attempt: 0 },
-  presence: { version: 3, online: ['1', '2'] as UserId[] },
+  presence: { version: 3, online: ['1', '2'] as UserId[], lastSeen: {} },
   names: { ['1' as UserId]: 'One' },
   me: null,
   calls: { records: [], unseen: 0 },
   doNotDisturb: false,
+  setup: { siteUrl: '', missingOrigins: [] },
 };
 
-test('a presence change in order is applied', () => {
-  const next = applyEvent(state, { type: 'presence', change: { version: 4, joined: ['3' as UserId], left: ['1' as UserId] } });
-  expect(next?.presence).toEqual({ version: 4, online: ['2', '3'] });
+test('a presence change in order is applied; who left is last seen then', () => {
+  const next = applyEvent(state, { type: 'presence', change: { version: 4, at: 99, joined: ['3' as UserId], left: ['1' as UserId] } });
+  expect(next?.presence).toEqual({ version: 4, online: ['2', '3'], lastSeen: { 1: 99 } });
 });
 
 test.each([[3], [5]])('a presence change with version %i cannot be applied: resync', (version) => {
-  expect(applyEvent(state, { type: 'presence', change: { version, joined: [], left: [] } })).toBeUndefined();
+  expect(applyEvent(state, { type: 'presence', change: { version, at: 0, joined: [], left: [] } })).toBeUndefined();
 });
 
 test('nothing applies before the first state', () => {

@@ -1,0 +1,21 @@
+import type { Settings } from './schema';
+
+/**
+ * The host permissions Roster needs for these settings, as match patterns: the sign-in site (its
+ * cookie), the user list, and the server (asked for with the site so one prompt covers all).
+ * A WebSocket server's origin is asked for as http(s), the schemes host permissions know. Patterns
+ * carry no port: they match every port. Pure.
+ */
+export function requiredOrigins(settings: Settings): string[] {
+  const urls = [settings.auth.cookieUrl, settings.directory.url, settings.serverUrl].filter(Boolean);
+  const patterns = urls.flatMap((url) => {
+    try {
+      const { protocol, hostname } = new URL(url);
+      const scheme = protocol === 'wss:' ? 'https:' : protocol === 'ws:' ? 'http:' : protocol;
+      return [`${scheme}//${hostname}/*`];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(patterns)];
+}
