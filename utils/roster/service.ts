@@ -1,22 +1,18 @@
-import { cookieTokenSource } from '../auth/cookie-token';
 import { emptyHistory, type CallHistory } from '../calls/history';
 import { CallInbox } from '../calls/inbox';
-import { Connection } from '../connection/connection';
 import { Emitter } from '../emitter';
-import { Outbox } from '../connection/outbox';
-import { defaultConnectionOptions, defaultOutboxOptions, type ConnectionStatus } from '../connection/types';
+import type { ConnectionStatus } from '../connection/types';
 import { resolveMe, type Me } from '../identity/me';
 import { createLogger } from '../log';
 import type { InboundMessage } from '../protocol/messages';
-import { parseFrame, type ParseOptions } from '../protocol/parse';
 import type { UserId } from '../protocol/schemas';
 import { Directory, type DirectoryEntries, type DirectoryState } from '../presence/directory';
 import { PresenceStore, type PresenceSnapshot } from '../presence/store';
 import { requiredOrigins } from '../settings/origins';
 import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
-import { refreshDirectory } from './directory-refresh';
-import { callFrame, refuseCall, toOutgoingCall, type CallTarget } from './outgoing';
+import { callFrame, refuseCall, toOutgoingCall } from './outgoing';
+import { startRun, type Run } from './run';
 import type { RosterEvent, RosterState, SendCallResult } from './state';
 
 const log = createLogger('roster');
@@ -29,12 +25,6 @@ export interface RosterMirror {
   readonly me: Me | null;
 }
 
-/** The parts of a run: everything that depends on the settings and ends with them. */
-interface Run {
-  readonly controller: AbortController;
-  readonly connection: Connection;
-  readonly outbox: Outbox<CallTarget>;
-}
 
 /**
  * The background's single source of truth: one connection, the presence it reports, the names we
@@ -49,7 +39,7 @@ export class RosterService {
   #me: Me | null;
   readonly #inbox: CallInbox;
   #doNotDisturb: boolean;
-  #run: Run | undefined;
+  #run: (Run & { readonly controller: AbortController }) | undefined;
   #runKey = '';
   #settings: Settings | undefined;
   /** Counts configure() calls, so a slow permission check cannot start an outdated run. */
@@ -122,7 +112,7 @@ export class RosterService {
         this.#setConnection({ phase: 'disconnected', reason: 'no-permission', since: this.#deps.clock.now(), attempt: 0 });
         return;
       }
-      this.#run = this.#startRun(settings);
+      this.#startRun(settings);
     });
   }
 
@@ -183,75 +173,24 @@ export class RosterService {
     this.#publishNames(this.#directory.learn('page', entries));
   }
 
-  #startRun(settings: Settings): Run {
+  #startRun(settings: Settings): void {
     const controller = new AbortController();
-    const { signal } = controller;
-    const deps = this.#deps;
-    const tokens = cookieTokenSource(settings.auth, deps.cookies);
-    const readToken = async () => {
-      const token = await tokens.read().catch((error: unknown) => {
-        log.warn('could not read the sign-in cookie', error);
-        return undefined;
-      });
-      this.#setMe(resolveMe(token, settings.identity) ?? null);
-      return token;
-    };
-    const connection = new Connection(
-      {
-        ...defaultConnectionOptions,
-        serverUrl: settings.serverUrl,
-        heartbeatIntervalMs: settings.connection.heartbeatSeconds * 1000,
-        heartbeatPayload: settings.connection.heartbeatPayload,
-        unauthorizedCloseCodes: settings.connection.unauthorizedCloseCodes,
-      },
-      { ...deps, getToken: readToken },
-    );
-    const outbox = new Outbox<CallTarget>(deps.outbox ?? defaultOutboxOptions, {
-      ...deps,
-      send: (text) => connection.send(text),
-      nextId: () => String(++this.#callIds),
-    });
-    const parseOptions: ParseOptions = {
-      maxBytes: settings.connection.maxFrameKiB * 1024,
-      heartbeatPayload: settings.connection.heartbeatPayload,
-    };
-    const fetchNames = () =>
-      refreshDirectory(settings.directory, deps, (list) => this.#publishNames(this.#directory.replace('directory', list.entries)), signal);
-
-    outbox.onChange((item) => this.#inbox.recordOutgoing(toOutgoingCall(item)), signal);
-    connection.onStatus(({ to }) => {
-      this.#setConnection(to);
-      if (to.phase === 'connected') outbox.flush();
-    }, signal);
-    connection.onFrame((frame) => this.#receive(frame, parseOptions), signal);
-    tokens.watch((token) => {
-      this.#setMe(resolveMe(token, settings.identity) ?? null);
-      if (!token) {
-        // Signed out: forget who is online and give up what was waiting to be sent.
-        outbox.clear('stopped');
-        this.#applyOnline([]);
-      }
-      connection.reconnect();
-    }, signal);
-    connection.start(signal);
-    fetchNames();
-    return { controller, connection, outbox };
+    const run = startRun(settings, this.#deps, {
+      status: (status) => this.#setConnection(status),
+      message: (message) => this.#handle(message),
+      token: (token) => this.#setMe(resolveMe(token, settings.identity) ?? null),
+      // Signed out: forget who is online.
+      signedOut: () => this.#applyOnline([]),
+      outgoing: (call) => this.#inbox.recordOutgoing(call),
+      directory: (list) => this.#publishNames(this.#directory.replace('directory', list.entries)),
+      nextCallId: () => String(++this.#callIds),
+    }, controller.signal);
+    this.#run = { ...run, controller };
   }
 
   #stopRun(): void {
-    if (!this.#run) return;
-    this.#run.outbox.clear('stopped');
-    this.#run.controller.abort();
+    this.#run?.controller.abort();
     this.#run = undefined;
-  }
-
-  #receive(frame: string | ArrayBuffer, options: ParseOptions): void {
-    const result = parseFrame(frame, options);
-    if (!result.ok) {
-      log.debug(`dropped a frame (${result.error.code}): ${result.error.message}`);
-      return;
-    }
-    this.#handle(result.message);
   }
 
   #handle(message: InboundMessage): void {
