@@ -1,2 +1,9 @@
 /** `npm run bench`: every benchmark; paste the tables into the README's Performance section. */
-import './core';
+// One after another: modules with top-level await would otherwise run side by side, and two
+// browser benchmarks sharing the machine would skew each other.
+await import('./core');
+await import('./popup-model');
+await import('./popup-browser');
+await import('./marking');
+
+export {};

@@ -14,13 +14,14 @@ export function useRoster(client: RosterClient): RosterState | undefined {
   return state;
 }
 
-/** Re-renders every second while `active`, for countdowns. */
-export function useNow(active: boolean): number {
+/** The time, re-read every `periodMs` (countdowns, "5 minutes ago"); `null` stops the ticking. */
+export function useNow(periodMs: number | null): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    if (periodMs === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), periodMs);
     return () => clearInterval(timer);
-  }, [active]);
+  }, [periodMs]);
   return now;
 }

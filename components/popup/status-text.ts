@@ -1,42 +1,67 @@
 import type { ConnectionStatus } from '../../utils/connection/types';
 import type { MessageKey } from '../../utils/i18n';
 
+/** What the user can do about the connection from the popup. */
+export type StatusAction = 'retry' | 'sign-in' | 'open-site' | 'options' | 'permission';
+
 export interface StatusText {
+  /** The state in plain words; steady while the state lasts, so announcing it is never noise. */
   readonly key: MessageKey;
-  readonly substitutions: readonly (string | number)[];
+  /** A second sentence saying what to do, when there is something to do. */
+  readonly hintKey?: MessageKey;
   readonly tone: 'ok' | 'busy' | 'problem';
-  /** The "retry now" button makes sense: an attempt is scheduled. */
-  readonly canRetry: boolean;
+  /** Seconds until the next attempt, when one is scheduled: the countdown. */
+  readonly retryInSeconds?: number;
+  /** The last failure in the connection's words (a close code, an error), when it helps. */
+  readonly detail?: string;
+  readonly action?: StatusAction;
 }
 
 /** The connection state in plain words. Pure: `now` is passed in for the countdown. */
 export function statusText(status: ConnectionStatus, now: number): StatusText {
-  const retry = status.nextRetryAt !== undefined;
-  const seconds = retry ? Math.max(0, Math.ceil(((status.nextRetryAt ?? now) - now) / 1000)) : 0;
-  const text = (key: MessageKey, tone: StatusText['tone'], ...substitutions: (string | number)[]) => ({
-    key,
-    substitutions,
-    tone,
-    canRetry: retry,
-  });
-  if (status.phase === 'connected') return text('statusConnected', 'ok');
-  if (status.phase === 'connecting') return text('statusConnecting', 'busy');
+  const countdown =
+    status.nextRetryAt !== undefined ? { retryInSeconds: Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000)) } : {};
+  const retry = status.nextRetryAt !== undefined ? ({ action: 'retry' } as const) : {};
+  const detail = status.lastError ? { detail: status.lastError } : {};
+  if (status.phase === 'connected') return { key: 'statusConnected', tone: 'ok' };
+  if (status.phase === 'connecting') return { key: 'statusConnecting', tone: 'busy' };
   switch (status.reason) {
     case 'not-configured':
-      return text('statusNotSetUp', 'problem');
+      return { key: 'statusNotSetUp', hintKey: 'popupHintNotSetUp', tone: 'problem', action: 'options' };
     case 'no-permission':
-      return text('statusNoPermission', 'problem');
+      return { key: 'statusNoPermission', hintKey: 'popupHintPermission', tone: 'problem', action: 'permission' };
+    case 'no-host-tab':
+      // Presence only while an admin page is open, and none is: opening one is the way online.
+      return { key: 'statusNoHostTab', tone: 'busy', action: 'open-site' };
     case 'no-token':
-      return text('statusSignIn', 'problem');
+      return { key: 'statusSignIn', tone: 'problem', action: 'sign-in' };
     case 'unauthorized':
-      return text('statusRejected', 'problem');
+      return { key: 'statusRejected', tone: 'problem', action: 'sign-in', ...detail };
     case 'offline':
-      return text('statusOffline', 'problem');
+      return { key: 'statusOffline', hintKey: 'popupHintOffline', tone: 'problem' };
     case 'cannot-reach':
-      return text('statusCannotReach', 'problem');
+      return { key: 'statusCannotReach', tone: 'problem', ...countdown, ...retry, ...detail };
     case 'stopped':
-      return text('statusStopped', 'problem');
-    default:
-      return retry ? text('statusRetrying', 'busy', seconds) : text('statusConnecting', 'busy');
+      return { key: 'statusStopped', tone: 'problem' };
+    case 'server-closed':
+    case 'no-heartbeat':
+    case undefined:
+      return { key: 'popupStatusLost', tone: 'busy', ...countdown, ...retry, ...detail };
+  }
+}
+
+/** "https://admin.example.com/*" → "admin.example.com": what a person recognises in a permission. */
+export function originHost(pattern: string): string {
+  const match = /^[a-z*]+:\/\/([^/]+)/i.exec(pattern);
+  return match?.[1] ?? pattern;
+}
+
+/** Only web pages may be opened as the host site: never `javascript:` or the like. */
+export function siteLink(siteUrl: string): string | undefined {
+  try {
+    const url = new URL(siteUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
   }
 }

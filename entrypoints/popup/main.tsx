@@ -1,14 +1,19 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { browserActions } from '../../components/popup/actions';
+import { MARK_SCRIPT, MARK_STATE, markOnce } from '../../components/popup/perf-marks';
 import { Popup } from '../../components/popup/Popup';
+import { warmUp } from '../../components/popup/warm-up';
 import { t } from '../../utils/i18n';
 import { connectRoster } from '../../utils/messaging/client';
 import { PORT_NAME } from '../../utils/messaging/port';
 import './style.css';
 
+markOnce(MARK_SCRIPT);
 const app = document.getElementById('app');
 if (app) {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  const locale = browser.i18n.getUILanguage();
+  document.documentElement.lang = locale;
   document.title = t('extName');
   const client = connectRoster(
     {
@@ -17,5 +22,11 @@ if (app) {
     },
     new AbortController().signal,
   );
-  render(<Popup client={client} />, app);
+  const arrived = new AbortController();
+  client.subscribe(() => {
+    markOnce(MARK_STATE);
+    arrived.abort();
+  }, arrived.signal);
+  render(<Popup client={client} actions={browserActions()} locale={locale} />, app);
+  warmUp(locale);
 }

@@ -14,16 +14,28 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** More Chromium flags, e.g. `--lang=zh-CN` for the extension's UI language. */
+  readonly args?: readonly string[];
+  /** More environment for the browser process (`LANGUAGE` also decides the UI language on Linux). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Another unpacked build to load (e.g. a copy with its own `key`, hence its own id). */
+  readonly extensionDir?: string;
+}
+
 /** Debian's Chromium, headless, with the built extension loaded into a fresh profile. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,0 +1,44 @@
+import type { IncomingCall } from '../../utils/calls/records';
+import { t } from '../../utils/i18n';
+import type { DirectoryEntries } from '../../utils/presence/directory';
+import { recordName } from './call-log';
+import { TimeText } from './TimeText';
+
+interface Props {
+  readonly calls: readonly IncomingCall[];
+  readonly names: DirectoryEntries;
+  readonly now: number;
+  readonly onCallBack: (call: IncomingCall) => void;
+  readonly onDismiss: (call: IncomingCall) => void;
+}
+
+/** Calls ringing right now, above everything else: answer (ring back) or dismiss. */
+export function RingingCalls({ calls, names, now, onCallBack, onDismiss }: Props) {
+  if (calls.length === 0) return null;
+  return (
+    <section class="ringing" aria-label={t('popupRingingLabel')}>
+      {calls.map((call) => {
+        const name = recordName(call, names);
+        return (
+          <div key={call.id} class="ringing__call">
+            <span class="ringing__pulse" aria-hidden="true" />
+            <p class="ringing__text">
+              <strong class="ringing__who" title={name}>
+                {t('popupRingingTitle', name)}
+              </strong>
+              <TimeText at={call.at} now={now} />
+            </p>
+            <div class="ringing__actions">
+              <button type="button" class="button button--small" onClick={() => onCallBack(call)} aria-label={t('popupCallBackTo', name)}>
+                {t('callBack')}
+              </button>
+              <button type="button" class="button button--small button--quiet" onClick={() => onDismiss(call)} aria-label={t('popupDismissFrom', name)}>
+                {t('dismiss')}
+              </button>
+            </div>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+
+/** What the popup asks of the browser itself (not of Roster's background); injected so tests can watch. */
+export interface BrowserActions {
+  /** Roster's settings page. Resolves `false` when there is none to open. */
+  openOptions(): Promise<boolean>;
+  /**
+   * Asks for host permissions. Must be called straight from a click: browsers grant the prompt
+   * only inside a user gesture, so nothing may be awaited before it.
+   */
+  requestOrigins(origins: readonly string[]): Promise<boolean>;
+}
+
+export function browserActions(): BrowserActions {
+  return {
+    openOptions: () =>
+      browser.runtime.openOptionsPage().then(
+        () => true,
+        () => false,
+      ),
+    requestOrigins: (origins) => browser.permissions.request({ origins: [...origins] }).catch(() => false),
+  };
+}

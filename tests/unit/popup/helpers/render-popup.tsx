@@ -1,0 +1,25 @@
+import { render, type RenderResult } from '@testing-library/preact';
+import { vi } from 'vitest';
+import type { BrowserActions } from '../../../../components/popup/actions';
+import { Popup } from '../../../../components/popup/Popup';
+import type { RosterState } from '../../../../utils/roster/state';
+import { FakeClient } from './fake-client';
+import { useMessages } from './i18n';
+
+export interface Rendered extends RenderResult {
+  readonly client: FakeClient;
+  readonly actions: { openOptions: ReturnType<typeof vi.fn<BrowserActions['openOptions']>>; requestOrigins: ReturnType<typeof vi.fn<BrowserActions['requestOrigins']>> };
+}
+
+/** The popup over a fake background, in English unless asked, with browser actions that record. */
+export function renderPopup(state: RosterState | undefined, options: { language?: 'en' | 'zh_CN'; client?: FakeClient } = {}): Rendered {
+  const language = options.language ?? 'en';
+  useMessages(language);
+  const client = options.client ?? new FakeClient(state);
+  const actions = {
+    openOptions: vi.fn<BrowserActions['openOptions']>(() => Promise.resolve(true)),
+    requestOrigins: vi.fn<BrowserActions['requestOrigins']>(() => Promise.resolve(true)),
+  };
+  const result = render(<Popup client={client} actions={actions} locale={language === 'en' ? 'en-US' : 'zh-CN'} />);
+  return { ...result, client, actions };
+}
