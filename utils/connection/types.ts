@@ -6,6 +6,7 @@ export type ConnectionPhase = 'disconnected' | 'connecting' | 'connected';
 export type DisconnectReason =
   | 'not-configured' // no server URL in settings
   | 'no-permission' // the host permission for the server or the site is not granted (yet)
+  | 'no-host-tab' // presence mode "only while an admin page is open", and none is
   | 'no-token' // signed out of the host site: nothing to connect with
   | 'unauthorized' // the server refused the token (close 4001/4003/1008): wait for a new one
   | 'offline' // the browser reports no network

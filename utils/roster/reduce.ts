@@ -31,6 +31,8 @@ export function applyEvent(state: RosterState | undefined, event: ViewEvent): Ro
       return { ...state, doNotDisturb: event.on };
     case 'setup':
       return { ...state, setup: event.setup };
+    case 'away':
+      return { ...state, away: event.on };
     case 'callRecord':
       return { ...state, calls: { ...state.calls, records: upsertRecord(state.calls.records, event.record) } };
     case 'unseen':

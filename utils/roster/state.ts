@@ -22,6 +22,8 @@ export interface RosterState {
   readonly doNotDisturb: boolean;
   /** What the popup needs to help set Roster up: the host site (its login page) and missing permissions. */
   readonly setup: { readonly siteUrl: string; readonly missingOrigins: readonly string[] };
+  /** I have been idle past the "away" time (presence settings). */
+  readonly away: boolean;
 }
 
 /** What the background publishes after the first full state. */
@@ -33,6 +35,7 @@ export type RosterEvent =
   | { readonly type: 'me'; readonly me: Me | null }
   | { readonly type: 'doNotDisturb'; readonly on: boolean }
   | { readonly type: 'setup'; readonly setup: RosterState['setup'] }
+  | { readonly type: 'away'; readonly on: boolean }
   | { readonly type: 'callRecord'; readonly record: CallRecord }
   | { readonly type: 'unseen'; readonly count: number }
   /** Host pages: a new call; `toastTabId` is the one tab that shows a toast. */

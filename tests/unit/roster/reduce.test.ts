@@ -11,6 +11,7 @@ const state: RosterState = {
   calls: { records: [], unseen: 0 },
   doNotDisturb: false,
   setup: { siteUrl: '', missingOrigins: [] },
+  away: false,
 };
 
 test('a presence change in order is applied; who left is last seen then', () => {
