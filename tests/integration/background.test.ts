@@ -114,6 +114,21 @@ describe('host permissions', () => {
   });
 });
 
+describe('presence mode', () => {
+  test('not wanted (no admin page open): offline with a reason; wanted again: back online', async () => {
+    const srv = await serve();
+    const bg = (background = startBackground(srv));
+    bg.signIn('1');
+    bg.configure();
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+    bg.service.setOnlineWanted(false);
+    await srv.waitFor(() => srv.connectionCount('1') === 0);
+    expect(phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'no-host-tab' });
+    bg.service.setOnlineWanted(true);
+    await srv.waitFor(() => srv.connectionCount('1') === 1);
+  });
+});
+
 describe('failures', () => {
   test('server restart: reconnects with backoff and presence is restored', async () => {
     const srv = await serve();
@@ -281,6 +296,16 @@ describe('incoming calls', () => {
     await bg.service.callsSettled();
     expect(bg.service.state().calls.records).toHaveLength(1);
     expect(bg.calls.notified).toHaveLength(1);
+  });
+
+  test('Do Not Disturb applies to the very next call, before the saved setting comes back', async () => {
+    const { caller, bg } = await signedInWithCaller();
+    await bg.service.setDoNotDisturb(true);
+    caller.send(callTo('1'));
+    await expect.poll(() => bg.service.state().calls.records).toEqual([expect.objectContaining({ peerId: '2', status: 'missed' })]);
+    await bg.service.callsSettled();
+    expect(bg.calls.notified).toHaveLength(0);
+    expect(bg.service.state().doNotDisturb).toBe(true);
   });
 
   test('my own call echoed from my other session is not an incoming call', async () => {

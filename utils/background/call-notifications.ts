@@ -3,7 +3,7 @@ import type { IncomingCall } from '../calls/records';
 import { t } from '../i18n';
 import { createLogger } from '../log';
 import type { RosterService } from '../roster/service';
-import type { CallRefusal } from '../roster/state';
+import { refusalText } from '../roster/refusal-text';
 
 const log = createLogger('notifications');
 const PREFIX = 'roster-call:';
@@ -39,13 +39,6 @@ export function closeCallNotification(callId: string): void {
   browser.notifications.clear(notificationId(callId)).catch(() => undefined);
 }
 
-const refusalText: Record<CallRefusal, (name: string) => string> = {
-  'callee-offline': (name) => t('refusalCalleeOffline', name),
-  self: () => t('refusalSelf'),
-  'not-signed-in': () => t('refusalNotSignedIn'),
-  'unknown-call': () => t('refusalUnknownCall'),
-};
-
 /**
  * What the notification's buttons and clicks do. Registered in the first turn of the worker so a
  * click wakes a stopped worker and still reaches them.
@@ -61,7 +54,7 @@ export function handleNotificationActions(ready: Promise<RosterService>): void {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('callBackFailedTitle'),
-      message: refusalText[result.refusal](peer),
+      message: refusalText(result.refusal, peer),
     });
   };
   const dismiss = async (callId: string) => (await ready).dismissCall(callId);

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { HostTabs } from '../messaging/host-tabs';
 import type { RosterDeps } from '../roster/deps';
+import { PresenceModeGate } from '../roster/presence-mode';
 import { RosterService } from '../roster/service';
+import type { Settings } from '../settings/schema';
 import { followSettings, loadSettings, updateSettings } from '../settings/storage';
 import { setUnseenBadge } from './badge';
 import { callHistoryItem } from './call-history-store';
 import { closeCallNotification, showCallNotification } from './call-notifications';
+import { followIdle } from './idle';
 import { browserNetwork } from './network';
 import { playRing } from './ring';
 import { keepMirrored, mirrorItem } from './session-mirror';
@@ -38,11 +41,29 @@ export function browserDeps(hostTabs: HostTabs): RosterDeps {
 }
 
 /** Restores the last state and the call log, applies the settings, and keeps all of it up to date. */
-export async function startRoster(deps: RosterDeps, signal: AbortSignal): Promise<RosterService> {
+export async function startRoster(
+  deps: RosterDeps,
+  hostTabs: HostTabs,
+  signal: AbortSignal,
+  /** Also told every effective settings (the content script registration follows them). */
+  onSettings?: (settings: Settings) => void,
+): Promise<RosterService> {
   const [mirror, history, effective] = await Promise.all([mirrorItem.getValue(), callHistoryItem.getValue(), loadSettings()]);
   const service = new RosterService(deps, effective.settings, mirror ?? undefined, history);
   keepMirrored(service, deps.timers, signal);
-  followSettings((next) => service.configure(next.settings), signal);
+  const gate = new PresenceModeGate((wanted) => service.setOnlineWanted(wanted), deps.timers);
+  gate.hostTabsChanged(hostTabs.count);
+  hostTabs.onChange((count) => gate.hostTabsChanged(count), signal);
+  let idle: AbortController | undefined;
+  followSettings((next) => {
+    const { settings } = next;
+    gate.configure(settings.presence.mode);
+    idle?.abort();
+    idle = new AbortController();
+    followIdle(settings.presence.awayAfterMinutes, (away) => service.setAway(away), AbortSignal.any([signal, idle.signal]));
+    service.configure(settings);
+    onSettings?.(settings);
+  }, signal);
   signal.addEventListener('abort', () => service.stop(), { once: true });
   return service;
 }

@@ -85,6 +85,10 @@ export class CallInbox {
     this.#expire();
   }
 
+  setDoNotDisturb(on: boolean): void {
+    this.#settings = { ...this.#settings, doNotDisturb: on };
+  }
+
   /** A call frame addressed to me (the caller made sure it is not my own echo). */
   receive(frame: CallFrame, nameOf: (id: UserId) => string | undefined): void {
     const now = this.deps.clock.now();

@@ -59,7 +59,7 @@ export const ServerMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('event'),
     event: v.looseObject({
-      type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'doNotDisturb', 'setup', 'callRecord', 'unseen', 'ring', 'callClosed']),
+      type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'doNotDisturb', 'setup', 'away', 'callRecord', 'unseen', 'ring', 'callClosed']),
     }),
   }),
   v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(true), value: v.unknown() }),

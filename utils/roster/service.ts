@@ -42,10 +42,11 @@ export class RosterService {
   #run: (Run & { readonly controller: AbortController }) | undefined;
   #runKey = '';
   #settings: Settings | undefined;
-  /** Counts configure() calls, so a slow permission check cannot start an outdated run. */
-  #configurations = 0;
+  /** Counts reconciles, so a slow permission check cannot start an outdated run. */
+  #reconciles = 0;
+  #wanted = true;
+  #away = false;
   #setup: RosterState['setup'] = { siteUrl: '', missingOrigins: [] };
-  #serverUrl: string | undefined;
   /** Call ids stay unique across runs, so the popup never mixes two calls up. */
   #callIds = 0;
 
@@ -76,6 +77,7 @@ export class RosterService {
       calls: { records: this.#inbox.history.records, unseen: this.#inbox.history.unseen },
       doNotDisturb: this.#doNotDisturb,
       setup: this.#setup,
+      away: this.#away,
     };
   }
 
@@ -90,41 +92,37 @@ export class RosterService {
   /** Applies settings; the connection restarts only when something it depends on changed. */
   configure(settings: Settings): void {
     this.#inbox.configure(settings.notifications);
-    if (this.#doNotDisturb !== settings.notifications.doNotDisturb) {
-      this.#doNotDisturb = settings.notifications.doNotDisturb;
-      this.#events.emit({ type: 'doNotDisturb', on: this.#doNotDisturb });
-    }
+    this.#applyDoNotDisturb(settings.notifications.doNotDisturb);
     const key = JSON.stringify([settings.serverUrl, settings.auth, settings.identity, settings.connection, settings.directory]);
     if (key === this.#runKey) return;
     this.#runKey = key;
-    this.#settings = settings;
-    this.#stopRun();
     // Another server is another system: its online list is not this one's.
-    if (this.#serverUrl !== undefined && this.#serverUrl !== settings.serverUrl) this.#applyOnline([]);
-    this.#serverUrl = settings.serverUrl;
-    const attempt = ++this.#configurations;
-    const origins = requiredOrigins(settings);
-    void this.#deps.missingOrigins(origins).then((missing) => {
-      // Settings changed again while we asked: that newer configuration wins.
-      if (attempt !== this.#configurations) return;
-      this.#setSetup({ siteUrl: settings.auth.cookieUrl, missingOrigins: missing });
-      if (missing.length > 0) {
-        this.#setConnection({ phase: 'disconnected', reason: 'no-permission', since: this.#deps.clock.now(), attempt: 0 });
-        return;
-      }
-      this.#startRun(settings);
-    });
+    if (this.#settings && this.#settings.serverUrl !== settings.serverUrl) this.#applyOnline([]);
+    this.#settings = settings;
+    this.#reconcile();
   }
 
   /** Host permissions were granted or revoked: check again, and connect or disconnect. */
   permissionsChanged(): void {
-    if (!this.#settings) return;
-    this.#runKey = '';
-    this.configure(this.#settings);
+    this.#reconcile();
+  }
+
+  /** Whether I should be online at all (presence mode "only while an admin page is open"). */
+  setOnlineWanted(wanted: boolean): void {
+    if (wanted === this.#wanted) return;
+    this.#wanted = wanted;
+    this.#reconcile();
+  }
+
+  /** Idle for the "away" time (shown in Roster only: the legacy server has no such state). */
+  setAway(away: boolean): void {
+    if (away === this.#away) return;
+    this.#away = away;
+    this.#events.emit({ type: 'away', on: away });
   }
 
   stop(): void {
-    ++this.#configurations;
+    ++this.#reconciles;
     this.#stopRun();
     this.#runKey = '';
   }
@@ -155,8 +153,17 @@ export class RosterService {
   }
 
   /** Saved as a setting; the change comes back through `configure`. */
-  setDoNotDisturb(on: boolean): Promise<void> {
-    return this.#deps.saveDoNotDisturb(on);
+  async setDoNotDisturb(on: boolean): Promise<void> {
+    await this.#deps.saveDoNotDisturb(on);
+    // The saved settings come back a moment later; a call arriving in between must already obey the switch.
+    this.#applyDoNotDisturb(on);
+  }
+
+  #applyDoNotDisturb(on: boolean): void {
+    this.#inbox.setDoNotDisturb(on);
+    if (this.#doNotDisturb === on) return;
+    this.#doNotDisturb = on;
+    this.#events.emit({ type: 'doNotDisturb', on });
   }
 
   /** Resolves when every call taken so far is saved and alerted. */
@@ -171,6 +178,28 @@ export class RosterService {
   /** Names read from host tables; never overrides the host's own user list. */
   learnNames(entries: Iterable<readonly [UserId, string]>): void {
     this.#publishNames(this.#directory.learn('page', entries));
+  }
+
+  /** Starts over from the current settings, wish and permissions: the one place a run begins. */
+  #reconcile(): void {
+    const settings = this.#settings;
+    if (!settings) return;
+    this.#stopRun();
+    const attempt = ++this.#reconciles;
+    if (!this.#wanted) {
+      this.#setConnection({ phase: 'disconnected', reason: 'no-host-tab', since: this.#deps.clock.now(), attempt: 0 });
+      return;
+    }
+    void this.#deps.missingOrigins(requiredOrigins(settings)).then((missing) => {
+      // Something changed again while we asked: that newer reconcile wins.
+      if (attempt !== this.#reconciles) return;
+      this.#setSetup({ siteUrl: settings.auth.cookieUrl, missingOrigins: missing });
+      if (missing.length > 0) {
+        this.#setConnection({ phase: 'disconnected', reason: 'no-permission', since: this.#deps.clock.now(), attempt: 0 });
+        return;
+      }
+      this.#startRun(settings);
+    });
   }
 
   #startRun(settings: Settings): void {

@@ -1,0 +1,49 @@
+import type { RingingCall } from '../../utils/calls/records';
+import { t } from '../../utils/i18n';
+import { toastStack } from '../../utils/incoming/toast-stack';
+
+interface Props {
+  readonly ringing: readonly RingingCall[];
+  /** A line under a toast after an action failed (e.g. the caller went offline). */
+  readonly notes: ReadonlyMap<string, string>;
+  readonly onCallBack: (id: string) => void;
+  readonly onDismiss: (id: string) => void;
+  readonly onDismissAll: () => void;
+}
+
+const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** Incoming calls in the corner of a host page, like the original app's notice; names are text. */
+export function CallToasts({ ringing, notes, onCallBack, onDismiss, onDismissAll }: Props) {
+  const { shown, more } = toastStack(ringing);
+  if (shown.length === 0) return null;
+  return (
+    <section class="stack" aria-label={t('extName')}>
+      {more > 0 && (
+        <div class="more" role="status">
+          <span>{t('toastMore', more)}</span>
+          <button type="button" class="quiet" onClick={onDismissAll}>
+            {t('dismissAll')}
+          </button>
+        </div>
+      )}
+      {shown.map((call) => (
+        <div key={call.id} class="toast" role="alertdialog" aria-labelledby={`roster-toast-${call.id}`}>
+          <p class="title" id={`roster-toast-${call.id}`}>
+            {t('notificationTitle', call.callerName)}
+          </p>
+          <p class="time">{t('notificationMessage', time.format(call.at))}</p>
+          {notes.has(call.id) && <p class="note">{notes.get(call.id)}</p>}
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => onCallBack(call.id)}>
+              {t('callBack')}
+            </button>
+            <button type="button" class="quiet" onClick={() => onDismiss(call.id)}>
+              {t('dismiss')}
+            </button>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

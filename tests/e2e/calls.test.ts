@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer, type RosterServer } from '../../dev/server/index';
+import { closeAllClients, connect, type TestClient } from '../integration/helpers/ws-client';
+import { killServiceWorker, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { configureExtension, openPopup } from './helpers/roster-page';
+
+const HOSTILE = '13';
+
+let server: RosterServer;
+let browser: ExtensionBrowser;
+let hostTabs: Page[];
+const callers = new Map<string, TestClient>();
+
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+  browser = await launchWithExtension();
+  await configureExtension(browser, server.httpUrl, server.wsUrl);
+  const first = await browser.context.newPage();
+  await first.goto(`${server.httpUrl}/login?userId=1`);
+  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+  hostTabs = [first, await browser.context.newPage(), await browser.context.newPage()];
+  for (const tab of hostTabs) {
+    await tab.goto(server.httpUrl);
+    // The host app's own code: it listens for Roster's event as it did for its bus event.
+    await tab.evaluate(() => {
+      const heard: unknown[] = [];
+      Object.assign(window, { heardCalls: heard });
+      window.addEventListener('roster:call', (event) => heard.push((event as CustomEvent).detail));
+    });
+  }
+  // Content scripts are connected in every tab (their marks are drawn) before any call is made.
+  for (const tab of hostTabs) await tab.waitForSelector('[class*="roster"]', { timeout: 15_000 });
+  await hostTabs[2]?.bringToFront();
+  // A different caller per test: alerts are limited to one per caller per 10 s.
+  for (const id of ['2', '3', HOSTILE]) {
+    const token = server.users.find((user) => user.id === id)?.token ?? '';
+    callers.set(id, await connect(`${server.wsUrl}?token=${encodeURIComponent(token)}`));
+  }
+});
+
+afterAll(async () => {
+  closeAllClients();
+  await browser.close();
+  await server.close();
+});
+
+function ring(from: string, sendTime = ''): void {
+  callers.get(from)?.send(JSON.stringify({ Sender: from, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
+}
+
+const notifications = () => browser.worker.evaluate(() => chrome.notifications.getAll());
+const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+const toasts = (tab: Page | undefined) => tab?.locator('roster-call-toasts .toast') ;
+const heard = (tab: Page) => tab.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls.length);
+
+async function reset(): Promise<void> {
+  await browser.worker.evaluate(async () => {
+    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+  });
+  for (const tab of hostTabs) await tab.evaluate(() => ((window as unknown as { heardCalls: unknown[] }).heardCalls.length = 0));
+}
+
+describe('an incoming call with 3 host tabs open', () => {
+  beforeEach(reset);
+
+  test('one notification, one toast in the active tab only, the host event in every tab, badge 1, in the history', async () => {
+    ring('2');
+    await expect.poll(async () => Object.keys(await notifications()), { timeout: 10_000 }).toHaveLength(1);
+    await expect.poll(() => toasts(hostTabs[2])?.count()).toBe(1);
+    await expect(toasts(hostTabs[2])?.first().textContent()).resolves.toContain('李四');
+    expect(await toasts(hostTabs[0])?.count()).toBe(0);
+    expect(await toasts(hostTabs[1])?.count()).toBe(0);
+    for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(1);
+    const detail = await hostTabs[0]?.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls[0]);
+    expect(detail).toMatchObject({ callerId: '2', callerName: '李四', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(await badge()).toBe('1');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(Object.keys(await notifications())).toHaveLength(1);
+
+    const popup = await openPopup(browser);
+    await expect.poll(() => popup.locator('body').textContent(), { timeout: 10_000 }).toContain('李四');
+    await expect.poll(badge).toBe('');
+    await popup.close();
+
+    await toasts(hostTabs[2])?.first().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => toasts(hostTabs[2])?.count()).toBe(0);
+  });
+
+  test('a hostile caller name is literal text and runs nothing', async () => {
+    let dialogs = 0;
+    for (const tab of hostTabs) tab.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs++));
+    ring(HOSTILE);
+    await expect.poll(() => toasts(hostTabs[2])?.count(), { timeout: 10_000 }).toBe(1);
+    await expect(toasts(hostTabs[2])?.first().textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
+    expect(await hostTabs[2]?.locator('roster-call-toasts img').count()).toBe(0);
+    const notification = Object.values(await notifications())[0];
+    expect(notification).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(dialogs).toBe(0);
+    await toasts(hostTabs[2])?.first().getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  test('Do Not Disturb: no notification or toast; the history has it as missed', async () => {
+    const popup = await openPopup(browser);
+    await popup.getByRole('checkbox', { name: /Do not disturb/i }).check();
+    await expect.poll(() => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toMatchObject({ notifications: { doNotDisturb: true } });
+    ring('3', '2026-11-25T09:30:00.0000000+08:00');
+    for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(Object.keys(await notifications())).toHaveLength(0);
+    expect(await toasts(hostTabs[2])?.count()).toBe(0);
+    const calls = await browser.worker.evaluate(async () => (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { status: string; at: number }[] });
+    expect(calls.records.at(-1)).toMatchObject({ status: 'missed' });
+    await popup.getByRole('checkbox', { name: /Do not disturb/i }).uncheck();
+    await popup.close();
+  });
+
+  test('the same call delivered again after the service worker was killed is still shown once', async () => {
+    const call = JSON.stringify({
+      Sender: '5', Receiver: '1', SendTime: '2026-11-25T10:00:00.1234567+08:00',
+      Message: { Event: 'Call', Data: { sender: '赵六', type: '呼叫', receiver: '章三' } }, Type: 'Event',
+    });
+    server.sendRaw('1', call);
+    await expect.poll(async () => Object.keys(await notifications()), { timeout: 10_000 }).toHaveLength(1);
+    await killServiceWorker(browser);
+    await server.waitFor(() => server.connectionCount('1') === 0, 10_000);
+    // The tabs' ports wake the worker again; it reconnects and the server replays the call.
+    await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+    server.sendRaw('1', call);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(Object.keys(await notifications())).toHaveLength(1);
+    expect(await toasts(hostTabs[2])?.count()).toBe(1);
+  });
+});

@@ -1,0 +1,75 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { CallToasts } from '../../components/toast/CallToasts';
+import toastCss from '../../components/toast/toasts.css?inline';
+import type { RingingCall } from '../calls/records';
+import type { RosterClient } from '../messaging/client';
+import { refusalText } from '../roster/refusal-text';
+
+/** A flood must not grow a tab's memory without end: beyond this, the oldest toasts are dropped. */
+const KEEP_RINGING = 200;
+
+/**
+ * The in-page toasts of this tab: the background sends a call here (`toast: true`) only when this
+ * is the active host tab. They stay until answered or dismissed, here or anywhere else.
+ */
+export async function mountCallToasts(ctx: ContentScriptContext, client: RosterClient): Promise<void> {
+  const ringing = new Map<string, RingingCall>();
+  const notes = new Map<string, string>();
+  const ui = await createShadowRootUi(ctx, {
+    name: 'roster-call-toasts',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    css: toastCss,
+    onMount: (container) => container,
+    onRemove: (container) => container && render(null, container),
+  });
+
+  const remove = (id: string) => {
+    ringing.delete(id);
+    notes.delete(id);
+  };
+  const draw = () => {
+    if (ringing.size > 0 && !ui.mounted) ui.mount();
+    if (!ui.mounted) return;
+    render(
+      <CallToasts
+        ringing={[...ringing.values()]}
+        notes={notes}
+        onCallBack={(id) => {
+          void client.request({ op: 'callBack', id }).then((result) => {
+            if (result.ok) remove(id);
+            else notes.set(id, refusalText(result.refusal, ringing.get(id)?.callerName ?? ''));
+            draw();
+          });
+        }}
+        onDismiss={(id) => {
+          remove(id);
+          draw();
+          void client.request({ op: 'dismissCall', id });
+        }}
+        onDismissAll={() => {
+          const ids = [...ringing.keys()];
+          ringing.clear();
+          notes.clear();
+          draw();
+          for (const id of ids) void client.request({ op: 'dismissCall', id });
+        }}
+      />,
+      ui.uiContainer,
+    );
+  };
+
+  client.subscribe((_, event) => {
+    if (event.type === 'ring' && event.toast) {
+      ringing.set(event.call.id, event.call);
+      if (ringing.size > KEEP_RINGING) remove(ringing.keys().next().value ?? '');
+      draw();
+    } else if (event.type === 'callClosed' && ringing.has(event.id)) {
+      remove(event.id);
+      draw();
+    }
+  }, ctx.signal);
+}
