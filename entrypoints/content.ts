@@ -1,0 +1,23 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPresenceMarks } from '../utils/content/content-app';
+import { connectHostPage } from '../utils/content/host-client';
+import { followPageSettings } from '../utils/content/page-settings';
+import { announceCalls } from '../utils/incoming/announce-calls';
+import { mountCallToasts } from '../utils/incoming/mount-call-toasts';
+import { createLogger } from '../utils/log';
+import '../utils/content/styles.css';
+
+const log = createLogger('content');
+const DEFAULT_CALL_EVENT = 'roster:call';
+
+export default defineContentScript({
+  // Not in the manifest: the background registers it for the configured sites, once granted.
+  registration: 'runtime',
+  main(ctx) {
+    const client = connectHostPage(ctx);
+    const settings = followPageSettings(ctx);
+    startPresenceMarks(ctx, client, settings);
+    announceCalls(client, () => settings.current()?.sites.callEventName ?? DEFAULT_CALL_EVENT, ctx.signal);
+    mountCallToasts(ctx, client).catch((error: unknown) => log.error('call toasts failed to start', error));
+  },
+});

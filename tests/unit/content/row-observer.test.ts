@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { observeRows, type RowBatch, type RowObserver } from '../../../utils/content/row-observer';
+import { mountMarkup } from '../../fixtures/load';
+
+let batches: RowBatch[];
+let frames: (() => void)[];
+let life: AbortController;
+let rows: RowObserver;
+let root: HTMLElement;
+
+const OWN = 'roster-mark';
+const nextFrame = async () => {
+  await Promise.resolve(); // MutationObserver callbacks are microtasks
+  const due = frames;
+  frames = [];
+  for (const frame of due) frame();
+};
+const ids = (batch: RowBatch | undefined) => [...(batch?.rows ?? [])].map((row) => row.id).sort();
+const containers = (batch: RowBatch | undefined) => [...(batch?.containers ?? [])];
+
+beforeEach(() => {
+  batches = [];
+  frames = [];
+  life = new AbortController();
+  root = mountMarkup('<table><tbody><tr id="r1"><td>李四</td></tr><tr id="r2"><td>王五</td></tr></tbody></table>');
+  rows = observeRows(root, (batch) => batches.push(batch), { schedule: (callback) => frames.push(callback), isOwn: (node) => node.nodeName.toLowerCase() === OWN }, life.signal);
+  rows.watch('tr', ['data-user-id']);
+});
+
+afterEach(() => {
+  life.abort();
+  document.body.replaceChildren();
+});
+
+test('starts by reading the whole page, in one batch on the next frame', async () => {
+  expect(batches).toHaveLength(0);
+  await nextFrame();
+  expect(batches).toHaveLength(1);
+  expect(containers(batches[0])).toEqual([root]);
+});
+
+test('a burst of host changes in one frame is one batch, with each touched row once', async () => {
+  await nextFrame();
+  const body = root.querySelector('tbody')!;
+  for (let index = 3; index < 53; index++) {
+    const row = document.createElement('tr');
+    row.id = `r${index}`;
+    row.append(document.createElement('td'));
+    body.append(row);
+  }
+  root.querySelector('#r1 td')!.textContent = '赵六';
+  root.querySelector('#r2 td')!.firstChild!.nodeValue = 'Alice';
+  root.querySelector('#r3')!.setAttribute('data-user-id', '7');
+  await nextFrame();
+  expect(batches).toHaveLength(2);
+  // Fifty rows into one parent: that parent is read whole; the edited rows one by one.
+  expect(containers(batches[1])).toEqual([body]);
+  expect(ids(batches[1])).toEqual(['r1', 'r2', 'r3']);
+  expect(frames).toHaveLength(0);
+});
+
+test('removals are reported, so marks that left the page leave the index', async () => {
+  await nextFrame();
+  expect(batches[0]?.removed).toBe(false);
+  root.querySelector('#r2')!.remove();
+  await nextFrame();
+  expect(batches[1]?.removed).toBe(true);
+});
+
+test.each([
+  ['replaced at once (a page change)', (body: Element, fresh: Element[]) => body.replaceChildren(...fresh)],
+  ['moved row by row (a keyed sort)', (body: Element, fresh: Element[]) => fresh.forEach((row) => body.prepend(row))],
+])('a whole list %s is read as one container', async (_, rerender) => {
+  await nextFrame();
+  const body = root.querySelector('tbody')!;
+  const fresh = Array.from({ length: 100 }, () => document.createElement('tr'));
+  rerender(body, fresh);
+  await nextFrame();
+  expect(containers(batches[1])).toEqual([body]);
+  expect(batches[1]?.rows.size).toBeLessThanOrEqual(1);
+});
+
+test('a few rows added are read one by one', async () => {
+  await nextFrame();
+  const row = document.createElement('tr');
+  row.id = 'r9';
+  root.querySelector('tbody')!.append(row);
+  await nextFrame();
+  expect(ids(batches[1])).toEqual(['r9']);
+  expect(containers(batches[1])).toEqual([]);
+});
+
+test('inserting its own marks is not a host change: no batch', async () => {
+  await nextFrame();
+  root.querySelector('#r1 td')!.prepend(document.createElement(OWN));
+  await nextFrame();
+  expect(batches).toHaveLength(1);
+});
+
+test('its own writes during a batch do not come back as the next batch', async () => {
+  life.abort();
+  life = new AbortController();
+  batches = [];
+  rows = observeRows(root, (batch) => {
+    batches.push(batch);
+    for (const row of batch.rows) row.querySelector('td')?.setAttribute('data-seen', 'yes');
+    for (const row of batch.rows) row.querySelector(OWN)?.remove();
+  }, { schedule: (callback) => frames.push(callback), isOwn: () => false }, life.signal);
+  rows.watch('tr', []);
+  await nextFrame();
+  await nextFrame();
+  expect(batches).toHaveLength(1);
+});
+
+test('rows asked for again (a name the directory learned) come in the next batch', async () => {
+  await nextFrame();
+  rows.enqueue([root.querySelector('#r2')!]);
+  await nextFrame();
+  expect(ids(batches[1])).toEqual(['r2']);
+  expect(containers(batches[1])).toEqual([]);
+});
+
+test('after the signal aborts nothing is observed any more', async () => {
+  await nextFrame();
+  life.abort();
+  root.querySelector('#r1 td')!.textContent = 'x';
+  await nextFrame();
+  expect(batches).toHaveLength(1);
+});
+
+test('an empty selector (page out of scope) stops observing', async () => {
+  await nextFrame();
+  rows.watch('', []);
+  root.querySelector('#r1 td')!.textContent = 'x';
+  await nextFrame();
+  expect(batches).toHaveLength(1);
+});

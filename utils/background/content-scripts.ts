@@ -1,0 +1,135 @@
+import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { createLogger } from '../log';
+import type { Settings } from '../settings/schema';
+import { matchesAny } from '../sites/match-pattern';
+import { planRegistration } from '../sites/registration-plan';
+import { browserMatches, siteMatches } from '../sites/site-scope';
+import { SITES_MESSAGE, type SitesMessage } from '../sites/sites-message';
+
+const log = createLogger('sites');
+
+export const CONTENT_SCRIPT_ID = 'roster-presence-marks';
+/** Where WXT puts the `content` entrypoint and its stylesheet. */
+const SCRIPT: ScriptPublicPath = '/content-scripts/content.js';
+const STYLE = '/content-scripts/content.css';
+// Registration wants paths relative to the extension's root.
+const relative = (path: string) => path.replace(/^\//, '');
+
+/** The browser APIs the registration uses; tests give an in-memory one. */
+export interface ScriptingHost {
+  /** What our content script is registered for; empty when it is not registered. */
+  registeredMatches(): Promise<string[]>;
+  /** Registers for exactly `matches` (non-empty), replacing any earlier registration. */
+  register(matches: readonly string[]): Promise<void>;
+  unregister(): Promise<void>;
+  isGranted(pattern: string): Promise<boolean>;
+  /** Open tabs whose page matches one of `patterns`. */
+  tabsMatching(patterns: readonly string[]): Promise<number[]>;
+  allTabs(): Promise<number[]>;
+  inject(tabId: number): Promise<void>;
+  tell(tabId: number, message: SitesMessage): Promise<void>;
+}
+
+export function browserScriptingHost(): ScriptingHost {
+  const registered = async () => browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  const unregister = async () => {
+    if ((await registered()).length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  };
+  return {
+    registeredMatches: async () => [...((await registered())[0]?.matches ?? [])],
+    async register(matches) {
+      await unregister();
+      await browser.scripting.registerContentScripts([
+        { id: CONTENT_SCRIPT_ID, matches: [...matches], js: [relative(SCRIPT)], css: [relative(STYLE)], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+      ]);
+    },
+    unregister,
+    isGranted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    // Filtered again here: `tabs.query` ignores `url` for origins it may not read.
+    tabsMatching: async (patterns) =>
+      (await browser.tabs.query({ url: [...patterns] })).flatMap((tab) => (tab.id !== undefined && tab.url && matchesAny(patterns, tab.url) ? [tab.id] : [])),
+    allTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+    async inject(tabId) {
+      await browser.scripting.insertCSS({ target: { tabId }, files: [STYLE] });
+      await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT] });
+    },
+    tell: async (tabId, message) => {
+      await browser.tabs.sendMessage(tabId, message);
+    },
+  };
+}
+
+/**
+ * Keeps the content script registered for exactly the configured sites whose host permission is
+ * granted. Runs after every settings change, permission change and install/update, one run at a
+ * time. Open tabs follow at once: newly covered ones get the script, and when a site is removed or
+ * its permission revoked, tabs are told and their scripts remove their marks.
+ */
+export class ContentScriptSync {
+  readonly #host: ScriptingHost;
+  #settings: Pick<Settings, 'sites' | 'auth'> | undefined;
+  #queue: Promise<void> = Promise.resolve();
+  #reinject = false;
+
+  constructor(host: ScriptingHost) {
+    this.#host = host;
+  }
+
+  configure(settings: Pick<Settings, 'sites' | 'auth'>): void {
+    this.#settings = settings;
+    this.#schedule();
+  }
+
+  permissionsChanged(): void {
+    this.#schedule();
+  }
+
+  /** After an install or update the scripts in open tabs are orphans: the next run replaces them. */
+  installed(): void {
+    this.#reinject = true;
+    this.#schedule();
+  }
+
+  /** Resolves once every run asked for so far has finished. */
+  settled(): Promise<void> {
+    return this.#queue;
+  }
+
+  #schedule(): void {
+    this.#queue = this.#queue.then(() => this.#sync()).catch((error: unknown) => log.warn('could not update the content script registration', error));
+  }
+
+  async #sync(): Promise<void> {
+    const settings = this.#settings;
+    if (!settings) return;
+    const host = this.#host;
+    const wanted = browserMatches(siteMatches(settings));
+    const granted = (await Promise.all(wanted.map(async (pattern) => ((await host.isGranted(pattern)) ? [pattern] : [])))).flat();
+    const plan = planRegistration(await host.registeredMatches(), granted, this.#reinject);
+    this.#reinject = false;
+    if (plan.register) {
+      if (plan.register.length > 0) await host.register(plan.register);
+      else await host.unregister();
+      log.debug(`content script registered for: ${plan.register.join(', ') || 'nothing'}`);
+    }
+    // Tabs without our script refuse messages and injections: that is expected, not an error.
+    const quiet = (what: string) => (error: unknown) => log.debug(what, error);
+    if (plan.announce) {
+      const message: SitesMessage = { type: SITES_MESSAGE, matches: granted };
+      for (const tabId of await host.allTabs()) host.tell(tabId, message).catch(quiet(`tab ${tabId} has no marks to remove`));
+    }
+    if (plan.injectInto.length > 0) {
+      for (const tabId of await host.tabsMatching(plan.injectInto)) await host.inject(tabId).catch(quiet(`could not inject into tab ${tabId}`));
+    }
+  }
+}
+
+/** Top-level listeners (so these events wake a stopped worker) that re-run the sync. */
+export function resyncOnSiteEvents(sync: ContentScriptSync): void {
+  browser.permissions.onAdded.addListener(() => sync.permissionsChanged());
+  browser.permissions.onRemoved.addListener(() => sync.permissionsChanged());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') sync.installed();
+  });
+}

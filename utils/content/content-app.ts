@@ -1,0 +1,83 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../i18n';
+import { createLogger } from '../log';
+import type { RosterClient } from '../messaging/client';
+import { Marker } from '../sites/marker';
+import { createHoverCard } from './hover-card';
+import { contextTimers } from './host-client';
+import { markLabels } from './labels';
+import { createMarkRenderer, isMark } from './mark-element';
+import { createNameLearner } from './name-learner';
+import { createPageScope } from './page-scope';
+import { syncPresence } from './presence-sync';
+import type { PageSettings } from './page-settings';
+import { observeRows } from './row-observer';
+import { onSiteUnlisted } from './sites-listener';
+import { measured } from './timing';
+
+const log = createLogger('content');
+/**
+ * A page of 100,000 rows is marked over several frames instead of one long freeze. Not lower:
+ * each frame that adds marks makes the browser lay the whole table out again.
+ */
+const ROWS_PER_FRAME = 20_000;
+
+/**
+ * Presence marks in a host page: the page's rows are observed, marked through the site profiles,
+ * and kept in step with the background's presence. Everything ends with `ctx`: extension reload,
+ * update, or the site leaving Roster's list removes every mark and listener.
+ */
+export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClient, settings: PageSettings): void {
+  const { signal } = ctx;
+  const doc = document;
+  const timers = contextTimers(ctx);
+  const learn = createNameLearner(
+    { send: (names) => client.request({ op: 'learnNames', names }), known: (id) => client.state?.names[id], timers },
+    signal,
+  );
+  const labels = markLabels();
+  const marker = new Marker(createMarkRenderer(doc, labels), learn);
+  const card = createHoverCard(
+    {
+      window,
+      timers,
+      text: t,
+      labels,
+      subjectOf: (mark) => {
+        const owner = marker.ownerOf(mark);
+        return owner && { userId: owner.userId, name: marker.nameOf(owner.userId) ?? owner.shownName ?? owner.userId };
+      },
+      stateOf: (id) => marker.stateOf(id),
+      call: (to) => client.request({ op: 'sendCall', to }),
+    },
+    signal,
+  );
+  const rows = observeRows(
+    doc.documentElement,
+    measured('roster:mark-rows', ({ rows: changed, containers, removed }) => {
+      if (removed) marker.sweep();
+      const rest = marker.scan(changed, containers, ROWS_PER_FRAME);
+      if (rest.length > 0) rows.enqueue(rest);
+    }),
+    { schedule: (callback) => ctx.requestAnimationFrame(callback), isOwn: (node) => isMark(node) || card.isOwn(node) },
+    signal,
+  );
+  syncPresence(client, marker, { timers, now: () => Date.now(), rescan: (found) => rows.enqueue(found), changed: (ids) => card.refresh(ids) }, signal);
+
+  const scope = createPageScope();
+  const applyScope = () => {
+    const current = settings.current();
+    if (!current) return;
+    const profiles = scope(current, location.href);
+    if (!profiles) return;
+    card.close();
+    marker.setProfiles(profiles);
+    rows.watch(marker.selector, marker.attributes);
+    log.debug(`profiles: ${profiles.map((profile) => profile.key).join(', ') || 'none (page not in scope)'}`);
+  };
+  settings.subscribe(applyScope, signal);
+  ctx.addEventListener(window, 'wxt:locationchange', applyScope);
+  onSiteUnlisted(() => location.href, () => ctx.abort('site no longer listed'), signal);
+
+  signal.addEventListener('abort', () => marker.clear(), { once: true });
+}

@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Timers } from '../connection/types';
+import { connectRoster, type RosterClient } from '../messaging/client';
+import { PORT_NAME } from '../messaging/port';
+
+/** Timers that check the context first: one firing after an extension reload ends the script quietly. */
+export function contextTimers(ctx: ContentScriptContext): Timers {
+  return {
+    setTimeout: (callback, ms) => setTimeout(() => ctx.isValid && callback(), ms),
+    clearTimeout: (handle) => clearTimeout(handle),
+  };
+}
+
+/** This tab's one port to the background, shared by everything the content script shows. */
+export function connectHostPage(ctx: ContentScriptContext): RosterClient {
+  return connectRoster({ connect: () => browser.runtime.connect({ name: PORT_NAME }), timers: contextTimers(ctx) }, ctx.signal);
+}
