@@ -6,6 +6,15 @@ import preact from '@preact/preset-vite';
 const localOrigins = ['http://localhost/*', 'http://127.0.0.1/*'];
 // Production asks for the host site's and the server's origins at run time, from a user gesture.
 const anyOrigin = ['http://*/*', 'https://*/*'];
+/**
+ * The demo/test build's public key: it pins the Chrome extension id to
+ * `nehbojjjlciiofmcpheindobdgmmddph` wherever the folder is loaded from, so a policy file (README,
+ * "Deploying by policy") can name it. The private key was thrown away: nothing is ever signed with
+ * it. Production builds carry no `key` (the Chrome Web Store refuses one); their id is the store's,
+ * or the one of the .pem a company packs its own build with.
+ */
+const DEMO_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxCQRTVR4mXVrd9WXWeMGqqgH8rvzLdUrAoEVWR3xLgnT4drG11Ux/kuKVrO9F9NDomf+jFB6L4i+OMzkCJSSUuNmuA8Y4U4ZdGg0HuvH6mXH9BazoA5s3KesjssS5+wLfTL+uStfvEfDYv1nfPZZI4V+N87dKJky4sqoABrXmTvJq2K1PE3MKX/YrrmCX8EXpYjHxHflxHMTE8HwFPWdXwnj5udFTek0Atx6VLN7VIB3DD6NtqHkPVYDpg7hC9Rr/DJKXkakT/+sJU1RSwe9Olp/1R2pouXCr3NE8FWQUNu9/w2BrDC4ts8HucIwkh4SV2wPIkBZWbNgMBmx4du6IQIDAQAB';
 
 export default defineConfig({
   imports: false,
@@ -17,7 +26,7 @@ export default defineConfig({
       name: demo ? '__MSG_extName__ (demo)' : '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['storage', 'cookies', 'alarms', 'notifications'],
+      permissions: ['storage', 'cookies', 'alarms', 'notifications', 'scripting', 'idle'],
     };
     if (firefox) {
       // MV2: host patterns live in (optional_)permissions.
@@ -36,6 +45,7 @@ export default defineConfig({
       host_permissions: demo ? localOrigins : [],
       optional_host_permissions: demo ? [] : anyOrigin,
       storage: { managed_schema: 'managed_schema.json' },
+      ...(demo ? { key: DEMO_KEY } : {}),
     };
   },
 });

@@ -1,18 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleNotificationActions } from '../utils/background/call-notifications';
+import { browserScriptingHost, ContentScriptSync, resyncOnSiteEvents } from '../utils/background/content-scripts';
+import { openOptionsOnFirstInstall } from '../utils/background/first-run';
 import { keepAlive } from '../utils/background/keepalive';
+import { serveProbes } from '../utils/background/probes';
 import { browserDeps, startRoster } from '../utils/background/start';
 import { serveViews } from '../utils/messaging/hub';
 import { HostTabs } from '../utils/messaging/host-tabs';
 
 export default defineBackground(() => {
   const hostTabs = new HostTabs();
-  const ready = startRoster(browserDeps(hostTabs), new AbortController().signal);
-  // Listeners are added in the first turn so the events that wake a stopped worker reach them.
-  browser.runtime.onConnect.addListener(
-    serveViews(ready, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }, hostTabs),
+  const contentScripts = new ContentScriptSync(browserScriptingHost());
+  resyncOnSiteEvents(contentScripts);
+  const deps = browserDeps(hostTabs);
+  const ready = startRoster(deps, hostTabs, new AbortController().signal, (settings) =>
+    contentScripts.configure(settings),
   );
+  const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+  // Listeners are added in the first turn so the events that wake a stopped worker reach them.
+  browser.runtime.onConnect.addListener(serveViews(ready, self, hostTabs));
+  browser.runtime.onConnect.addListener(serveProbes(deps, self));
+  openOptionsOnFirstInstall();
   handleNotificationActions(ready);
   const recheck = () => void ready.then((service) => service.permissionsChanged());
   browser.permissions.onAdded.addListener(recheck);

@@ -1,12 +1,19 @@
 import type { Settings } from './schema';
 
+/** The settings that name an origin (the options page tests a part of them before saving). */
+export interface OriginSettings {
+  readonly serverUrl: Settings['serverUrl'];
+  readonly auth: Pick<Settings['auth'], 'cookieUrl'>;
+  readonly directory: Pick<Settings['directory'], 'url'>;
+}
+
 /**
  * The host permissions Roster needs for these settings, as match patterns: the sign-in site (its
  * cookie), the user list, and the server (asked for with the site so one prompt covers all).
  * A WebSocket server's origin is asked for as http(s), the schemes host permissions know. Patterns
  * carry no port: they match every port. Pure.
  */
-export function requiredOrigins(settings: Settings): string[] {
+export function requiredOrigins(settings: OriginSettings): string[] {
   const urls = [settings.auth.cookieUrl, settings.directory.url, settings.serverUrl].filter(Boolean);
   const patterns = urls.flatMap((url) => {
     try {

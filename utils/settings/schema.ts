@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LEGACY_HEARTBEAT } from '../protocol/schemas';
+import { SitesSettingsSchema } from '../sites/settings-schema';
 
 /**
  * The settings, described once. Every field has a default, so a partial JSON (an import, a policy)
@@ -72,6 +73,13 @@ export const NotificationSettingsSchema = v.strictObject({
   historyLimit: v.optional(whole(10, 2_000), 200),
 });
 
+export const PresenceSettingsSchema = v.strictObject({
+  /** `always`: online while the browser runs; `host-tab`: only while an admin page is open. */
+  mode: v.optional(v.picklist(['always', 'host-tab']), 'always'),
+  /** Shown as away in Roster after this long without input; 0 turns it off. */
+  awayAfterMinutes: v.optional(whole(0, 240), 10),
+});
+
 export const SETTINGS_VERSION = 1;
 
 export const SettingsSchema = v.strictObject({
@@ -83,6 +91,8 @@ export const SettingsSchema = v.strictObject({
   connection: v.optional(ConnectionSettingsSchema, {}),
   directory: v.optional(DirectorySettingsSchema, {}),
   notifications: v.optional(NotificationSettingsSchema, {}),
+  sites: v.optional(SitesSettingsSchema, {}),
+  presence: v.optional(PresenceSettingsSchema, {}),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -92,3 +102,4 @@ export type IdentitySettings = Settings['identity'];
 export type ConnectionSettings = Settings['connection'];
 export type DirectorySettings = Settings['directory'];
 export type NotificationSettings = Settings['notifications'];
+export type PresenceSettings = Settings['presence'];

@@ -21,10 +21,28 @@ export interface EffectiveSettings {
   readonly policyIssues: readonly SettingsIssue[];
 }
 
-/** Defaults ← the user's settings ← IT policy (`storage.managed`), validated. */
-export async function loadSettings(): Promise<EffectiveSettings> {
-  const [local, managed] = await Promise.all([localSettings.getValue(), readManaged()]);
+/**
+ * Defaults ← the user's settings ← IT policy (`storage.managed`), validated. The policy is waited
+ * for `waitForPolicyMs` at most (see `readManaged`); first-run waits longer than views do.
+ */
+export async function loadSettings(waitForPolicyMs = MANAGED_WAIT_MS): Promise<EffectiveSettings> {
+  const [local, managed] = await Promise.all([localSettings.getValue(), readManaged(waitForPolicyMs)]);
   return resolveSettings(local, managed);
+}
+
+/** What the options page edits: the effective settings, and the user's own ones under the policy. */
+export interface EditableSettings extends EffectiveSettings {
+  /**
+   * What the user saved, defaults filled in. Policy values are not in it: saving a form never
+   * copies a policy value into the user's settings, where it would outlive the policy.
+   */
+  readonly own: Settings;
+}
+
+export async function loadEditableSettings(): Promise<EditableSettings> {
+  const [local, managed] = await Promise.all([localSettings.getValue(), readManaged(MANAGED_WAIT_MS)]);
+  const own = validateSettings(local);
+  return { ...resolveSettings(local, managed), own: own.ok ? own.settings : defaultSettings() };
 }
 
 export function resolveSettings(local: unknown, managed: unknown): EffectiveSettings {
@@ -82,9 +100,9 @@ function managedAnswered(): Promise<Record<string, unknown>> {
   return firstManagedRead;
 }
 
-async function readManaged(): Promise<Record<string, unknown>> {
+async function readManaged(waitMs: number): Promise<Record<string, unknown>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const tooLate = new Promise<'too-late'>((resolve) => (timer = setTimeout(() => resolve('too-late'), MANAGED_WAIT_MS)));
+  const tooLate = new Promise<'too-late'>((resolve) => (timer = setTimeout(() => resolve('too-late'), waitMs)));
   const first = await Promise.race([managedAnswered(), tooLate]);
   clearTimeout(timer);
   if (first === 'too-late') return {};
@@ -98,14 +116,23 @@ async function readManaged(): Promise<Record<string, unknown>> {
  * only when it differs from the last.
  */
 export function followSettings(listener: (settings: EffectiveSettings) => void, signal: AbortSignal): void {
+  follow(() => loadSettings(), listener, signal);
+}
+
+/** `followSettings` for the options page: the user's own settings come along. */
+export function followEditableSettings(listener: (settings: EditableSettings) => void, signal: AbortSignal): void {
+  follow(loadEditableSettings, listener, signal);
+}
+
+function follow<T>(load: () => Promise<T>, listener: (settings: T) => void, signal: AbortSignal): void {
   let latest = 0;
   let delivered = '';
   const reload = () => {
-    const load = ++latest;
-    loadSettings().then(
+    const current = ++latest;
+    load().then(
       (settings) => {
         const key = JSON.stringify(settings);
-        if (load !== latest || signal.aborted || key === delivered) return;
+        if (current !== latest || signal.aborted || key === delivered) return;
         delivered = key;
         listener(settings);
       },

@@ -1,0 +1,24 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { t } from '../../utils/i18n';
+import { connectRoster } from '../../utils/messaging/client';
+import { PORT_NAME } from '../../utils/messaging/port';
+import { browserOptionsPorts } from '../../utils/options/browser-ports';
+// The popup's colours, buttons, switch and status banner: one look for both pages.
+import '../popup/style.css';
+import './style.css';
+
+const app = document.getElementById('app');
+if (app) {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t('optionsTitle');
+  const client = connectRoster(
+    {
+      connect: () => browser.runtime.connect({ name: PORT_NAME }),
+      timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
+    },
+    new AbortController().signal,
+  );
+  render(<OptionsApp ports={browserOptionsPorts()} client={client} />, app);
+}
