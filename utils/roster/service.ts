@@ -11,6 +11,7 @@ import { PresenceStore, type PresenceSnapshot } from '../presence/store';
 import { requiredOrigins } from '../settings/origins';
 import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
+import { routeInbound } from './inbound';
 import { callFrame, refuseCall, toOutgoingCall } from './outgoing';
 import { startRun, type Run } from './run';
 import type { RosterEvent, RosterState, SendCallResult } from './state';
@@ -24,7 +25,6 @@ export interface RosterMirror {
   readonly names: DirectoryState;
   readonly me: Me | null;
 }
-
 
 /**
  * The background's single source of truth: one connection, the presence it reports, the names we
@@ -223,26 +223,15 @@ export class RosterService {
   }
 
   #handle(message: InboundMessage): void {
-    switch (message.kind) {
-      case 'online': {
-        const named = message.users.flatMap((user) => (user.name ? [[user.id, user.name] as const] : []));
+    routeInbound(message, {
+      me: () => this.#me?.id,
+      online: (ids, named) => {
         this.#publishNames(this.#directory.learn('server', named));
-        this.#applyOnline(message.users.map((user) => user.id));
-        if (message.rejected > 0) log.debug(`online list: ${message.rejected} bad entries skipped`);
-        return;
-      }
-      case 'call': {
-        const { call } = message;
-        const me = this.#me;
-        // My own calls echoed to this socket from my other sessions are not incoming.
-        if (me && call.receiverId === me.id && call.senderId !== me.id) {
-          this.#inbox.receive(call, (id) => this.#directory.name(id));
-        }
-        return;
-      }
-      case 'ignored':
-        log.debug(`ignored a frame (${message.why}): ${message.what}`);
-    }
+        this.#applyOnline(ids);
+      },
+      incomingCall: (call) => this.#inbox.receive(call, (id) => this.#directory.name(id)),
+      debug: (text) => log.debug(text),
+    });
   }
 
   #setConnection(status: ConnectionStatus): void {
