@@ -1,9 +1,11 @@
 import type { RingingCall } from '../../utils/calls/records';
 import { t } from '../../utils/i18n';
-import { toastStack } from '../../utils/incoming/toast-stack';
+import { MAX_TOASTS, toastStack } from '../../utils/incoming/toast-stack';
 
 interface Props {
   readonly ringing: readonly RingingCall[];
+  /** Ringing too, but only counted (a flood): they add to "+N more". */
+  readonly hidden?: number;
   /** A line under a toast after an action failed (e.g. the caller went offline). */
   readonly notes: ReadonlyMap<string, string>;
   readonly onCallBack: (id: string) => void;
@@ -14,8 +16,8 @@ interface Props {
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 /** Incoming calls in the corner of a host page, like the original app's notice; names are text. */
-export function CallToasts({ ringing, notes, onCallBack, onDismiss, onDismissAll }: Props) {
-  const { shown, more } = toastStack(ringing);
+export function CallToasts({ ringing, hidden = 0, notes, onCallBack, onDismiss, onDismissAll }: Props) {
+  const { shown, more } = toastStack(ringing, MAX_TOASTS, hidden);
   if (shown.length === 0) return null;
   return (
     <section class="stack" aria-label={t('extName')}>

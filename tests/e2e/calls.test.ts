@@ -52,6 +52,7 @@ function ring(from: string, sendTime = ''): void {
 const notifications = () => browser.worker.evaluate(() => chrome.notifications.getAll());
 const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
 const toasts = (tab: Page | undefined) => tab?.locator('roster-call-toasts .toast') ;
+const unseenCalls = () => browser.worker.evaluate(async () => ((await chrome.storage.local.get('calls-v1'))['calls-v1'] as { unseen: number } | undefined)?.unseen ?? 0);
 const heard = (tab: Page) => tab.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls.length);
 
 async function reset(): Promise<void> {
@@ -131,5 +132,41 @@ describe('an incoming call with 3 host tabs open', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(Object.keys(await notifications())).toHaveLength(1);
     expect(await toasts(hostTabs[2])?.count()).toBe(1);
+    await toasts(hostTabs[2])?.first().getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => toasts(hostTabs[2])?.count()).toBe(0);
+  });
+
+  // Last: the flood fills the log and the flood gate's window for its callers.
+  test('a flood of 500 calls in a second: one notification per caller, three toasts, an exact count, no freeze', async () => {
+    const senders = ['6', '7', '8', '9', '10'];
+    const unseenBefore = await unseenCalls();
+    const started = Date.now();
+    for (let i = 0; i < 500; i++) {
+      const sender = senders[i % senders.length] ?? '6';
+      const sendTime = `2026-11-26T10:00:00.${String(i).padStart(7, '0')}+08:00`;
+      server.sendRaw('1', JSON.stringify({ Sender: sender, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
+      // Spread over about a second, as a hostile client would manage.
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    await expect.poll(unseenCalls, { timeout: 20_000 }).toBe(unseenBefore + 500);
+    await expect.poll(async () => Object.keys(await notifications()).length, { timeout: 10_000 }).toBe(senders.length);
+    expect(await badge()).toBe('99+');
+    const active = hostTabs[2];
+    await expect.poll(() => toasts(active)?.count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => active?.locator('roster-call-toasts .more').textContent()).toMatch(/\b497\b/);
+    // The host app hears once per caller, not 500 times.
+    for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(senders.length);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(Object.keys(await notifications())).toHaveLength(senders.length);
+
+    // Still responsive: the page dismisses them all, and the popup opens with the log.
+    await active?.locator('roster-call-toasts').getByRole('button', { name: /Dismiss all/i }).click();
+    await expect.poll(() => toasts(active)?.count()).toBe(0);
+    const popup = await openPopup(browser);
+    await expect.poll(() => popup.locator('body').textContent(), { timeout: 10_000 }).toContain('Calls');
+    await expect.poll(badge).toBe('');
+    await popup.close();
   });
 });

@@ -3,19 +3,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CallToasts } from '../../components/toast/CallToasts';
 import toastCss from '../../components/toast/toasts.css?inline';
-import type { RingingCall } from '../calls/records';
 import type { RosterClient } from '../messaging/client';
 import { refusalText } from '../roster/refusal-text';
-
-/** A flood must not grow a tab's memory without end: beyond this, the oldest toasts are dropped. */
-const KEEP_RINGING = 200;
+import { TabRinging } from './tab-ringing';
 
 /**
  * The in-page toasts of this tab: the background sends a call here (`toast: true`) only when this
  * is the active host tab. They stay until answered or dismissed, here or anywhere else.
  */
 export async function mountCallToasts(ctx: ContentScriptContext, client: RosterClient): Promise<void> {
-  const ringing = new Map<string, RingingCall>();
+  const ringing = new TabRinging();
   const notes = new Map<string, string>();
   const ui = await createShadowRootUi(ctx, {
     name: 'roster-call-toasts',
@@ -28,7 +25,7 @@ export async function mountCallToasts(ctx: ContentScriptContext, client: RosterC
   });
 
   const remove = (id: string) => {
-    ringing.delete(id);
+    ringing.remove(id);
     notes.delete(id);
   };
   const draw = () => {
@@ -36,7 +33,8 @@ export async function mountCallToasts(ctx: ContentScriptContext, client: RosterC
     if (!ui.mounted) return;
     render(
       <CallToasts
-        ringing={[...ringing.values()]}
+        ringing={ringing.calls}
+        hidden={ringing.hidden}
         notes={notes}
         onCallBack={(id) => {
           void client.request({ op: 'callBack', id }).then((result) => {
@@ -51,8 +49,7 @@ export async function mountCallToasts(ctx: ContentScriptContext, client: RosterC
           void client.request({ op: 'dismissCall', id });
         }}
         onDismissAll={() => {
-          const ids = [...ringing.keys()];
-          ringing.clear();
+          const ids = ringing.clear();
           notes.clear();
           draw();
           for (const id of ids) void client.request({ op: 'dismissCall', id });
@@ -64,11 +61,10 @@ export async function mountCallToasts(ctx: ContentScriptContext, client: RosterC
 
   client.subscribe((_, event) => {
     if (event.type === 'ring' && event.toast) {
-      ringing.set(event.call.id, event.call);
-      if (ringing.size > KEEP_RINGING) remove(ringing.keys().next().value ?? '');
+      ringing.add(event.call);
       draw();
-    } else if (event.type === 'callClosed' && ringing.has(event.id)) {
-      remove(event.id);
+    } else if (event.type === 'callClosed' && ringing.remove(event.id)) {
+      notes.delete(event.id);
       draw();
     }
   }, ctx.signal);

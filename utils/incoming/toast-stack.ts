@@ -9,8 +9,8 @@ export interface ToastStack {
   readonly more: number;
 }
 
-/** Which ringing calls get a toast of their own. Pure. */
-export function toastStack(ringing: readonly RingingCall[], max = MAX_TOASTS): ToastStack {
+/** Which ringing calls get a toast of their own; `hidden` more ring but are not held whole. Pure. */
+export function toastStack(ringing: readonly RingingCall[], max = MAX_TOASTS, hidden = 0): ToastStack {
   const newestFirst = [...ringing].sort((a, b) => b.at - a.at);
-  return { shown: newestFirst.slice(0, max), more: Math.max(0, newestFirst.length - max) };
+  return { shown: newestFirst.slice(0, max), more: Math.max(0, newestFirst.length - max) + hidden };
 }

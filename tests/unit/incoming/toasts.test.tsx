@@ -29,6 +29,11 @@ describe('toastStack', () => {
     expect(stack.more).toBe(more);
     if (count > 0) expect(stack.shown[0]?.id).toBe(String(count - 1));
   });
+
+  test('calls only counted (a flood) add to "+N more"', () => {
+    const ringing = Array.from({ length: 200 }, (_, index) => call(String(index), index));
+    expect(toastStack(ringing, 3, 300).more).toBe(497);
+  });
 });
 
 describe('CallToasts', () => {
