@@ -17,37 +17,46 @@ export interface ShownMark {
 
 /** Every `roster-mark` on the page, read from the page's own DOM. */
 export function readMarks(page: Page): Promise<ShownMark[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('roster-mark')].map((mark) => {
-      const row = mark.closest('tr');
-      const chip = mark.closest('[data-user-id]');
-      const table = mark.closest('.users-table') ? 'users' : mark.closest('.recent-table') ? 'recent' : chip ? 'team' : 'other';
-      const body = mark.closest('.el-table__fixed-right') ? 'fixed-right' : mark.closest('.el-table__fixed') ? 'fixed-left' : mark.closest('.el-table__body-wrapper') ? 'main' : '';
-      const user =
-        table === 'users'
-          ? (row?.querySelector('td.el-table_1_column_3')?.textContent ?? '')
-          : table === 'recent'
-            ? (row?.cells[1]?.textContent ?? '')
-            : (chip?.getAttribute('data-user-id') ?? '');
-      const nameCell = table === 'users' ? row?.querySelector('td.el-table_1_column_2 .cell') : table === 'recent' ? row?.cells[0] : undefined;
-      return {
-        table,
-        body,
-        user: user.trim(),
-        state: mark.getAttribute('data-roster-state') ?? '',
-        title: mark.getAttribute('title') ?? '',
-        label: mark.getAttribute('aria-label') ?? '',
-        inNameCell: !!nameCell && nameCell.firstElementChild === mark,
-      };
-    }),
-  );
+  return page.evaluate(marksInPage);
 }
 
 /** User ids the el-table's main body shows, in order. */
 export function shownUserIds(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.users-table .el-table__body-wrapper tr.el-table__row td.el-table_1_column_3')].map((cell) => cell.textContent.trim()),
-  );
+  return page.evaluate(userIdsInPage);
+}
+
+/**
+ * What `readMarks` runs in the page: pass it to any driver's `page.evaluate` (Playwright's for
+ * Chromium, Puppeteer's for Firefox). Self-contained: it is sent to the page as source text.
+ */
+export function marksInPage(): ShownMark[] {
+  return [...document.querySelectorAll('roster-mark')].map((mark) => {
+    const row = mark.closest('tr');
+    const chip = mark.closest('[data-user-id]');
+    const table = mark.closest('.users-table') ? 'users' : mark.closest('.recent-table') ? 'recent' : chip ? 'team' : 'other';
+    const body = mark.closest('.el-table__fixed-right') ? 'fixed-right' : mark.closest('.el-table__fixed') ? 'fixed-left' : mark.closest('.el-table__body-wrapper') ? 'main' : '';
+    const user =
+      table === 'users'
+        ? (row?.querySelector('td.el-table_1_column_3')?.textContent ?? '')
+        : table === 'recent'
+          ? (row?.cells[1]?.textContent ?? '')
+          : (chip?.getAttribute('data-user-id') ?? '');
+    const nameCell = table === 'users' ? row?.querySelector('td.el-table_1_column_2 .cell') : table === 'recent' ? row?.cells[0] : undefined;
+    return {
+      table,
+      body,
+      user: user.trim(),
+      state: mark.getAttribute('data-roster-state') ?? '',
+      title: mark.getAttribute('title') ?? '',
+      label: mark.getAttribute('aria-label') ?? '',
+      inNameCell: !!nameCell && nameCell.firstElementChild === mark,
+    };
+  });
+}
+
+/** What `shownUserIds` runs in the page (any driver). */
+export function userIdsInPage(): string[] {
+  return [...document.querySelectorAll('.users-table .el-table__body-wrapper tr.el-table__row td.el-table_1_column_3')].map((cell) => cell.textContent.trim());
 }
 
 export interface Geometry {

@@ -17,6 +17,12 @@ export class Colleagues {
     }
   }
 
+  /** `userId` closes their socket: the server tells everyone they left. */
+  async leave(userId: string): Promise<void> {
+    await this.get(userId).close();
+    this.#online.delete(userId);
+  }
+
   get(userId: string): TestClient {
     const client = this.#online.get(userId);
     if (!client) throw new Error(`user ${userId} is not online in this test`);
