@@ -18,6 +18,11 @@ const DEMO_KEY =
 
 export default defineConfig({
   imports: false,
+  zip: {
+    // The AMO sources zip holds what rebuilds the extension (README, "Firefox"): the reference
+    // server, demo page, tests and benchmarks are not part of the add-on.
+    excludeSources: ['dev/**', 'tests/**', 'bench/**', 'vitest.config.ts'],
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) => {
     const demo = mode === 'demo';
@@ -34,7 +39,20 @@ export default defineConfig({
         ...common,
         permissions: [...common.permissions, ...(demo ? localOrigins : [])],
         optional_permissions: demo ? [] : anyOrigin,
-        browser_specific_settings: { gecko: { id: 'roster@roster-presence.org', strict_min_version: '115.0' } },
+        browser_specific_settings: {
+          gecko: {
+            id: 'roster@roster-presence.org',
+            // 140 (desktop ESR) is the first Firefox that knows `data_collection_permissions`;
+            // older ones refuse the manifest. The code needs 124+ anyway (`AbortSignal.any`).
+            strict_min_version: '140.0',
+            // Roster talks only to the organisation's own server, which the user configures:
+            // nothing is sent to its authors or any third party.
+            data_collection_permissions: { required: ['none'] },
+          },
+          // Firefox for Android learnt `data_collection_permissions` in 142. Android is not a
+          // tested target, but the key must not claim versions that would reject the manifest.
+          gecko_android: { strict_min_version: '142.0' },
+        },
       };
     }
     return {

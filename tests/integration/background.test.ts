@@ -91,6 +91,20 @@ describe('sign-in cookie', () => {
   });
 });
 
+describe('host user list', () => {
+  test('configured while signed out: the refused read (401) is repeated at sign-in, not an hour later', async () => {
+    const srv = await serve();
+    const bg = (background = startBackground(srv));
+    bg.configure();
+    await expect.poll(() => phase(bg)).toMatchObject({ phase: 'disconnected', reason: 'no-token' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bg.service.state().names['2' as UserId]).toBeUndefined();
+
+    bg.signIn('1');
+    await expect.poll(() => bg.service.state().names['2' as UserId]).toBe('李四');
+  });
+});
+
 describe('host permissions', () => {
   test('without them: no socket and a clear reason; granted: connects', async () => {
     const srv = await serve();

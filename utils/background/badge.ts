@@ -1,10 +1,4 @@
-import { browser } from 'wxt/browser';
-
-/** MV2 (Firefox) calls the toolbar button `browserAction`; MV3 calls it `action`. */
-function toolbarButton(): typeof browser.action {
-  const perVersion = browser as unknown as { action?: typeof browser.action; browserAction: typeof browser.action };
-  return perVersion.action ?? perVersion.browserAction;
-}
+import { toolbarButton } from './toolbar-button';
 
 /** The toolbar badge: how many calls I have not seen yet. */
 export function setUnseenBadge(unseen: number): void {

@@ -4,13 +4,16 @@ import { t } from '../i18n';
 import { createLogger } from '../log';
 import type { RosterService } from '../roster/service';
 import { refusalText } from '../roster/refusal-text';
+import { callNotificationOptions, type NotificationFeatures } from './notification-options';
+import { toolbarButton } from './toolbar-button';
 
 const log = createLogger('notifications');
 const PREFIX = 'roster-call:';
 const INFO_ID = 'roster-info';
+const POPUP_PATH = '/popup.html';
 
-/** Firefox notifications have no buttons and no requireInteraction: a click calls back instead. */
-const firefox = import.meta.env.FIREFOX;
+/** Firefox's notifications have no buttons: there a click opens the popup, which has them. */
+const platformFeatures: NotificationFeatures = { buttons: !import.meta.env.FIREFOX };
 
 export function notificationId(callId: string): string {
   return `${PREFIX}${callId}`;
@@ -21,18 +24,19 @@ function callIdOf(notificationId: string): string | undefined {
 }
 
 /** One system notification per call (the inbox decides which calls get one). */
-export function showCallNotification(call: IncomingCall, keepUntilDismissed: boolean): void {
+export function showCallNotification(call: IncomingCall, keepUntilDismissed: boolean, features = platformFeatures): void {
   const time = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { timeStyle: 'short' }).format(call.at);
-  const base = {
-    type: 'basic' as const,
+  const text = {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: t('notificationTitle', call.peerName),
     message: t('notificationMessage', time),
+    clickHint: t('notificationFirefoxHint'),
+    callBack: t('callBack'),
+    dismiss: t('dismiss'),
   };
-  const options = firefox
-    ? { ...base, contextMessage: t('notificationFirefoxHint') }
-    : { ...base, buttons: [{ title: t('callBack') }, { title: t('dismiss') }], requireInteraction: keepUntilDismissed, priority: 2 };
-  browser.notifications.create(notificationId(call.id), options).catch((error: unknown) => log.warn('could not notify', error));
+  browser.notifications
+    .create(notificationId(call.id), callNotificationOptions(text, keepUntilDismissed, features))
+    .catch((error: unknown) => log.warn('could not notify', error));
 }
 
 export function closeCallNotification(callId: string): void {
@@ -40,10 +44,23 @@ export function closeCallNotification(callId: string): void {
 }
 
 /**
+ * The call-back UI: the toolbar popup, where the ringing call has Call back and Dismiss. Where
+ * the browser will not open it from here, the same page in a tab.
+ */
+async function openCallBackUi(): Promise<void> {
+  try {
+    await toolbarButton().openPopup();
+  } catch (error) {
+    log.debug('could not open the popup, opening it in a tab', error);
+    await browser.tabs.create({ url: browser.runtime.getURL(POPUP_PATH) });
+  }
+}
+
+/**
  * What the notification's buttons and clicks do. Registered in the first turn of the worker so a
  * click wakes a stopped worker and still reaches them.
  */
-export function handleNotificationActions(ready: Promise<RosterService>): void {
+export function handleNotificationActions(ready: Promise<RosterService>, features = platformFeatures): void {
   const callBack = async (callId: string) => {
     const service = await ready;
     const result = service.callBack(callId);
@@ -59,17 +76,21 @@ export function handleNotificationActions(ready: Promise<RosterService>): void {
   };
   const dismiss = async (callId: string) => (await ready).dismissCall(callId);
 
-  browser.notifications.onButtonClicked.addListener((id, button) => {
-    const callId = callIdOf(id);
-    if (callId === undefined) return;
-    void (button === 0 ? callBack(callId) : dismiss(callId));
-  });
+  // Firefox has no onButtonClicked (no buttons): only listen where there are buttons.
+  if (features.buttons) {
+    browser.notifications.onButtonClicked.addListener((id, button) => {
+      const callId = callIdOf(id);
+      if (callId === undefined) return;
+      void (button === 0 ? callBack(callId) : dismiss(callId));
+    });
+  }
   browser.notifications.onClicked.addListener((id) => {
     const callId = callIdOf(id);
     if (callId === undefined) return;
-    // Chrome: show the popup, where the call rings with its buttons; Firefox (or no popup): call back.
-    const openPopup = firefox ? Promise.reject(new Error('firefox')) : browser.action.openPopup();
-    openPopup.catch(() => callBack(callId));
+    // With buttons (Chrome) the body click is a shortcut: the popup, or else call back at once.
+    // Without (Firefox) the click is the only action, so it must lead to both choices.
+    if (features.buttons) browser.action.openPopup().catch(() => callBack(callId));
+    else openCallBackUi().catch((error: unknown) => log.warn('could not open the call-back page', error));
   });
   browser.notifications.onClosed.addListener((id, byUser) => {
     const callId = callIdOf(id);

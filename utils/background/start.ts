@@ -8,6 +8,7 @@ import { followSettings, loadSettings, updateSettings } from '../settings/storag
 import { setUnseenBadge } from './badge';
 import { callHistoryItem } from './call-history-store';
 import { closeCallNotification, showCallNotification } from './call-notifications';
+import { hostStoreCookies } from './host-cookies';
 import { followIdle } from './idle';
 import { browserNetwork } from './network';
 import { playRing } from './ring';
@@ -17,7 +18,9 @@ import { keepMirrored, mirrorItem } from './session-mirror';
 export function browserDeps(hostTabs: HostTabs): RosterDeps {
   return {
     createSocket: (url) => new WebSocket(url),
-    cookies: browser.cookies,
+    // Firefox: the login cookie of the container the host site is open in. Chrome reads its one
+    // regular store, as it always has.
+    cookies: import.meta.env.FIREFOX ? hostStoreCookies() : browser.cookies,
     fetch: (input, init) => fetch(input, init),
     timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
     clock: { now: () => Date.now() },

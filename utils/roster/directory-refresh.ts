@@ -29,3 +29,24 @@ export function refreshDirectory(
   signal.addEventListener('abort', () => timer !== undefined && deps.timers.clearTimeout(timer), { once: true });
   void tick();
 }
+
+/**
+ * The refresh loop, started again at every sign-in: a list read while signed out was refused
+ * (the host answers 401 without its session cookie) and would otherwise stay empty until the
+ * next periodic refresh.
+ */
+export function startDirectoryRefresh(
+  settings: DirectorySettings,
+  deps: Pick<RosterDeps, 'fetch' | 'timers'>,
+  onList: (list: DirectoryList) => void,
+  signal: AbortSignal,
+): { readonly signedIn: () => void } {
+  let loop: AbortController | undefined;
+  const start = () => {
+    loop?.abort();
+    loop = new AbortController();
+    refreshDirectory(settings, deps, onList, AbortSignal.any([signal, loop.signal]));
+  };
+  start();
+  return { signedIn: start };
+}

@@ -9,7 +9,7 @@ import type { InboundMessage } from '../protocol/messages';
 import { parseFrame } from '../protocol/parse';
 import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
-import { refreshDirectory } from './directory-refresh';
+import { startDirectoryRefresh } from './directory-refresh';
 import { toOutgoingCall, type CallTarget } from './outgoing';
 
 const log = createLogger('run');
@@ -72,9 +72,11 @@ export function startRun(settings: Settings, deps: RosterDeps, hooks: RunHooks, 
     if (result.ok) hooks.message(result.message);
     else log.debug(`dropped a frame (${result.error.code}): ${result.error.message}`);
   }, signal);
+  const directory = startDirectoryRefresh(settings.directory, deps, hooks.directory, signal);
   tokens.watch((token) => {
     hooks.token(token);
-    if (!token) {
+    if (token) directory.signedIn();
+    else {
       // Signed out: give up what was waiting to be sent.
       outbox.clear('stopped');
       hooks.signedOut();
@@ -83,6 +85,5 @@ export function startRun(settings: Settings, deps: RosterDeps, hooks: RunHooks, 
   }, signal);
   signal.addEventListener('abort', () => outbox.clear('stopped'), { once: true });
   connection.start(signal);
-  refreshDirectory(settings.directory, deps, hooks.directory, signal);
   return { connection, outbox };
 }
