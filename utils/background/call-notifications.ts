@@ -12,8 +12,8 @@ const PREFIX = 'roster-call:';
 const INFO_ID = 'roster-info';
 const POPUP_PATH = '/popup.html';
 
-/** Firefox's notifications have no buttons: there a click opens the popup, which has them. */
-const platformFeatures: NotificationFeatures = { buttons: !import.meta.env.FIREFOX };
+/** Firefox's notifications have no buttons (a click opens the popup, which has them) and say "by the user" for every close. */
+const platformFeatures: NotificationFeatures = { buttons: !import.meta.env.FIREFOX, knowsWhoClosed: !import.meta.env.FIREFOX };
 
 export function notificationId(callId: string): string {
   return `${PREFIX}${callId}`;
@@ -94,6 +94,7 @@ export function handleNotificationActions(ready: Promise<RosterService>, feature
   });
   browser.notifications.onClosed.addListener((id, byUser) => {
     const callId = callIdOf(id);
-    if (callId !== undefined && byUser) void dismiss(callId);
+    // Where a timeout looks like a user's close, no close is taken for a dismissal: the call rings on.
+    if (callId !== undefined && byUser && features.knowsWhoClosed) void dismiss(callId);
   });
 }

@@ -8,6 +8,11 @@ import type { Browser } from 'wxt/browser';
 export interface NotificationFeatures {
   /** Buttons, "keep until dismissed" and priority (Chrome, Edge). */
   readonly buttons: boolean;
+  /**
+   * `onClosed`'s `byUser` tells a user's close from a timeout. Firefox says `true` for every close
+   * (bug 1413188), also when its popup or the desktop's daemon times the notification out.
+   */
+  readonly knowsWhoClosed: boolean;
 }
 
 /** The strings and icon of a call notification, already translated. */

@@ -122,16 +122,13 @@ describe('an incoming call in real Firefox, with 3 host tabs open', () => {
   });
 
   /*
-   * PRODUCT BUG on Firefox, expected to fail until fixed (then `test.fails` fails: make it `test`).
    * Firefox's `notifications.onClosed` always says `byUser: true` (its ext-notifications.js: "TODO
-   * Bug 1413188, Support the byUser argument"), also when the system takes the notification away
-   * by itself: Firefox's own notification popup after 20 s, a desktop's notification daemon after
-   * its timeout, or at once where none can be shown (headless Firefox with the system backend).
-   * utils/background/call-notifications.ts takes every such close for the user's "dismiss": the
-   * call stops ringing everywhere (toast and popup) and is logged as dismissed, not missed.
-   * With `&& !firefox` added to its onClosed condition, this test passes (checked).
+   * Bug 1413188, Support the byUser argument"), also when the system takes the notification away by
+   * itself: its own notification popup after 20 s, a desktop's daemon after its timeout, at once
+   * where none can be shown. Taken for the user's "dismiss", the call stopped ringing everywhere and
+   * was logged as dismissed instead of missed.
    */
-  test.fails('… and the call keeps ringing in the toast and the popup', () => {
+  test('… and the call keeps ringing in the toast and the popup', () => {
     expect(afterSystemClose, 'the test above did not get this far').toBeDefined();
     expect(afterSystemClose?.popup).toContain('王五 is calling you');
     expect(afterSystemClose?.toasts).toEqual([expect.stringContaining('王五 is calling')]);

@@ -6,8 +6,8 @@ import type { IncomingCall } from '../../../utils/calls/records';
 import type { UserId } from '../../../utils/protocol/schemas';
 import type { RosterService } from '../../../utils/roster/service';
 
-const chrome: NotificationFeatures = { buttons: true };
-const firefox: NotificationFeatures = { buttons: false };
+const chrome: NotificationFeatures = { buttons: true, knowsWhoClosed: true };
+const firefox: NotificationFeatures = { buttons: false, knowsWhoClosed: false };
 
 const call: IncomingCall = {
   kind: 'incoming',
@@ -122,14 +122,22 @@ describe('handleNotificationActions', () => {
     expect(service.dismissCall).toHaveBeenCalledWith('c1');
   });
 
-  test('closing it by hand dismisses the call; closing by the browser does not', async () => {
+  test('Chrome: closing it by hand dismisses the call; closing by the browser does not', async () => {
     const { service, ready } = fakeService();
-    handleNotificationActions(ready, firefox);
+    handleNotificationActions(ready, chrome);
     await fakeBrowser.notifications.onClosed.trigger(notificationId('c1'), false);
     await settle();
     expect(service.dismissCall).not.toHaveBeenCalled();
     await fakeBrowser.notifications.onClosed.trigger(notificationId('c1'), true);
     await settle();
     expect(service.dismissCall).toHaveBeenCalledWith('c1');
+  });
+
+  test('Firefox: a close is no dismissal, since Firefox says "by the user" for timeouts too', async () => {
+    const { service, ready } = fakeService();
+    handleNotificationActions(ready, firefox);
+    await fakeBrowser.notifications.onClosed.trigger(notificationId('c1'), true);
+    await settle();
+    expect(service.dismissCall).not.toHaveBeenCalled();
   });
 });
