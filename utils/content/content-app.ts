@@ -54,12 +54,16 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
   );
   const rows = observeRows(
     doc.documentElement,
-    measured('roster:mark-rows', ({ rows: changed, containers, removed }) => {
+    ({ rows: changed, containers, removed }) => {
       if (removed) marker.sweep();
       const rest = marker.scan(changed, containers, ROWS_PER_FRAME);
       if (rest.length > 0) rows.enqueue(rest);
-    }),
-    { schedule: (callback) => ctx.requestAnimationFrame(callback), isOwn: (node) => isMark(node) || card.isOwn(node) },
+    },
+    {
+      // The whole frame's work is timed, the reading of the host's mutation records included.
+      schedule: (callback) => ctx.requestAnimationFrame(measured('roster:mark-rows', callback)),
+      isOwn: (node) => isMark(node) || card.isOwn(node),
+    },
     signal,
   );
   syncPresence(client, marker, { timers, now: () => Date.now(), rescan: (found) => rows.enqueue(found), changed: (ids) => card.refresh(ids) }, signal);

@@ -66,8 +66,9 @@ export function createMarkRenderer(doc: Document, labels: MarkLabels): MarkRende
     place(mark, spot) {
       const { anchor, position } = spot;
       if (holdsMark(anchor)) {
-        if (position === 'before') anchor.insertBefore(mark, anchor.firstChild);
-        else anchor.appendChild(mark);
+        // Not insertBefore(mark, anchor.firstChild): touching the first child costs it a wrapper in the isolated world.
+        if (position === 'before') anchor.prepend(mark);
+        else anchor.append(mark);
       } else if (position === 'before') anchor.before(mark);
       else anchor.after(mark);
     },

@@ -100,13 +100,17 @@ export function observeRows(
     wholePage = false;
     collect([...records, ...observer.takeRecords().filter(fromHost)], batch);
     records = [];
+    // Our own marks going in are not the host's doing. The observer looks away while they do, so the
+    // browser does not even make the records (10,000 marks: 10,000 records, then as many wrappers).
+    // Nothing else runs meanwhile: the host cannot change the page during this callback.
+    observer.disconnect();
     try {
       onBatch(batch);
     } catch (error) {
       log.error('marking rows failed', error);
+    } finally {
+      observe();
     }
-    // Whatever is queued now is our own marks going in: not the host's doing.
-    observer.takeRecords();
   };
 
   const later = () => {
@@ -121,6 +125,10 @@ export function observeRows(
     records.push(...relevant);
     later();
   });
+  let observed: MutationObserverInit = {};
+  const observe = () => {
+    if (selector !== '' && !signal.aborted) observer.observe(root, observed);
+  };
   const reset = () => {
     observer.disconnect();
     records = [];
@@ -134,12 +142,13 @@ export function observeRows(
       reset();
       selector = nextSelector;
       if (selector === '' || signal.aborted) return;
-      observer.observe(root, {
+      observed = {
         childList: true,
         subtree: true,
         characterData: true,
         ...(attributes.length > 0 ? { attributes: true, attributeFilter: [...attributes] } : {}),
-      });
+      };
+      observe();
       wholePage = true;
       later();
     },

@@ -2,7 +2,7 @@ import type { DirectoryEntries } from '../presence/directory';
 import type { UserId } from '../protocol/schemas';
 import { NameIndex } from './name-index';
 import { markState, type MarkState, type PresenceView } from './presence-view';
-import { rowsMatching, type HeaderLookup, type MarkSpot, type RowProfile, type RowReading } from './profile';
+import { type HeaderLookup, type MarkSpot, type RowProfile, type RowReading } from './profile';
 import { resolveUser } from './resolve-user';
 import { createHeaderLookup } from './table-headers';
 
@@ -85,7 +85,7 @@ export class Marker {
     const seen = new Set<Element>();
     for (const container of containers) {
       for (const profile of this.#profiles) {
-        const candidates = profile.rowsIn?.(container, headers) ?? rowsMatching(container, profile.rows);
+        const candidates = profile.rowsIn?.(container, headers) ?? headers.matching(container, profile.rows);
         for (const row of candidates) {
           if (seen.has(row)) continue;
           seen.add(row);

@@ -27,6 +27,11 @@ export interface HeaderLookup {
   of(row: Element): TableHeaders | undefined;
   /** The same for a row container (a `<tbody>`), before touching any of its rows. */
   ofParent(parent: Element): TableHeaders | undefined;
+  /**
+   * `rowsMatching(container, selector)`, searched once per batch: a profile may ask about another
+   * container than the one it is given (Element UI's main body, for its fixed-column copies).
+   */
+  matching(container: Element, selector: string): readonly Element[];
 }
 
 /** How to find users on a page: which elements are rows and how to read one. */
@@ -49,7 +54,8 @@ export interface RowProfile {
 }
 
 /** The default `rowsIn`: `container` itself if it matches, and every match inside it. */
-export function* rowsMatching(container: Element, selector: string): Iterable<Element> {
-  if (container.matches(selector)) yield container;
-  yield* container.querySelectorAll(selector);
+export function rowsMatching(container: Element, selector: string): Element[] {
+  const found = [...container.querySelectorAll(selector)];
+  if (container.matches(selector)) found.unshift(container);
+  return found;
 }

@@ -1,5 +1,5 @@
 import { findUserColumns, type UserColumns } from './header-words';
-import type { HeaderLookup } from './profile';
+import { rowsMatching, type HeaderLookup } from './profile';
 import { readText } from './text';
 
 /*
@@ -118,7 +118,7 @@ function plainHeaders(table: HTMLTableElement): TableHeaders | undefined {
   };
 }
 
-/** Reads each table's layout once per batch: a thousand rows of one table cost one header read. */
+/** Reads each table's layout, and searches each container, once per batch: a thousand rows of one table cost one header read. */
 export function createHeaderLookup(): HeaderLookup {
   const byParent = new Map<Element, TableHeaders | undefined>();
   const byTable = new Map<Element, TableHeaders | undefined>();
@@ -136,8 +136,17 @@ export function createHeaderLookup(): HeaderLookup {
     }
     return byParent.get(parent);
   };
+  const searched = new Map<Element, Map<string, readonly Element[]>>();
+  const matching = (container: Element, selector: string) => {
+    let bySelector = searched.get(container);
+    if (!bySelector) searched.set(container, (bySelector = new Map<string, readonly Element[]>()));
+    let found = bySelector.get(selector);
+    if (!found) bySelector.set(selector, (found = rowsMatching(container, selector)));
+    return found;
+  };
   return {
     of: (row) => (row.parentElement ? ofParent(row.parentElement) : undefined),
     ofParent,
+    matching,
   };
 }

@@ -112,6 +112,26 @@ test('its own writes during a batch do not come back as the next batch', async (
   expect(batches).toHaveLength(1);
 });
 
+test('it looks away only during its own batch: host changes right after it are seen, even after a failed batch', async () => {
+  life.abort();
+  life = new AbortController();
+  batches = [];
+  rows = observeRows(root, (batch) => {
+    batches.push(batch);
+    for (const row of batch.rows) row.querySelector('td')?.append(document.createElement('b'));
+    throw new Error('a failed batch');
+  }, { schedule: (callback) => frames.push(callback), isOwn: () => false }, life.signal);
+  rows.watch('tr', []);
+  await nextFrame();
+  root.querySelector('#r2 td')!.textContent = 'Alice';
+  await nextFrame();
+  expect(batches).toHaveLength(2);
+  expect(ids(batches[1])).toEqual(['r2']);
+  // Its own writes during that batch (the <b> in #r2) made no records: nothing more to do.
+  await nextFrame();
+  expect(batches).toHaveLength(2);
+});
+
 test('rows asked for again (a name the directory learned) come in the next batch', async () => {
   await nextFrame();
   rows.enqueue([root.querySelector('#r2')!]);

@@ -1,5 +1,6 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { dataAttributesProfile } from '../../../utils/sites/builtin-data-attributes';
+import { createHeaderLookup } from '../../../utils/sites/table-headers';
 import { mountFixture, mountMarkup } from '../../fixtures/load';
 import { readAll } from './read-rows';
 
@@ -24,4 +25,41 @@ test.each([
   ['an image: the mark goes beside it', '<img data-user-id="6" alt="">', [{ kind: 'user', id: '6', anchor: 'img.', position: 'before' }]],
 ])('%s', (_, markup, expected) => {
   expect(readAll(dataAttributesProfile, mountMarkup(markup)).map((row) => row.reading)).toEqual(expected);
+});
+
+describe("Element UI's fixed-column copies", () => {
+  const bodies = (root: Element) => ({
+    main: root.querySelector('.el-table__body-wrapper tbody')!,
+    left: root.querySelector('.el-table__fixed tbody')!,
+    right: root.querySelector('.el-table__fixed-right tbody')!,
+  });
+  const chipIn = (body: Element, id: string) => {
+    const chip = document.createElement('span');
+    chip.setAttribute('data-user-id', id);
+    body.querySelector('td .cell')!.append(chip);
+    return chip;
+  };
+  const rowsIn = (container: Element, headers = createHeaderLookup()) => [...(dataAttributesProfile.rowsIn?.(container, headers) ?? [])];
+
+  test('are not searched when their main body holds no chip: it renders every cell they copy', () => {
+    const { left, right } = bodies(mountFixture('element-table.html'));
+    chipIn(left, '1'); // cannot happen with Element: shows that the copy is not even searched
+    expect(rowsIn(left)).toEqual([]);
+    expect(rowsIn(right)).toEqual([]);
+  });
+
+  test('are searched when the main body holds one', () => {
+    const { main, left, right } = bodies(mountFixture('element-table.html'));
+    const inMain = chipIn(main, '1');
+    const inLeft = chipIn(left, '1');
+    const headers = createHeaderLookup();
+    expect(rowsIn(main, headers)).toEqual([inMain]);
+    expect(rowsIn(left, headers)).toEqual([inLeft]);
+    expect(rowsIn(right, headers)).toEqual([]);
+  });
+
+  test('any other container is searched as usual', () => {
+    const root = mountFixture('data-attributes.html');
+    expect(rowsIn(root)).toHaveLength(root.querySelectorAll('[data-user-id]').length);
+  });
 });
