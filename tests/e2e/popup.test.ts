@@ -157,6 +157,8 @@ describe('the popup in real Chromium', () => {
     world.colleagues.forgetAll();
     await expect.poll(() => headline(popup.page), { timeout: 10_000 }).toMatch(/^(Connection lost|Cannot reach the server)$/);
     await expect.poll(() => popup.page.locator('.status__countdown').textContent(), { timeout: 10_000 }).toMatch(/^Reconnecting in \d+ s$/);
+    // The wait is jittered: only with several seconds left is it Retry now, not the timer, that reconnects.
+    await expect.poll(() => popup.page.locator('.status__countdown').textContent(), { timeout: 60_000 }).toMatch(/^Reconnecting in ([5-9]|\d{2,}) s$/);
     await world.restartServer();
     await popup.page.getByRole('button', { name: 'Retry now' }).click();
     await expect.poll(() => headline(popup.page), { timeout: 15_000 }).toBe('Connected');
