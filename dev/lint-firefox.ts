@@ -67,15 +67,14 @@ async function main(): Promise<void> {
   }
   const allowList = v.parse(AllowListSchema, JSON.parse(readFileSync(join(root, 'firefox-lint-allowed.json'), 'utf8')));
   // Build one, then lint it while the next one builds: builds share .wxt/, lints share nothing.
-  const linting: Promise<{ name: string; findings: Finding[] }>[] = [];
+  const linting: Promise<{ name: string; dir: string; findings: Finding[] }>[] = [];
   for (const { name, dir, args } of builds) {
     if (!values['no-build']) await build(args);
-    linting.push(lint(dir).then((findings) => ({ name, findings })));
+    linting.push(lint(dir).then((findings) => ({ name, dir, findings })));
   }
   let failed = false;
   const used = new Set<unknown>();
-  for (const { name, findings } of await Promise.all(linting)) {
-    const dir = builds.find((b) => b.name === name)?.dir ?? root;
+  for (const { name, dir, findings } of await Promise.all(linting)) {
     const verdict = judge(findings, allowList.allowed, (file, line, column) => sourceFrom(readFileSync(join(dir, file), 'utf8'), line, column));
     report(name, verdict);
     for (const { entry } of verdict.allowed) used.add(entry);

@@ -89,7 +89,7 @@ export function handleNotificationActions(ready: Promise<RosterService>, feature
     if (callId === undefined) return;
     // With buttons (Chrome) the body click is a shortcut: the popup, or else call back at once.
     // Without (Firefox) the click is the only action, so it must lead to both choices.
-    if (features.buttons) browser.action.openPopup().catch(() => callBack(callId));
+    if (features.buttons) toolbarButton().openPopup().catch(() => callBack(callId));
     else openCallBackUi().catch((error: unknown) => log.warn('could not open the call-back page', error));
   });
   browser.notifications.onClosed.addListener((id, byUser) => {

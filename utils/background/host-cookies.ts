@@ -6,14 +6,16 @@ import { createLogger } from '../log';
 const log = createLogger('cookies');
 
 type Cookie = { value: string } | null | undefined;
+/** A cookie change as Firefox reports it: with the store the cookie lives in. */
+type StoreCookieChange = CookieChange & { readonly cookie: { readonly storeId?: string } };
 
 /** The browser APIs used here; tests pass fakes. */
 export interface HostCookieBrowser {
   readonly cookies: {
     get(details: { url: string; name: string; storeId?: string }): Promise<Cookie>;
     readonly onChanged: {
-      addListener(listener: (change: CookieChange & { readonly cookie: { readonly storeId?: string } }) => void): void;
-      removeListener(listener: (change: CookieChange & { readonly cookie: { readonly storeId?: string } }) => void): void;
+      addListener(listener: (change: StoreCookieChange) => void): void;
+      removeListener(listener: (change: StoreCookieChange) => void): void;
     };
   };
   readonly tabs: { query(query: { url: string }): Promise<readonly { cookieStoreId?: string; lastAccessed?: number }[]> };
@@ -36,7 +38,7 @@ export function hostStoreCookies(api: HostCookieBrowser = browser): CookieApi {
   let lastSignInStore: string | undefined;
   // Only changes of the login cookie count, not those of every site the user visits.
   const names = new Set<string>();
-  const wrapped = new Map<(change: CookieChange) => void, (change: CookieChange & { readonly cookie: { readonly storeId?: string } }) => void>();
+  const wrapped = new Map<(change: CookieChange) => void, (change: StoreCookieChange) => void>();
 
   const hostTabs = async (url: string) => {
     const pattern = sitePattern(url);
@@ -60,7 +62,7 @@ export function hostStoreCookies(api: HostCookieBrowser = browser): CookieApi {
     },
     onChanged: {
       addListener(listener) {
-        const inner = (change: CookieChange & { readonly cookie: { readonly storeId?: string } }) => {
+        const inner = (change: StoreCookieChange) => {
           if (!change.removed && change.cookie.storeId && names.has(change.cookie.name)) lastSignInStore = change.cookie.storeId;
           listener(change);
         };
