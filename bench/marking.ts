@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { startServer, type UserRecord } from '../dev/server/index';
 import { connect, closeAllClients, type TestClient } from '../tests/integration/helpers/ws-client';
 import { launchWithExtension } from '../tests/e2e/helpers/chromium';
+import { measureMarkingFloor } from './marking-floor';
 import { MARKING_PAGE_SCRIPT, markingPageHtml } from './marking-page';
 
 const USERS = 2_000;
@@ -180,6 +181,17 @@ async function main(): Promise<void> {
       results.push(summarize(`initial marking, ${rows} rows (×3 copies)`, 'ms', script, 'content script, all frames'));
       results.push(summarize(`  rows in the page → every row marked`, 'ms', visible, 'wall clock: the wait for the next frame, then the marking'));
       results.push(summarize(`  baseline: the host's own script building those rows`, 'ms', host, `marking costs ${((median(script) / median(host)) * 100).toFixed(0)}% of it`));
+      if (count === 10_000) {
+        // Another origin than the sites': the same page without the content script.
+        const bare = await browser.context.newPage();
+        await bare.goto(`http://localhost:${pagePort}/`);
+        const floor = await measureMarkingFloor(bare, count, samples);
+        await bare.close();
+        const ratio = (median(script) / median(floor.isolated)).toFixed(1);
+        results.push(summarize(`  floor: the bare DOM work, isolated world`, 'ms', floor.isolated, `query, read, clone, insert; nothing else (the content script: ${ratio}×)`));
+        results.push(summarize(`  floor: the same in the page's own world`, 'ms', floor.pageWorld, 'for comparison: no isolated-world wrappers'));
+        results.push(summarize(`  floor: an attribute instead of a mark, isolated world`, 'ms', floor.attributeOnly, 'for comparison: a CSS-drawn dot (no title, focus or Call)'));
+      }
     }
 
     const change: number[] = [];
