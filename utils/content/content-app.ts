@@ -16,11 +16,6 @@ import { onSiteUnlisted } from './sites-listener';
 import { measured } from './timing';
 
 const log = createLogger('content');
-/**
- * A page of 100,000 rows is marked over several frames instead of one long freeze. Not lower:
- * each frame that adds marks makes the browser lay the whole table out again.
- */
-const ROWS_PER_FRAME = 20_000;
 
 /**
  * Presence marks in a host page: the page's rows are observed, marked through the site profiles,
@@ -56,8 +51,7 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
     doc.documentElement,
     ({ rows: changed, containers, removed }) => {
       if (removed) marker.sweep();
-      const rest = marker.scan(changed, containers, ROWS_PER_FRAME);
-      if (rest.length > 0) rows.enqueue(rest);
+      marker.scan(changed, containers);
     },
     {
       // The whole frame's work is timed, the reading of the host's mutation records included.

@@ -77,9 +77,10 @@ export class Marker {
   /**
    * Reads and marks rows (new, changed or re-rendered) and every row inside `containers` (the page,
    * or a list the host re-rendered whole); rows that stopped being user rows lose their mark.
-   * At most `limit` rows are read; the rest are returned, in page order, for the next frame.
+   * All of them at once, however many: rows left for a later frame would wait behind the browser's
+   * layout of the whole table (README, "Why not viewport-first").
    */
-  scan(rows: Iterable<Element>, containers: Iterable<Element> = [], limit = Number.POSITIVE_INFINITY): Element[] {
+  scan(rows: Iterable<Element>, containers: Iterable<Element> = []): void {
     const headers = createHeaderLookup();
     const found: [Element, RowProfile | undefined][] = [];
     const seen = new Set<Element>();
@@ -100,10 +101,7 @@ export class Marker {
     }
 
     const nested: [Element, RowReading | undefined][] = [];
-    let read = 0;
     for (const [row, enumeratedBy] of found) {
-      if (read === limit) break;
-      read++;
       if (!row.isConnected) continue;
       const result = enumeratedBy ? this.#readAs(row, enumeratedBy, headers) : this.#read(row, headers);
       // Chips inside table rows wait until the rows are done, so they can tell whether the row got a mark.
@@ -111,7 +109,6 @@ export class Marker {
       else this.#apply(row, result?.reading);
     }
     for (const [row, reading] of nested) this.#apply(row, this.#insideMarkedRow(row) ? undefined : reading);
-    return found.slice(read).map(([row]) => row);
   }
 
   /** Elements left the page: marks no longer on it leave the index (one pass over the marks, not the removed rows). */

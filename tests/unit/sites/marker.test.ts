@@ -70,16 +70,6 @@ describe('marking the demo page', () => {
     expect(taught.has(id('2'))).toBe(false); // the directory already knows
   });
 
-  test('a huge page is marked over several frames: what is left over comes back, in page order', () => {
-    const page = demoPage();
-    const rest = marker.scan([], [page], 4);
-    expect(marksIn(page)).toHaveLength(4);
-    expect(rest.length).toBeGreaterThan(20);
-    expect(rest[0]?.compareDocumentPosition(rest[1]!)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
-    expect(marker.scan(rest, [], 100)).toEqual([]);
-    expect(marksIn(page)).toHaveLength(25);
-  });
-
   test('reading the page again changes nothing (idempotent)', async () => {
     const page = demoPage();
     scanAll(page);
