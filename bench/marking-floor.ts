@@ -7,6 +7,7 @@
  * for comparison, with an attribute written instead of a mark inserted.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { MarkingPageWindow } from './marking-page';
 
 /** Real marks: what the content script puts in a row. */
 const INSERT_MARK = 'cell.prepend(prototype.cloneNode(false))';
@@ -68,7 +69,7 @@ export async function measureMarkingFloor(page: Page, count: number, samples: nu
     for (const kind of ['isolated', 'pageWorld', 'attributeOnly'] as const) {
       await page.evaluate(
         ({ count, offset }) => {
-          const bench = (window as unknown as { rosterBench: { render(count: number, offset: number): void } }).rosterBench;
+          const bench = (window as unknown as MarkingPageWindow).rosterBench;
           bench.render(0, 0);
           bench.render(count, offset);
           return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

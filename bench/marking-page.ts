@@ -4,6 +4,11 @@
  * like the recipe's host pages. `window.rosterBench.render(count, offset)` replaces every row at
  * once, as Vue does on a page change or a sort.
  */
+/** What the page's script offers the benchmark, as seen from `page.evaluate`. */
+export interface MarkingPageWindow {
+  readonly rosterBench: { render(count: number, offset: number): void };
+}
+
 export function markingPageHtml(themeCssUrl: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>Marking benchmark</title>

@@ -13,7 +13,7 @@ import { startServer, type UserRecord } from '../dev/server/index';
 import { connect, closeAllClients, type TestClient } from '../tests/integration/helpers/ws-client';
 import { launchWithExtension } from '../tests/e2e/helpers/chromium';
 import { measureMarkingFloor } from './marking-floor';
-import { MARKING_PAGE_SCRIPT, markingPageHtml } from './marking-page';
+import { MARKING_PAGE_SCRIPT, markingPageHtml, type MarkingPageWindow } from './marking-page';
 
 const USERS = 2_000;
 const ONLINE = 20;
@@ -61,7 +61,7 @@ function markRows(page: Page, count: number, offset: number): Promise<Marked> {
   return page.evaluate(
     ({ count, offset }) =>
       new Promise<Marked>((resolve) => {
-        const bench = (window as unknown as { rosterBench: { render(count: number, offset: number): void } }).rosterBench;
+        const bench = (window as unknown as MarkingPageWindow).rosterBench;
         const marks = document.getElementsByTagName('roster-mark');
         performance.clearMeasures('roster:mark-rows');
         let rendered = 0;
@@ -88,7 +88,7 @@ function rerender(page: Page, count: number, offset: number): Promise<{ scriptMs
   return page.evaluate(
     ({ count, offset }) =>
       new Promise<{ scriptMs: number; nextFrame: boolean }>((resolve) => {
-        const bench = (window as unknown as { rosterBench: { render(count: number, offset: number): void } }).rosterBench;
+        const bench = (window as unknown as MarkingPageWindow).rosterBench;
         performance.clearMeasures('roster:mark-rows');
         bench.render(count, offset);
         const body = document.querySelector<HTMLTableSectionElement>('.el-table__body-wrapper tbody');
