@@ -1,7 +1,7 @@
 import type { DotNetTime } from './dotnet-time';
-import type { OnlineUser, UserId } from './schemas';
+import type { OnlineUser, UserId, WireIdType } from './schemas';
 
-export type { OnlineUser, UserId };
+export type { OnlineUser, UserId, WireIdType };
 
 /** A call as the legacy server delivers it (and as we send it). */
 export interface CallFrame {
@@ -16,13 +16,21 @@ export interface CallFrame {
   readonly sendTimeText: string;
   /** `SendTime` understood, when it is a valid .NET round-trip timestamp. */
   readonly sendTime?: DotNetTime;
+  /** How the frame wrote `Sender` (the server stamps it): the type calls must go back in. */
+  readonly idType?: WireIdType;
 }
 
 export type IgnoredWhy = 'heartbeat' | 'unknown-type' | 'unknown-event';
 
 export type InboundMessage =
   /** The full online list: each one replaces the last. */
-  | { readonly kind: 'online'; readonly users: readonly OnlineUser[]; readonly rejected: number }
+  | {
+      readonly kind: 'online';
+      readonly users: readonly OnlineUser[];
+      readonly rejected: number;
+      /** How the list wrote its ids; absent for an empty list. */
+      readonly idType?: WireIdType;
+    }
   | { readonly kind: 'call'; readonly call: CallFrame }
   /** Valid but not for us: unknown `Type`/`Event` values are expected from newer servers. */
   | { readonly kind: 'ignored'; readonly why: IgnoredWhy; readonly what: string };

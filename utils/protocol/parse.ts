@@ -10,6 +10,8 @@ import {
   EventFrameSchema,
   LEGACY_HEARTBEAT,
   OnlineEntrySchema,
+  wireIdTypeOf,
+  type WireIdType,
 } from './schemas';
 
 export interface ParseOptions {
@@ -61,12 +63,17 @@ function parseOnlineList(json: unknown): ParseResult {
   // One bad entry must not hide everyone else: keep the valid ones and count the rest.
   const users = new Map<UserId, OnlineUser>();
   let rejected = 0;
+  let idType: WireIdType | undefined;
   for (const entry of frame.output.Message) {
     const user = v.safeParse(OnlineEntrySchema, entry);
-    if (!user.success) rejected++;
-    else if (!users.has(user.output.id)) users.set(user.output.id, user.output);
+    if (!user.success) {
+      rejected++;
+      continue;
+    }
+    idType ??= wireIdTypeOf(typeof entry === 'object' && entry !== null ? (entry as { userId?: unknown }).userId : entry);
+    if (!users.has(user.output.id)) users.set(user.output.id, user.output);
   }
-  return ok({ kind: 'online', users: [...users.values()], rejected });
+  return ok({ kind: 'online', users: [...users.values()], rejected, ...(idType ? { idType } : {}) });
 }
 
 function parseEvent(json: unknown): ParseResult {
@@ -80,6 +87,7 @@ function parseEvent(json: unknown): ParseResult {
   if (!data.success) return fail('invalid-frame', `Call data: ${describe(data.issues)}`);
   const sendTimeText = SendTime ?? '';
   const sendTime = parseDotNetTime(sendTimeText);
+  const idType = wireIdTypeOf((json as { Sender?: unknown }).Sender);
   return ok({
     kind: 'call',
     call: {
@@ -90,6 +98,7 @@ function parseEvent(json: unknown): ParseResult {
       callType: data.output.type,
       sendTimeText,
       ...(sendTime ? { sendTime } : {}),
+      ...(idType ? { idType } : {}),
     },
   });
 }

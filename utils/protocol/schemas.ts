@@ -22,6 +22,19 @@ export const UserIdSchema = v.pipe(
 );
 export type UserId = v.InferOutput<typeof UserIdSchema>;
 
+/**
+ * How the server writes ids on the wire. Ids are strings inside Roster; a server that sends
+ * numbers gets numbers back (a strictly typed server refuses `"Sender":"7"` for an `int`).
+ */
+export type WireIdType = 'string' | 'number';
+
+/** The wire type of a raw id value, when it is one. */
+export function wireIdTypeOf(value: unknown): WireIdType | undefined {
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'string') return 'string';
+  return undefined;
+}
+
 const NameSchema = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_LENGTH));
 
 export const OnlineEntrySchema = v.union([

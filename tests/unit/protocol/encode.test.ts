@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { dotNetTimeAt } from '../../../utils/protocol/dotnet-time';
-import { encodeCall, encodeOnlineList } from '../../../utils/protocol/encode';
+import { encodeCall, encodeOnlineList, wireId } from '../../../utils/protocol/encode';
 import type { UserId } from '../../../utils/protocol/messages';
 import { parseFrame } from '../../../utils/protocol/parse';
 
@@ -36,4 +36,25 @@ test.each([
   ['objects', '{"Type":"Chat","Message":[{"userId":"1","userName":"章三"},{"userId":"2","userName":""}]}'],
 ] as const)('online list as %s', (format, expected) => {
   expect(encodeOnlineList([{ id: id('1'), name: '章三' }, { id: id('2') }], format)).toBe(expected);
+});
+
+test('a server that writes numbers gets numbers back', () => {
+  const frame = encodeCall({ senderId: id('7'), receiverId: id('1'), senderName: '', receiverName: '' }, 'number');
+  expect(frame.startsWith('{"Sender":7,"Receiver":1,')).toBe(true);
+  expect(encodeOnlineList([{ id: id('1') }, { id: id('2'), name: 'B' }], 'objects', 'number')).toBe(
+    '{"Type":"Chat","Message":[{"userId":1,"userName":""},{"userId":2,"userName":"B"}]}',
+  );
+});
+
+test.each([
+  ['a whole number', '42', 'number', 42],
+  ['zero', '0', 'number', 0],
+  ['negative', '-3', 'number', -3],
+  ['leading zeros stay text (a number would lose them)', '007', 'number', '007'],
+  ['beyond exact integers stays text', '9007199254740993', 'number', '9007199254740993'],
+  ['not a number at all', 'alice', 'number', 'alice'],
+  ['a decimal', '1.5', 'number', '1.5'],
+  ['string servers get strings', '42', 'string', '42'],
+] as const)('wireId: %s', (_, value, type, expected) => {
+  expect(wireId(id(value), type)).toBe(expected);
 });

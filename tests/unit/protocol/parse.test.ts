@@ -13,17 +13,20 @@ function message(result: ParseResult) {
 
 describe('online lists', () => {
   test.each([
-    ['string ids (the recipe)', '{"Type":"Chat","Message":["1","7","42"]}', [{ id: '1' }, { id: '7' }, { id: '42' }]],
-    ['numeric ids', '{"Type":"Chat","Message":[1,7,42]}', [{ id: '1' }, { id: '7' }, { id: '42' }]],
-    ['objects with names', '{"Type":"Chat","Message":[{"userId":"1","userName":"章三"},{"userId":7,"userName":"李四"}]}', [{ id: '1', name: '章三' }, { id: '7', name: '李四' }]],
-    ['objects without names', '{"Type":"Chat","Message":[{"userId":"1"},{"userId":"2","userName":null},{"userId":"3","userName":"  "}]}', [{ id: '1' }, { id: '2' }, { id: '3' }]],
-    ['mixed ids and objects', '{"Type":"Chat","Message":["1",{"userId":"2","userName":"Bob"}]}', [{ id: '1' }, { id: '2', name: 'Bob' }]],
-    ['an empty list (everyone left)', '{"Type":"Chat","Message":[]}', []],
-    ['duplicates collapse, first wins', '{"Type":"Chat","Message":["1",1,{"userId":"1","userName":"x"}]}', [{ id: '1' }]],
-    ['ids are trimmed', '{"Type":"Chat","Message":[" 5 "]}', [{ id: '5' }]],
-    ['hostile names stay data', '{"Type":"Chat","Message":[{"userId":"9","userName":"<img src=x onerror=alert(1)>"}]}', [{ id: '9', name: '<img src=x onerror=alert(1)>' }]],
-  ])('%s', (_, frame, users) => {
-    expect(message(parseFrame(frame))).toEqual({ kind: 'online', users, rejected: 0 });
+    ['string ids (the recipe)', '{"Type":"Chat","Message":["1","7","42"]}', [{ id: '1' }, { id: '7' }, { id: '42' }], 'string'],
+    ['numeric ids', '{"Type":"Chat","Message":[1,7,42]}', [{ id: '1' }, { id: '7' }, { id: '42' }], 'number'],
+    ['objects with names', '{"Type":"Chat","Message":[{"userId":"1","userName":"章三"},{"userId":7,"userName":"李四"}]}', [{ id: '1', name: '章三' }, { id: '7', name: '李四' }], 'string'],
+    ['objects with numeric ids', '{"Type":"Chat","Message":[{"userId":1,"userName":"章三"}]}', [{ id: '1', name: '章三' }], 'number'],
+    ['objects without names', '{"Type":"Chat","Message":[{"userId":"1"},{"userId":"2","userName":null},{"userId":"3","userName":"  "}]}', [{ id: '1' }, { id: '2' }, { id: '3' }], 'string'],
+    ['mixed ids and objects', '{"Type":"Chat","Message":["1",{"userId":"2","userName":"Bob"}]}', [{ id: '1' }, { id: '2', name: 'Bob' }], 'string'],
+    ['an empty list (everyone left)', '{"Type":"Chat","Message":[]}', [], undefined],
+    ['duplicates collapse, first wins', '{"Type":"Chat","Message":["1",1,{"userId":"1","userName":"x"}]}', [{ id: '1' }], 'string'],
+    ['ids are trimmed', '{"Type":"Chat","Message":[" 5 "]}', [{ id: '5' }], 'string'],
+    ['hostile names stay data', '{"Type":"Chat","Message":[{"userId":"9","userName":"<img src=x onerror=alert(1)>"}]}', [{ id: '9', name: '<img src=x onerror=alert(1)>' }], 'string'],
+    ['a bad first entry does not decide the id type', '{"Type":"Chat","Message":[true,7]}', [{ id: '7' }], 'number'],
+  ])('%s', (_, frame, users, idType) => {
+    const rejected = frame.includes('true') ? 1 : 0;
+    expect(message(parseFrame(frame))).toEqual({ kind: 'online', users, rejected, ...(idType ? { idType } : {}) });
   });
 
   test.each([
@@ -36,7 +39,7 @@ describe('online lists', () => {
     ['over-long id', JSON.stringify('x'.repeat(129))],
   ])('a bad entry (%s) is counted, the rest kept', (_, entry) => {
     const result = message(parseFrame(`{"Type":"Chat","Message":["1",${entry},"2"]}`));
-    expect(result).toEqual({ kind: 'online', users: [{ id: '1' }, { id: '2' }], rejected: 1 });
+    expect(result).toEqual({ kind: 'online', users: [{ id: '1' }, { id: '2' }], rejected: 1, idType: 'string' });
   });
 });
 
@@ -52,6 +55,7 @@ describe('calls', () => {
         callType: '呼叫',
         sendTimeText: '2020-08-06T16:32:22.3224288+08:00',
         sendTime: { epochMs: Date.UTC(2020, 7, 6, 8, 32, 22, 322), ticks: 3224288, offset: 480 },
+        idType: 'string',
       },
     });
   });
@@ -69,9 +73,10 @@ describe('calls', () => {
     expect(result.kind === 'call' && result.call.sendTime).toBeUndefined();
   });
 
-  test('numeric ids are normalised to strings', () => {
+  test('numeric ids are normalised to strings, and the server\'s id type is kept', () => {
     const result = message(parseFrame(legacyCall.replace('"Sender":"7"', '"Sender":7')));
     expect(result.kind === 'call' && result.call.senderId).toBe('7');
+    expect(result.kind === 'call' && result.call.idType).toBe('number');
   });
 });
 
