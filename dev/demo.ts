@@ -6,11 +6,13 @@ import { buildDemoExtension } from './demo/build-extension';
 import { demoInstructions } from './demo/instructions';
 import { launchChromium, type LaunchedBrowser } from './demo/launch-chromium';
 import { chromeDemoDir, findChromium } from './demo/paths';
-import { pageUrl } from './server/banner';
+import { describeShape, pageUrl } from './server/banner';
+import { parseIdType, parseTokenMode } from './server/cli-args';
 import { onShutdown } from './on-shutdown';
-import { startServer } from './server/index';
+import { startServer, type TokenMode, type WireIdType } from './server/index';
 
-const USAGE = `Usage: npm run demo -- [--port 8787] [--bots 6] [--skip-build] [--no-browser]`;
+const USAGE = `Usage: npm run demo -- [--port 8787] [--bots 6] [--tokens jwt|opaque] [--ids string|number] [--skip-build] [--no-browser]
+  --tokens and --ids pick the host's shape, as for \`npm run server\` (default: jwt, string).`;
 
 /**
  * `npm run demo`: builds the demo flavour of the extension, starts the reference server with
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '8787' },
       bots: { type: 'string', default: '6' },
+      tokens: { type: 'string', default: 'jwt' },
+      ids: { type: 'string', default: 'string' },
       'skip-build': { type: 'boolean', default: false },
       'no-browser': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -37,6 +41,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(botCount) || botCount < 0) {
     fail(`bad --port or --bots\n${USAGE}`);
   }
+  let hostShape: { tokens: TokenMode; idType: WireIdType };
+  try {
+    hostShape = { tokens: parseTokenMode(values.tokens), idType: parseIdType(values.ids) };
+  } catch (error) {
+    fail(`${message(error)}\n${USAGE}`);
+  }
 
   let extensionDir = chromeDemoDir;
   if (values['skip-build']) {
@@ -47,7 +57,7 @@ async function main(): Promise<void> {
   }
 
   // Loopback only: the demo hands out tokens to anyone who asks.
-  const server = await startServer({ port, host: '127.0.0.1', log: (line) => console.log(line) }).catch(
+  const server = await startServer({ port, host: '127.0.0.1', ...hostShape, log: (line) => console.log(line) }).catch(
     (error: unknown) =>
       fail(
         isAddressInUse(error)
@@ -57,14 +67,15 @@ async function main(): Promise<void> {
   );
   const controller = new AbortController();
   const fleet = startBots({
-    wsUrl: server.wsUrl,
+    server,
     users: botUsers(server.users),
     count: botCount,
     signal: controller.signal,
     log: (line) => console.log(line),
   });
   const url = pageUrl(server);
-  console.log(demoInstructions({ extensionDir, pageUrl: url, users: server.users, bots: botCount, port: server.port }).join('\n'));
+  const shape = describeShape(server);
+  console.log(demoInstructions({ extensionDir, pageUrl: url, users: server.users, bots: botCount, port: server.port, shape }).join('\n'));
 
   const browser = openBrowser(!values['no-browser'], extensionDir, `${url}/`);
   onShutdown(async () => {

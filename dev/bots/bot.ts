@@ -3,7 +3,8 @@ import { WebSocket } from 'ws';
 import { encodeCall } from '../../utils/protocol/encode';
 import { parseFrame } from '../../utils/protocol/parse';
 import { who } from '../server/logger';
-import type { UserRecord } from '../server/types';
+import type { UserRecord, WireIdType } from '../server/types';
+import { UNAUTHORIZED_CLOSE } from '../server/upgrade';
 import { toUserId } from '../server/user-id';
 import { between } from './random';
 import { sleep } from './sleep';
@@ -21,6 +22,10 @@ export const BOT_TIMING = {
 export interface BotConfig {
   readonly user: UserRecord;
   readonly wsUrl: string;
+  /** Asks the server for a `USERTOKEN` (in opaque mode, a new session). */
+  readonly tokenFor: (userId: string) => string;
+  /** How the server writes ids: calls go out the same way (ids are compared as strings here). */
+  readonly idType: WireIdType;
   /** This bot's own generator: its draws do not depend on how the other bots interleave. */
   readonly random: () => number;
   readonly speed: number;
@@ -34,9 +39,13 @@ export interface BotConfig {
 export async function runBot(bot: BotConfig): Promise<void> {
   const { random, signal } = bot;
   await sleep(scaled(bot, between(random, 0, BOT_TIMING.firstConnectMax)), signal);
+  // Kept across sessions like a browser keeps its cookie, so that opaque sessions do not pile
+  // up on the server; asked for again only once the server refuses it.
+  let token: string | undefined;
   while (!signal.aborted) {
     try {
-      await onlineSession(bot);
+      token ??= bot.tokenFor(bot.user.id);
+      if ((await onlineSession(bot, token)) === 'refused') token = undefined;
     } catch (error) {
       // A bot must never take the demo down: log, stay away for a while, try again.
       bot.log(`bot ${who(bot.user)}: ${error instanceof Error ? error.message : String(error)}`);
@@ -45,13 +54,14 @@ export async function runBot(bot: BotConfig): Promise<void> {
   }
 }
 
-async function onlineSession(bot: BotConfig): Promise<void> {
+/** One stay online, from connecting to closing; `refused` when the server said the token is bad. */
+async function onlineSession(bot: BotConfig, token: string): Promise<'ended' | 'refused'> {
   const session = new AbortController();
   const stop = (): void => session.abort();
   bot.signal.addEventListener('abort', stop, { once: true });
-  const socket = new WebSocket(`${bot.wsUrl}?token=${encodeURIComponent(bot.user.token)}`);
+  const socket = new WebSocket(`${bot.wsUrl}?token=${encodeURIComponent(token)}`);
   let onlineIds: readonly string[] = [];
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   socket.on('message', (data, isBinary) => {
     const result = parseFrame(isBinary ? data : wsText(data));
     if (!result.ok) return;
@@ -63,7 +73,7 @@ async function onlineSession(bot: BotConfig): Promise<void> {
   });
   socket.on('error', (error) => bot.log(`bot ${who(bot.user)}: ${error.message}`));
   socket.on('close', (code) => {
-    if (code === 4001) bot.log(`bot ${who(bot.user)}: token refused`);
+    if (code === UNAUTHORIZED_CLOSE) bot.log(`bot ${who(bot.user)}: token refused`);
     stop();
   });
 
@@ -78,7 +88,7 @@ async function onlineSession(bot: BotConfig): Promise<void> {
   }
   bot.signal.removeEventListener('abort', stop);
   if (socket.readyState !== WebSocket.CLOSED) socket.close(1000);
-  await closed;
+  return (await closed) === UNAUTHORIZED_CLOSE ? 'refused' : 'ended';
 }
 
 async function stayOnline(
@@ -109,7 +119,10 @@ async function stayOnline(
     if (target === undefined) continue;
     bot.log(`bot ${who(bot.user)} calls ${target}`);
     socket.send(
-      encodeCall({ senderId: toUserId(bot.user.id), receiverId: toUserId(target), senderName: bot.user.name, receiverName: '' }),
+      encodeCall(
+        { senderId: toUserId(bot.user.id), receiverId: toUserId(target), senderName: bot.user.name, receiverName: '' },
+        bot.idType,
+      ),
     );
   }
 }

@@ -4,6 +4,8 @@
  * (in-DOM templates would need Vue's compiler, which uses `new Function`).
  * Names are always rendered as text (render-function children), never as HTML.
  * This page opens no WebSocket: the host system never had presence; the extension adds it.
+ * Like a Vue 2 app with vuex-persistedstate, it keeps its store in localStorage under `vuex`,
+ * including who is signed in: some hosts expose the user to scripts only that way.
  */
 (function () {
   'use strict';
@@ -21,6 +23,39 @@
       if (!res.ok) throw new Error(path + ': HTTP ' + res.status);
       return res.json();
     });
+  }
+
+  // vuex-persistedstate's default key; the value is the JSON of the whole store state.
+  var STORE_KEY = 'vuex';
+
+  function readStore() {
+    try {
+      var state = JSON.parse(window.localStorage.getItem(STORE_KEY) || 'null');
+      return state && typeof state === 'object' && !Array.isArray(state) ? state : {};
+    } catch (error) {
+      // Not JSON, or storage blocked: start from an empty state, as the plugin does.
+      console.warn('vuex state not restored: ' + error.message);
+      return {};
+    }
+  }
+
+  // The signed-in user as the store holds it (`null` once signed out), in the server's id type.
+  function persistUser(user) {
+    var state = readStore();
+    state.user = user ? { id: user.id, name: user.name, department: user.department } : null;
+    if (!state.app) state.app = { sidebar: { opened: true } };
+    try {
+      window.localStorage.setItem(STORE_KEY, JSON.stringify(state));
+    } catch (error) {
+      // Storage full or blocked: the page works without it.
+      console.warn('vuex state not saved: ' + error.message);
+    }
+  }
+
+  // `GET /api/me` answers like a Vue admin template: `{code: 20000, data: {id, userName, department}}`.
+  function userFromMe(answer) {
+    var data = answer && answer.code === 20000 ? answer.data : null;
+    return data ? { id: data.id, name: data.userName, department: data.department || '' } : null;
   }
 
   function compareBy(prop) {
@@ -103,14 +138,15 @@
       load: function () {
         var vm = this;
         vm.loading = true;
-        getJson('/api/session')
-          .then(function (session) {
-            vm.me = session.user;
-            vm.signInUsers = session.signInUsers;
+        // Who is signed in comes from "who am I"; the session API only lists whom to sign in as.
+        Promise.all([getJson('/api/me'), getJson('/api/session')])
+          .then(function (answers) {
+            vm.signInUsers = answers[1].signInUsers;
+            vm.setMe(userFromMe(answers[0]));
             return vm.me ? getJson('/api/users') : null;
           })
           .then(function (users) {
-            if (vm.me && users === null) vm.me = null; // the cookie went stale
+            if (vm.me && users === null) vm.setMe(null); // the session ended meanwhile
             vm.users = users || [];
           })
           .catch(function (error) {
@@ -119,6 +155,10 @@
           .then(function () {
             vm.loading = false;
           });
+      },
+      setMe: function (user) {
+        this.me = user;
+        persistUser(user);
       },
       onSort: function (sort) {
         this.sortProp = sort.prop || '';
@@ -166,9 +206,12 @@
             h('i', { class: 'el-icon-user-solid' }),
             h('span', { class: 'header-user-name', attrs: { 'data-current-user-id': vm.me.id } }, vm.me.name),
           ]),
-          h('form', { class: 'inline-form', attrs: { method: 'post', action: '/logout' } }, [
-            h('el-button', { props: { size: 'mini', nativeType: 'submit', icon: 'el-icon-switch-button' } }, 'Logout'),
-          ]),
+          // Signing out forgets the user at once, not only when the next page load asks /api/me.
+          h(
+            'form',
+            { class: 'inline-form', attrs: { method: 'post', action: '/logout' }, on: { submit: function () { persistUser(null); } } },
+            [h('el-button', { props: { size: 'mini', nativeType: 'submit', icon: 'el-icon-switch-button' } }, 'Logout')],
+          ),
         ]
       : [h('span', { class: 'header-muted' }, '未登录 Not signed in')];
     return h('el-header', { class: 'header', props: { height: '56px' } }, [

@@ -9,6 +9,8 @@ export function demoInstructions(options: {
   readonly users: readonly UserRecord[];
   readonly bots: number;
   readonly port: number;
+  /** The host shape, when not the default (see `describeShape`). */
+  readonly shape?: string | undefined;
 }): string[] {
   const humans = options.users.slice(0, HUMAN_COUNT).map((user) => `${user.id} ${user.name}`).join(', ');
   const lines = [
@@ -29,6 +31,7 @@ export function demoInstructions(options: {
     '',
     'Press Ctrl-C to stop.',
   ];
+  if (options.shape) lines.splice(2, 0, `Host shape: ${options.shape}.`);
   if (options.port !== 8787) {
     lines.splice(2, 0, `Note: port ${options.port} is not the demo default 8787; set the server and page URLs in Roster's options.`);
   }

@@ -2,7 +2,6 @@ import { botUsers, startBots } from '../bots/index';
 import { describeServer } from './banner';
 import { CLI_USAGE, parseCliArgs, type CliOptions } from './cli-args';
 import { startServer } from './index';
-import { loadUsers } from './users';
 import { onShutdown } from '../on-shutdown';
 
 /** `npx tsx dev/server/cli.ts`: the reference server (and optional bots) until Ctrl-C. */
@@ -21,8 +20,10 @@ async function main(): Promise<void> {
   const server = await startServer({
     port: options.port,
     host: options.host,
-    users: loadUsers(options.usersPath),
+    ...(options.usersPath ? { usersPath: options.usersPath } : {}),
     listFormat: options.listFormat,
+    tokens: options.tokens,
+    idType: options.idType,
     heartbeatReply: options.heartbeatReply,
     allowedOrigins: options.allowedOrigins,
     log: (line) => console.log(line),
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   });
   const controller = new AbortController();
   const fleet = startBots({
-    wsUrl: server.wsUrl,
+    server,
     users: botUsers(server.users),
     count: options.bots,
     signal: controller.signal,

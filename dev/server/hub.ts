@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import { encodeOnlineList, type OnlineListFormat } from '../../utils/protocol/encode';
+import type { WireIdType } from '../../utils/protocol/messages';
 import { toOnlineUser } from './user-id';
 import type { UserRecord } from './types';
 
@@ -13,7 +14,10 @@ export class Hub {
   private readonly owner = new Map<WebSocket, UserRecord>();
   frozen = false;
 
-  constructor(private readonly listFormat: OnlineListFormat) {}
+  constructor(
+    private readonly listFormat: OnlineListFormat,
+    private readonly idType: WireIdType,
+  ) {}
 
   /** Registers a socket; true when this made the user come online. */
   join(socket: WebSocket, user: UserRecord): boolean {
@@ -59,6 +63,7 @@ export class Hub {
     return encodeOnlineList(
       [...this.byUser.values()].map(({ user }) => toOnlineUser(user)),
       this.listFormat,
+      this.idType,
     );
   }
 

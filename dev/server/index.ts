@@ -5,13 +5,24 @@ import type { ServerContext } from './context';
 import { createEmitter } from './events';
 import { Hub } from './hub';
 import { createRequestHandler } from './http/routes';
+import { requireNumericIds } from './id-type';
 import { createLogger } from './logger';
+import { createTokenStore } from './tokens';
 import type { RosterServer, ServerOptions } from './types';
 import { createUpgradeHandler, WS_PATH } from './upgrade';
-import { createUserTable, loadUsers, validateUsers } from './users';
+import { createUserTable, defaultUsersPath, loadUsers, validateUsers } from './users';
 import { waitFor } from './wait-for';
 
-export type { LogLevel, ReceivedFrame, RosterServer, ServerEvents, ServerOptions, UserRecord } from './types';
+export type {
+  LogLevel,
+  ReceivedFrame,
+  RosterServer,
+  ServerEvents,
+  ServerOptions,
+  TokenMode,
+  UserRecord,
+  WireIdType,
+} from './types';
 export { defaultUsersPath, loadUsers, validateUsers } from './users';
 export { UNAUTHORIZED_CLOSE, WS_PATH } from './upgrade';
 
@@ -21,11 +32,18 @@ export const DEFAULT_MAX_PAYLOAD = 64 * 1024;
 export async function startServer(options: ServerOptions = {}): Promise<RosterServer> {
   const host = options.host ?? '127.0.0.1';
   const maxPayload = options.maxPayload ?? DEFAULT_MAX_PAYLOAD;
-  const users = createUserTable(options.users ? validateUsers(options.users, 'options.users') : loadUsers());
+  const idType = options.idType ?? 'string';
+  const source = options.users ? 'options.users' : (options.usersPath ?? defaultUsersPath);
+  const list = options.users ? validateUsers(options.users, source) : loadUsers(source);
+  if (idType === 'number') requireNumericIds(list, source);
+  const users = createUserTable(list);
+  const tokens = createTokenStore(options.tokens ?? 'jwt', users);
   const log = createLogger(options.log, options.logLevel);
   const context: ServerContext = {
     users,
-    hub: new Hub(options.listFormat ?? 'ids'),
+    tokens,
+    idType,
+    hub: new Hub(options.listFormat ?? 'ids', idType),
     events: createEmitter((error) => log.warn(`event listener threw: ${String(error)}`)),
     log,
     heartbeatReply: options.heartbeatReply ?? true,
@@ -36,7 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RosterSe
 
   // Pongs are sent by the session, so that a frozen ("dead") link does not answer pings either.
   const wss = new WebSocketServer({ noServer: true, maxPayload, autoPong: false });
-  const http = createServer(createRequestHandler(users, log));
+  const http = createServer(createRequestHandler(context));
   http.on('upgrade', createUpgradeHandler(context, wss, options.allowedOrigins ?? []));
   http.on('clientError', (_error, socket) => socket.destroy());
   await listen(http, options.port ?? 8787, host);
@@ -45,13 +63,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RosterSe
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const { hub, events } = context;
   let closed: Promise<void> | undefined;
-  log.info(`listening on http://${urlHost}:${port} (WebSocket ${WS_PATH}, ${users.list.length} users)`);
+  log.info(
+    `listening on http://${urlHost}:${port} (WebSocket ${WS_PATH}, ${users.list.length} users, ${tokens.mode} tokens, ${idType} ids)`,
+  );
 
   return {
     port,
     httpUrl: `http://${urlHost}:${port}`,
     wsUrl: `ws://${urlHost}:${port}${WS_PATH}`,
     users: users.list,
+    tokens: tokens.mode,
+    idType,
+    tokenFor(userId) {
+      const user = users.byId(userId);
+      if (!user) throw new Error(`tokenFor: no user with id ${JSON.stringify(userId.slice(0, 40))}`);
+      return tokens.issue(user);
+    },
     onlineIds: () => hub.onlineIds(),
     connectionCount: (userId) => hub.connectionCount(userId),
     received: context.received,

@@ -4,14 +4,22 @@ import { CALL_TYPE } from '../../utils/protocol/schemas';
 import type { ServerContext } from './context';
 import { who } from './logger';
 import { stampCall } from './stamp-call';
+import { numericIdProblem } from './strict-ids';
 import type { UserRecord } from './types';
 
 /**
  * Delivers a call to every socket of the receiver, and echoes it to the sender's other sockets
- * (their other browsers learn what was sent); the sending socket already knows.
+ * (their other browsers learn what was sent); the sending socket already knows. `frameText` is
+ * the frame as received: the parsed call no longer says how its ids were written.
  */
-export function routeCall(context: ServerContext, from: WebSocket, sender: UserRecord, call: CallFrame): void {
+export function routeCall(context: ServerContext, from: WebSocket, sender: UserRecord, call: CallFrame, frameText: string): void {
   const { hub, log, users } = context;
+  // A numeric host fails while deserialising, before it looks at anything else.
+  const idProblem = context.idType === 'number' ? numericIdProblem(frameText) : undefined;
+  if (idProblem) {
+    log.info(`call from ${who(sender)} dropped: ${idProblem}`);
+    return;
+  }
   if (call.callType !== CALL_TYPE) {
     // The wire value is fixed; a translated or misspelt one is a client bug worth seeing.
     log.info(`call from ${who(sender)} dropped: Data.type is not ${JSON.stringify(CALL_TYPE)}`);
@@ -24,7 +32,7 @@ export function routeCall(context: ServerContext, from: WebSocket, sender: UserR
     log.info(`call from ${who(sender)} to ${receiverLabel} dropped: receiver offline`);
     return;
   }
-  const frame = stampCall(call, sender, receiver, Date.now());
+  const frame = stampCall(call, sender, receiver, Date.now(), context.idType);
   const targets = new Set([...receivers, ...hub.socketsOf(sender.id).filter((socket) => socket !== from)]);
   let sent = 0;
   for (const socket of targets) if (hub.send(socket, frame)) sent++;

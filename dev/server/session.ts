@@ -50,7 +50,7 @@ function onFrame(context: ServerContext, socket: WebSocket, user: UserRecord, da
   const { message } = result;
   switch (message.kind) {
     case 'call':
-      routeCall(context, socket, user, message.call);
+      routeCall(context, socket, user, message.call, text);
       return;
     case 'ignored':
       if (message.why === 'heartbeat') {

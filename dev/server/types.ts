@@ -1,10 +1,19 @@
 import type { OnlineListFormat } from '../../utils/protocol/encode';
+import type { WireIdType } from '../../utils/protocol/messages';
+
+export type { WireIdType };
+
+/**
+ * How the host signs people in. `jwt`: each user's fixed token from the user table (a host that
+ * hands out long-lived JWTs). `opaque`: `/login` mints a random session token the server keeps.
+ */
+export type TokenMode = 'jwt' | 'opaque';
 
 /** One row of the host system's user table (dev/users.json). */
 export interface UserRecord {
   readonly id: string;
   readonly name: string;
-  /** The host's `USERTOKEN`; a secret: never log it, never send it to a page. */
+  /** The host's `USERTOKEN` in `jwt` mode (unused in `opaque`); a secret: never log it, never send it to a page. */
   readonly token: string;
   readonly department?: string;
   readonly email?: string;
@@ -16,9 +25,19 @@ export interface ServerOptions {
   /** 0 picks a free port (tests). */
   readonly port?: number;
   readonly host?: string;
-  /** Defaults to dev/users.json. */
+  /** The user table; when omitted, read from `usersPath`. */
   readonly users?: readonly UserRecord[];
+  /** Defaults to dev/users.json; errors about the table name this file. */
+  readonly usersPath?: string;
   readonly listFormat?: OnlineListFormat;
+  /** Default `jwt`. */
+  readonly tokens?: TokenMode;
+  /**
+   * How ids go on the wire and in the JSON APIs; default `string`. A `number` server is strict,
+   * like .NET binding `int Sender`: a call whose `Sender` or `Receiver` is a JSON string is
+   * dropped. Every user id must then be a whole number in `int` range, or the server will not start.
+   */
+  readonly idType?: WireIdType;
   /** Answer `heart check` with the online list, as the legacy server does. */
   readonly heartbeatReply?: boolean;
   /** Web origins allowed to open the socket besides extension origins (e.g. the host page's own). */
@@ -52,7 +71,14 @@ export interface RosterServer {
   /** `ws://HOST:PORT/ws` (append `?token=`). */
   readonly wsUrl: string;
   readonly users: readonly UserRecord[];
-  /** Online user ids, in the order they came online. */
+  readonly tokens: TokenMode;
+  readonly idType: WireIdType;
+  /**
+   * A `USERTOKEN` that signs `userId` in (for tests and bots): `jwt` → the user's fixed token;
+   * `opaque` → a newly minted session. Throws for an unknown user.
+   */
+  tokenFor(userId: string): string;
+  /** Online user ids (strings, whatever the wire type), in the order they came online. */
   onlineIds(): string[];
   /** Open authenticated sockets, of one user or of everyone. */
   connectionCount(userId?: string): number;

@@ -34,7 +34,7 @@ export function createUpgradeHandler(
 }
 
 function authenticate(context: ServerContext, ws: WebSocket, token: string | null): void {
-  const user = context.users.byToken(token);
+  const user = context.tokens.userOf(token);
   if (!user) {
     // Accept, then close: that is how the legacy server tells a client its token is bad.
     ws.on('error', () => {});

@@ -13,7 +13,8 @@ export function readCookie(header: string | undefined, name: string): string | u
 
 /**
  * Not HttpOnly on purpose: the host app's own scripts read `USERTOKEN` to open their socket,
- * and the demo must look like the host. Tokens are cookie-safe (checked when users load).
+ * and the demo must look like the host. Tokens are cookie-safe: JWTs are checked when users
+ * load, sessions are base64url.
  */
 export function tokenCookie(token: string): string {
   return `${TOKEN_COOKIE}=${token}; Path=/; SameSite=Lax`;

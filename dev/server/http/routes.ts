@@ -1,20 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '../logger';
-import type { UserTable } from '../users';
+import type { HttpContext } from '../context';
 import { handleSession, handleUsers } from './api';
 import { handleLogin, handleLogout } from './login';
+import { handleMe } from './me';
 import { sendBody, sendJson, sendText } from './respond';
 import { readStatic, staticFiles } from './static-files';
 
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
-/** The HTTP side: the demo page, its vendor files, the directory API and the demo sign-in. */
-export function createRequestHandler(users: UserTable, log: Logger): (req: IncomingMessage, res: ServerResponse) => void {
+/** The HTTP side: the demo page, its vendor files, the directory and "who am I" APIs, the demo sign-in. */
+export function createRequestHandler(context: HttpContext): (req: IncomingMessage, res: ServerResponse) => void {
+  const { log } = context;
   const routes = new Map<string, { methods: readonly string[]; route: Route }>([
-    ['/api/users', { methods: ['GET', 'HEAD'], route: (req, res) => handleUsers(req, res, users) }],
-    ['/api/session', { methods: ['GET', 'HEAD'], route: (req, res) => handleSession(req, res, users) }],
-    ['/login', { methods: ['GET', 'POST'], route: (req, res, url) => handleLogin(req, res, url, users, log) }],
-    ['/logout', { methods: ['GET', 'POST'], route: (_req, res) => handleLogout(res) }],
+    ['/api/users', { methods: ['GET', 'HEAD'], route: (req, res) => handleUsers(req, res, context) }],
+    ['/api/session', { methods: ['GET', 'HEAD'], route: (req, res) => handleSession(req, res, context) }],
+    ['/api/me', { methods: ['GET', 'HEAD'], route: (req, res) => handleMe(req, res, context) }],
+    ['/login', { methods: ['GET', 'POST'], route: (req, res, url) => handleLogin(req, res, url, context) }],
+    ['/logout', { methods: ['GET', 'POST'], route: (req, res) => handleLogout(req, res, context) }],
   ]);
 
   return (req, res) => {
