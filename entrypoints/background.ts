@@ -4,6 +4,7 @@ import { handleNotificationActions } from '../utils/background/call-notification
 import { browserScriptingHost, ContentScriptSync, resyncOnSiteEvents } from '../utils/background/content-scripts';
 import { openOptionsOnFirstInstall } from '../utils/background/first-run';
 import { keepAlive } from '../utils/background/keepalive';
+import { readPagesInTabs } from '../utils/background/page-identity-reader';
 import { serveProbes } from '../utils/background/probes';
 import { browserDeps, startRoster } from '../utils/background/start';
 import { serveViews } from '../utils/messaging/hub';
@@ -20,7 +21,16 @@ export default defineBackground(() => {
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   // Listeners are added in the first turn so the events that wake a stopped worker reach them.
   browser.runtime.onConnect.addListener(serveViews(ready, self, hostTabs));
-  browser.runtime.onConnect.addListener(serveProbes(deps, self));
+  browser.runtime.onConnect.addListener(
+    serveProbes(
+      {
+        ...deps,
+        readPages: readPagesInTabs(() => hostTabs.ids()),
+        learnedNow: () => ready.then((service) => service.state().identity.sources.learned),
+      },
+      self,
+    ),
+  );
   openOptionsOnFirstInstall();
   handleNotificationActions(ready);
   const recheck = () => void ready.then((service) => service.permissionsChanged());

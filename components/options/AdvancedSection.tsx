@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
+import { ChoiceField } from './fields/ChoiceField';
 import { ListField } from './fields/ListField';
 import { NumberField } from './fields/NumberField';
 import { TextField } from './fields/TextField';
 import { useForm } from './form-context';
 import { Section } from './Section';
 
-const PATHS = ['identity.idClaims', 'identity.nameClaims', 'connection'];
+const PATHS = ['identity.idClaims', 'identity.nameClaims', 'identity.idPaths', 'identity.namePaths', 'connection'];
 
 /** What most people never change: the protocol's details and the JWT claims. Folded until needed. */
 export function AdvancedSection() {
@@ -22,6 +23,20 @@ export function AdvancedSection() {
           <ListField path="identity.idClaims" label={t('optionsIdClaims')} hint={t('optionsClaimsHint')} rows={5} />
           <ListField path="identity.nameClaims" label={t('optionsNameClaims')} hint={t('optionsClaimsHint')} rows={5} />
         </div>
+        <div class="row">
+          <ListField path="identity.idPaths" label={t('optionsIdentityIdPaths')} hint={t('optionsIdentityPathsHint')} rows={5} />
+          <ListField path="identity.namePaths" label={t('optionsIdentityNamePaths')} hint={t('optionsIdentityPathsHint')} rows={5} />
+        </div>
+        <ChoiceField
+          path="connection.idType"
+          legend={t('optionsIdType')}
+          hint={t('optionsIdTypeHint')}
+          choices={[
+            { value: 'auto', label: t('optionsIdTypeAuto') },
+            { value: 'string', label: t('optionsIdTypeString') },
+            { value: 'number', label: t('optionsIdTypeNumber') },
+          ]}
+        />
         <div class="row">
           <NumberField path="connection.heartbeatSeconds" label={t('optionsHeartbeat')} unit={t('optionsUnitSeconds')} />
           <TextField path="connection.heartbeatPayload" code label={t('optionsHeartbeatPayload')} />

@@ -87,7 +87,7 @@ export function OptionsApp({ ports, client }: Props) {
                 }}
               >
                 <ServerSection />
-                <SignInSection />
+                <SignInSection roster={roster} />
                 <DirectorySection />
                 <SitesSection />
                 <NotificationsSection />

@@ -15,6 +15,7 @@ import { markFirstRender } from './perf-marks';
 import { panelId, PopupTabs, tabId, type TabName } from './PopupTabs';
 import { RingingCalls } from './RingingCalls';
 import { StatusBanner } from './StatusBanner';
+import { UnknownMe } from './UnknownMe';
 import { useAnnouncer } from './use-announcer';
 import { useCallActions } from './use-call-actions';
 import { useCallsSeen } from './use-calls-seen';
@@ -80,6 +81,7 @@ function PopupBody({ state, client, actions }: { readonly state: RosterState; re
         onDoNotDisturb={(on) => client.request({ op: 'setDoNotDisturb', on })}
       />
       <StatusBanner status={connection} setup={state.setup} actions={actions} onRetry={() => void client.request({ op: 'retryNow' }).catch(() => undefined)} />
+      {connected && !state.me && <UnknownMe actions={actions} />}
       {state.doNotDisturb && <p class="dnd-note">{t('popupDndOn')}</p>}
       <RingingCalls calls={ringing} names={names} now={now} onCallBack={calls.callBack} onDismiss={calls.dismiss} />
       <PopupTabs selected={tab} onSelect={setTab} onlineCount={othersOnline} owed={owed} />

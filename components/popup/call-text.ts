@@ -22,6 +22,7 @@ const refusalKey: Record<LocalRefusal, MessageKey> = {
   'callee-offline': 'refusalCalleeOffline',
   self: 'refusalSelf',
   'not-signed-in': 'refusalNotSignedIn',
+  'unknown-identity': 'refusalUnknownIdentity',
   'unknown-call': 'refusalUnknownCall',
   'no-answer': 'popupRefusalNoAnswer',
 };

@@ -3,6 +3,7 @@ import { createLogger } from '../log';
 import type { PortLike } from '../messaging/port';
 import { probeConnection, type ConnectionProbeDeps } from '../probe/connection-probe';
 import { probeDirectory } from '../probe/directory-probe';
+import { probeIdentity, type IdentityProbeDeps } from '../probe/identity-probe';
 import { PROBE_PORT, ProbeRequestSchema, type ProbeReply } from '../probe/protocol';
 
 const log = createLogger('probe');
@@ -14,10 +15,11 @@ export interface ProbeHost {
 }
 
 /**
- * Serves the options page's "Test connection" and "Test" (user list) over a port of their own.
+ * Serves the options page's "Test connection", "Test" of the user list and of who I am, over a
+ * port of their own each.
  * The test stops when the page goes away (its port disconnects).
  */
-export function serveProbes(deps: ConnectionProbeDeps, host: ProbeHost) {
+export function serveProbes(deps: ConnectionProbeDeps & IdentityProbeDeps, host: ProbeHost) {
   return (port: PortLike): void => {
     if (port.name !== PROBE_PORT) return;
     if (port.sender?.id !== host.extensionId || !port.sender.url?.startsWith(host.extensionOrigin)) {
@@ -40,7 +42,12 @@ export function serveProbes(deps: ConnectionProbeDeps, host: ProbeHost) {
       };
       if (!parsed.success) return reply({ ok: false, error: 'malformed test request' });
       const request = parsed.output;
-      const run = request.probe === 'connection' ? probeConnection(request, deps, stop.signal) : probeDirectory(request, deps, stop.signal);
+      const run =
+        request.probe === 'connection'
+          ? probeConnection(request, deps, stop.signal)
+          : request.probe === 'directory'
+            ? probeDirectory(request, deps, stop.signal)
+            : probeIdentity(request, deps, stop.signal);
       run.then(
         (result) => reply({ ok: true, result }),
         (error: unknown) => {

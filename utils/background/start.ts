@@ -10,6 +10,8 @@ import { callHistoryItem } from './call-history-store';
 import { closeCallNotification, showCallNotification } from './call-notifications';
 import { hostStoreCookies } from './host-cookies';
 import { followIdle } from './idle';
+import { hashToken } from '../identity/token-hash';
+import { learnedIdentityStore } from './learned-identity-store';
 import { browserNetwork } from './network';
 import { playRing } from './ring';
 import { keepMirrored, mirrorItem } from './session-mirror';
@@ -25,6 +27,8 @@ export function browserDeps(hostTabs: HostTabs): RosterDeps {
     timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
     clock: { now: () => Date.now() },
     random: () => Math.random(),
+    hashToken,
+    learned: learnedIdentityStore,
     network: browserNetwork(),
     callEffects: { notify: showCallNotification, closeNotification: closeCallNotification, ring: playRing, setBadge: setUnseenBadge },
     saveCalls: (history) => callHistoryItem.setValue(history),

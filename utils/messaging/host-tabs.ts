@@ -25,6 +25,10 @@ export class HostTabs {
     return this.#ports.has(tabId);
   }
 
+  ids(): number[] {
+    return [...this.#ports.keys()];
+  }
+
   get count(): number {
     return this.#ports.size;
   }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { silentIdentity } from '../identity/status';
 import { createLogger } from '../log';
 import type { RosterService } from '../roster/service';
 import type { RosterEvent, RosterState, ViewEvent } from '../roster/state';
@@ -31,6 +32,7 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
     }
     const role: Role = port.sender.url?.startsWith(options.extensionOrigin) ? 'page' : 'content';
     const tabId = role === 'content' ? port.sender.tab?.id : undefined;
+    const url = port.sender.url ?? '';
     const closed = new AbortController();
     if (tabId !== undefined) hostTabs.add(tabId);
     port.onDisconnect.addListener(() => {
@@ -38,7 +40,7 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
       if (tabId !== undefined) hostTabs.remove(tabId);
     });
     ready.then(
-      (service) => attach(port, { role, tabId }, service, closed.signal),
+      (service) => attach(port, { role, tabId, url }, service, closed.signal),
       (error: unknown) => log.error('not ready', error),
     );
   };
@@ -47,6 +49,8 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
 interface Viewer {
   readonly role: Role;
   readonly tabId: number | undefined;
+  /** The address of the page or frame the port comes from, as the browser reports it. */
+  readonly url: string;
 }
 
 function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
@@ -76,7 +80,7 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
       post({ type: 'reply', id, ok: false, error: `${request.op} is not allowed from a ${viewer.role}` });
       return;
     }
-    Promise.resolve(answer(service, request, viewer.role)).then(
+    Promise.resolve(answer(service, request, viewer)).then(
       (value) => post({ type: 'reply', id, ok: true, value }),
       (error: unknown) => post({ type: 'reply', id, ok: false, error: String(error) }),
     );
@@ -85,10 +89,10 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
   signal.addEventListener('abort', () => port.onMessage.removeListener(onMessage), { once: true });
 }
 
-function answer(service: RosterService, request: Request, role: Role): Replies[Request['op']] | Promise<null> {
+function answer(service: RosterService, request: Request, viewer: Viewer): Replies[Request['op']] | Promise<null> {
   switch (request.op) {
     case 'snapshot':
-      return stateForRole(service.state(), role);
+      return stateForRole(service.state(), viewer.role);
     case 'sendCall':
       return service.sendCall(request.to);
     case 'callBack':
@@ -107,6 +111,9 @@ function answer(service: RosterService, request: Request, role: Role): Replies[R
     case 'learnNames':
       service.learnNames(request.names);
       return null;
+    case 'reportIdentity':
+      service.reportPageIdentity(request.reading, viewer.url);
+      return null;
   }
 }
 
@@ -115,12 +122,13 @@ function answer(service: RosterService, request: Request, role: Role): Replies[R
  * presence, names and the calls they must show, never my call log.
  */
 function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
-  if (viewer.role === 'page') return event.type === 'ring' ? undefined : event;
+  if (viewer.role === 'page') return event.type === 'ring' || event.type === 'readPageIdentity' ? undefined : event;
   switch (event.type) {
     case 'state':
       return { type: 'state', state: stateForRole(event.state, viewer.role) };
     case 'callRecord':
     case 'unseen':
+    case 'identity':
       return undefined;
     case 'ring':
       return { type: 'ring', call: event.call, announce: event.announce, toast: event.toastTabId !== null && event.toastTabId === viewer.tabId };
@@ -130,5 +138,5 @@ function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
 }
 
 function stateForRole(state: RosterState, role: Role): RosterState {
-  return role === 'page' ? state : { ...state, calls: { records: [], unseen: 0 } };
+  return role === 'page' ? state : { ...state, calls: { records: [], unseen: 0 }, identity: silentIdentity };
 }

@@ -1,8 +1,24 @@
 import * as v from 'valibot';
-import { MAX_NAME_LENGTH, UserIdSchema } from '../protocol/schemas';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, UserIdSchema } from '../protocol/schemas';
 import type { RosterState, SendCallResult, ViewEvent } from '../roster/state';
 
 const CallIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(300));
+
+const PageSpotSchema = v.picklist(['localStorage', 'sessionStorage', 'element']);
+/** A host page's own record of its user; the id is checked again by the background before it is believed. */
+export const PageReadingSchema = v.variant('ok', [
+  v.object({
+    ok: v.literal(true),
+    id: v.union([v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH)), v.number()]),
+    name: v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH)),
+    spot: PageSpotSchema,
+  }),
+  v.object({
+    ok: v.literal(false),
+    problem: v.picklist(['not-found', 'not-json', 'too-large', 'no-id', 'bad-selector', 'blocked']),
+    spot: PageSpotSchema,
+  }),
+]);
 
 /** What views may ask of the background, described once and checked on arrival. */
 export const RequestSchema = v.variant('op', [
@@ -13,6 +29,7 @@ export const RequestSchema = v.variant('op', [
   v.object({ op: v.literal('dismissCall'), id: CallIdSchema }),
   v.object({ op: v.literal('markCallsSeen') }),
   v.object({ op: v.literal('setDoNotDisturb'), on: v.boolean() }),
+  v.object({ op: v.literal('reportIdentity'), reading: PageReadingSchema }),
   v.object({
     op: v.literal('learnNames'),
     names: v.pipe(
@@ -34,12 +51,13 @@ export interface Replies {
   dismissCall: null;
   markCallsSeen: null;
   setDoNotDisturb: null;
+  reportIdentity: null;
 }
 
 /** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
 export type Role = 'content' | 'page';
 export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
-  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall']),
+  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall', 'reportIdentity']),
   page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames', 'callBack', 'dismissCall', 'markCallsSeen', 'setDoNotDisturb']),
 };
 
@@ -59,7 +77,7 @@ export const ServerMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('event'),
     event: v.looseObject({
-      type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'doNotDisturb', 'setup', 'away', 'callRecord', 'unseen', 'ring', 'callClosed']),
+      type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'doNotDisturb', 'setup', 'away', 'callRecord', 'unseen', 'ring', 'callClosed', 'identity', 'readPageIdentity']),
     }),
   }),
   v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(true), value: v.unknown() }),

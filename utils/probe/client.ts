@@ -3,10 +3,12 @@ import type { PortLike } from '../messaging/port';
 import {
   ConnectionProbeResultSchema,
   DirectoryProbeResultSchema,
+  IdentityProbeResultSchema,
   PROBE_PORT,
   ProbeReplySchema,
   type ConnectionProbeResult,
   type DirectoryProbeResult,
+  type IdentityProbeResult,
   type ProbeRequestInput,
 } from './protocol';
 
@@ -14,6 +16,7 @@ import {
 export interface SetupProbes {
   connection(request: Extract<ProbeRequestInput, { probe: 'connection' }>, signal: AbortSignal): Promise<ConnectionProbeResult>;
   directory(request: Extract<ProbeRequestInput, { probe: 'directory' }>, signal: AbortSignal): Promise<DirectoryProbeResult>;
+  identity(request: Extract<ProbeRequestInput, { probe: 'identity' }>, signal: AbortSignal): Promise<IdentityProbeResult>;
 }
 
 export class ProbeError extends Error {
@@ -59,5 +62,6 @@ export function probesOverPorts(connect: (name: string) => PortLike): SetupProbe
   return {
     connection: (request, signal) => ask(request, ConnectionProbeResultSchema, signal),
     directory: (request, signal) => ask(request, DirectoryProbeResultSchema, signal),
+    identity: (request, signal) => ask(request, IdentityProbeResultSchema, signal),
   };
 }

@@ -1,7 +1,7 @@
 import { cookieTokenSource, type CookieApi } from '../auth/cookie-token';
 import { describeClose, describeError, describeThrown, redact } from '../connection/close-text';
 import type { SocketFactory, SocketLike, Timers } from '../connection/types';
-import { resolveMe } from '../identity/me';
+import { chooseMe, readJwtIdentity } from '../identity/me';
 import { parseFrame } from '../protocol/parse';
 import { requiredOrigins } from '../settings/origins';
 import type { ConnectionProbeRequest, ConnectionProbeResult } from './protocol';
@@ -67,7 +67,8 @@ export async function probeConnection(
   switch (said.kind) {
     case 'list':
     case 'heartbeat-only': {
-      const me = resolveMe(token, identity);
+      const jwt = readJwtIdentity(token, identity);
+      const me = chooseMe(jwt ? { jwt } : {}, identity);
       return { outcome: 'connected', me: me ? { id: me.id, name: me.name } : null, online: said.kind === 'list' ? said.online : null };
     }
     case 'bad-frame':

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { identitySources } from '../identity/me';
+import { sourceProblems } from '../identity/status';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/schemas';
 import { SettingsSchema } from '../settings/schema';
 
 /**
@@ -23,10 +26,17 @@ export const DirectoryProbeRequestSchema = v.strictObject({
   directory: fields.directory,
 });
 
-export const ProbeRequestSchema = v.variant('probe', [ConnectionProbeRequestSchema, DirectoryProbeRequestSchema]);
+export const IdentityProbeRequestSchema = v.strictObject({
+  probe: v.literal('identity'),
+  auth: fields.auth,
+  identity: fields.identity,
+});
+
+export const ProbeRequestSchema = v.variant('probe', [ConnectionProbeRequestSchema, DirectoryProbeRequestSchema, IdentityProbeRequestSchema]);
 
 export type ConnectionProbeRequest = v.InferOutput<typeof ConnectionProbeRequestSchema>;
 export type DirectoryProbeRequest = v.InferOutput<typeof DirectoryProbeRequestSchema>;
+export type IdentityProbeRequest = v.InferOutput<typeof IdentityProbeRequestSchema>;
 export type ProbeRequestInput = v.InferInput<typeof ProbeRequestSchema>;
 
 const Detail = v.pipe(v.string(), v.maxLength(500));
@@ -69,6 +79,41 @@ export const DirectoryProbeResultSchema = v.variant('outcome', [
   v.object({ outcome: v.literal('not-configured') }),
 ]);
 export type DirectoryProbeResult = v.InferOutput<typeof DirectoryProbeResultSchema>;
+
+/** Ids as the background sends them: already checked, so branded like the codec's. */
+const Id = v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH), v.brand('UserId'));
+const Spot = v.picklist(['localStorage', 'sessionStorage', 'element']);
+const SourceStateSchema = v.variant('state', [
+  v.object({ state: v.literal('off') }),
+  v.object({ state: v.literal('waiting') }),
+  v.object({ state: v.literal('unused') }),
+  v.object({ state: v.literal('found'), id: Id, name: v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH)), spot: v.optional(Spot) }),
+  v.object({
+    state: v.literal('failed'),
+    problem: v.picklist(sourceProblems),
+    detail: v.optional(Detail),
+    status: v.optional(v.number()),
+    spot: v.optional(Spot),
+  }),
+]);
+
+export const IdentityProbeResultSchema = v.variant('outcome', [
+  v.object({
+    outcome: v.literal('identity'),
+    signedIn: v.boolean(),
+    me: v.nullable(v.object({ id: Id, name: v.string(), source: v.picklist(identitySources), spot: v.optional(Spot) })),
+    sources: v.object({
+      jwt: SourceStateSchema,
+      url: SourceStateSchema,
+      page: SourceStateSchema,
+      settings: SourceStateSchema,
+      learned: SourceStateSchema,
+    }),
+  }),
+  v.object({ outcome: v.literal('no-permission'), origins: Origins }),
+  v.object({ outcome: v.literal('not-configured') }),
+]);
+export type IdentityProbeResult = v.InferOutput<typeof IdentityProbeResultSchema>;
 
 /** What the background posts back: one reply, then the page disconnects. */
 export const ProbeReplySchema = v.variant('ok', [

@@ -2,6 +2,7 @@ import type { CookieApi } from '../auth/cookie-token';
 import type { CallHistory } from '../calls/history';
 import type { CallEffects } from '../calls/inbox';
 import type { Clock, NetworkMonitor, OutboxOptions, SocketFactory, Timers } from '../connection/types';
+import type { LearnedStore } from '../identity/identity-tracker';
 
 /** The outside world of the background core; the entrypoint passes the real ones, tests fakes. */
 export interface RosterDeps {
@@ -22,6 +23,10 @@ export interface RosterDeps {
   readonly saveDoNotDisturb: (on: boolean) => Promise<void>;
   /** Which of these host-permission patterns are not granted (all granted: empty). */
   readonly missingOrigins: (origins: readonly string[]) => Promise<string[]>;
+  /** A one-way digest of the sign-in token: what identities are bound to, and all that is stored of it. */
+  readonly hashToken: (token: string) => Promise<string>;
+  /** Identities learned from the server, per token hash. */
+  readonly learned: LearnedStore;
   /** Queue limits for calls made while disconnected; the defaults (50, 60 s) when absent. */
   readonly outbox?: OutboxOptions;
 }

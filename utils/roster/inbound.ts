@@ -1,10 +1,15 @@
+import type { CallKind } from '../identity/server-evidence';
 import type { CallFrame, InboundMessage } from '../protocol/messages';
-import type { UserId } from '../protocol/schemas';
+import type { UserId, WireIdType } from '../protocol/schemas';
 
 /** Where each kind of frame from the server goes in the service. */
 export interface InboundSink {
-  readonly me: () => UserId | undefined;
-  readonly online: (ids: readonly UserId[], named: readonly (readonly [UserId, string])[]) => void;
+  /** For me, or an echo of my own call (from this browser or another session of mine). */
+  readonly classify: (call: CallFrame) => CallKind;
+  /** `complete`: no entry was unreadable. */
+  readonly online: (ids: readonly UserId[], named: readonly (readonly [UserId, string])[], complete: boolean) => void;
+  /** How the server writes ids, whenever a frame shows it. */
+  readonly idType: (type: WireIdType) => void;
   readonly incomingCall: (call: CallFrame) => void;
   readonly debug: (text: string) => void;
 }
@@ -13,15 +18,16 @@ export function routeInbound(message: InboundMessage, sink: InboundSink): void {
   switch (message.kind) {
     case 'online': {
       const named = message.users.flatMap((user) => (user.name ? [[user.id, user.name] as const] : []));
-      sink.online(message.users.map((user) => user.id), named);
+      if (message.idType) sink.idType(message.idType);
+      sink.online(message.users.map((user) => user.id), named, message.rejected === 0);
       if (message.rejected > 0) sink.debug(`online list: ${message.rejected} bad entries skipped`);
       return;
     }
     case 'call': {
       const { call } = message;
-      const me = sink.me();
-      // My own calls echoed to this socket from my other sessions are not incoming.
-      if (me !== undefined && call.receiverId === me && call.senderId !== me) sink.incomingCall(call);
+      if (call.idType) sink.idType(call.idType);
+      // The server routes a call by Receiver: one on our socket is ours unless it is an echo of mine.
+      if (sink.classify(call) === 'incoming') sink.incomingCall(call);
       return;
     }
     case 'ignored':

@@ -2,24 +2,28 @@ import type { OutgoingCall } from '../calls/records';
 import type { OutboxItem } from '../connection/types';
 import type { Me } from '../identity/me';
 import { encodeCall } from '../protocol/encode';
-import type { UserId } from '../protocol/schemas';
+import type { UserId, WireIdType } from '../protocol/schemas';
 import type { CallRefusal } from './state';
 
 export interface CallTarget {
   readonly to: UserId;
 }
 
-/** Why a call cannot be made now, or `undefined` when it can. Pure. */
-export function refuseCall(me: Me | null, to: UserId, isOnline: (id: UserId) => boolean): CallRefusal | undefined {
-  if (!me) return 'not-signed-in';
+/**
+ * Why a call cannot be made now, or `undefined` when it can. Never with an empty or guessed
+ * `Sender`: while nobody knows who I am, calls are refused and the popup says how to fix it. Pure.
+ */
+export function refuseCall(signedIn: boolean, me: Me | null, to: UserId, isOnline: (id: UserId) => boolean): CallRefusal | undefined {
+  if (!signedIn) return 'not-signed-in';
+  if (!me) return 'unknown-identity';
   if (me.id === to) return 'self';
   if (!isOnline(to)) return 'callee-offline';
   return undefined;
 }
 
-/** The legacy call frame from me to `to`; the server stamps `SendTime`. */
-export function callFrame(me: Me, to: UserId, name: (id: UserId) => string | undefined): string {
-  return encodeCall({ senderId: me.id, receiverId: to, senderName: me.name, receiverName: name(to) ?? '' });
+/** The legacy call frame from me to `to`, ids in the server's type; the server stamps `SendTime`. */
+export function callFrame(me: Me, to: UserId, name: (id: UserId) => string | undefined, idType: WireIdType): string {
+  return encodeCall({ senderId: me.id, receiverId: to, senderName: me.name || name(me.id) || '', receiverName: name(to) ?? '' }, idType);
 }
 
 export function toOutgoingCall(item: OutboxItem<CallTarget>): OutgoingCall {

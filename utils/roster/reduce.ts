@@ -27,6 +27,8 @@ export function applyEvent(state: RosterState | undefined, event: ViewEvent): Ro
       return { ...state, names: { ...state.names, ...event.names } };
     case 'me':
       return { ...state, me: event.me };
+    case 'identity':
+      return { ...state, identity: event.identity };
     case 'doNotDisturb':
       return { ...state, doNotDisturb: event.on };
     case 'setup':
@@ -39,6 +41,7 @@ export function applyEvent(state: RosterState | undefined, event: ViewEvent): Ro
       return { ...state, calls: { ...state.calls, unseen: event.count } };
     case 'ring':
     case 'callClosed':
+    case 'readPageIdentity':
       // For host pages' toasts and events; the log itself changes through `callRecord`.
       return state;
   }

@@ -10,6 +10,8 @@ export function refusalText(refusal: CallRefusal, name: string): string {
       return t('refusalSelf');
     case 'not-signed-in':
       return t('refusalNotSignedIn');
+    case 'unknown-identity':
+      return t('refusalUnknownIdentity');
     case 'unknown-call':
       return t('refusalUnknownCall');
   }

@@ -2,13 +2,18 @@ import { emptyHistory, type CallHistory } from '../calls/history';
 import { CallInbox } from '../calls/inbox';
 import { Emitter } from '../emitter';
 import type { ConnectionStatus } from '../connection/types';
-import { resolveMe, type Me } from '../identity/me';
+import { IdentityTracker, type IdentitySnapshot } from '../identity/identity-tracker';
+import type { Me } from '../identity/me';
+import type { PageReading } from '../identity/page-reading';
+import type { IdentityStatus } from '../identity/status';
 import { createLogger } from '../log';
 import type { InboundMessage } from '../protocol/messages';
-import type { UserId } from '../protocol/schemas';
+import type { UserId, WireIdType } from '../protocol/schemas';
 import { Directory, type DirectoryEntries, type DirectoryState } from '../presence/directory';
 import { PresenceStore, type PresenceSnapshot } from '../presence/store';
 import { requiredOrigins } from '../settings/origins';
+import { matchesAny } from '../sites/match-pattern';
+import { siteMatches } from '../sites/site-scope';
 import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
 import { routeInbound } from './inbound';
@@ -24,6 +29,8 @@ export interface RosterMirror {
   readonly presence: PresenceSnapshot;
   readonly names: DirectoryState;
   readonly me: Me | null;
+  /** Who I am per source, for the token (by hash) it was found for. */
+  readonly identity?: IdentitySnapshot;
 }
 
 /**
@@ -37,6 +44,12 @@ export class RosterService {
   readonly #directory: Directory;
   #connection: ConnectionStatus;
   #me: Me | null;
+  readonly #identity: IdentityTracker;
+  #identityStatus: IdentityStatus;
+  /** A sign-in token is present (we may be unknown, but we are signed in). */
+  #signedIn = false;
+  /** How the server writes ids, once a frame showed it. */
+  #serverIdType: WireIdType | undefined;
   readonly #inbox: CallInbox;
   #doNotDisturb: boolean;
   #run: (Run & { readonly controller: AbortController }) | undefined;
@@ -62,7 +75,15 @@ export class RosterService {
     });
     this.#presence = new PresenceStore(restored?.presence);
     this.#directory = new Directory(restored?.names);
+    this.#identity = new IdentityTracker(
+      deps,
+      settings.identity,
+      settings.auth.cookieUrl,
+      { changed: () => this.#identityChanged(), askPages: () => this.#events.emit({ type: 'readPageIdentity' }) },
+      restored?.identity,
+    );
     this.#me = restored?.me ?? null;
+    this.#identityStatus = this.#identity.status();
     const since = deps.clock.now();
     // A restored "connected" is no longer true: the new worker has no socket yet.
     this.#connection = restored ? { phase: 'connecting', since, attempt: 0 } : { phase: 'disconnected', reason: 'stopped', since, attempt: 0 };
@@ -74,6 +95,7 @@ export class RosterService {
       presence: this.#presence.snapshot(),
       names: this.#directory.entries(),
       me: this.#me,
+      identity: this.#identityStatus,
       calls: { records: this.#inbox.history.records, unseen: this.#inbox.history.unseen },
       doNotDisturb: this.#doNotDisturb,
       setup: this.#setup,
@@ -82,7 +104,8 @@ export class RosterService {
   }
 
   mirror(): RosterMirror {
-    return { connection: this.#connection, presence: this.#presence.snapshot(), names: this.#directory.state(), me: this.#me };
+    const identity = this.#identity.snapshot();
+    return { connection: this.#connection, presence: this.#presence.snapshot(), names: this.#directory.state(), me: this.#me, ...(identity ? { identity } : {}) };
   }
 
   subscribe(listener: (event: RosterEvent) => void, signal: AbortSignal): void {
@@ -93,6 +116,7 @@ export class RosterService {
   configure(settings: Settings): void {
     this.#inbox.configure(settings.notifications);
     this.#applyDoNotDisturb(settings.notifications.doNotDisturb);
+    this.#identity.configure(settings.identity, settings.auth.cookieUrl);
     const key = JSON.stringify([settings.serverUrl, settings.auth, settings.identity, settings.connection, settings.directory]);
     if (key === this.#runKey) return;
     this.#runKey = key;
@@ -124,15 +148,31 @@ export class RosterService {
   stop(): void {
     ++this.#reconciles;
     this.#stopRun();
+    this.#identity.stop();
     this.#runKey = '';
   }
 
   sendCall(to: UserId): SendCallResult {
     const run = this.#run;
-    const refusal = refuseCall(this.#me, to, (id) => this.#presence.isOnline(id));
+    const refusal = refuseCall(this.#signedIn && run !== undefined, this.#me, to, (id) => this.#presence.isOnline(id));
     if (refusal || !this.#me || !run) return { ok: false, refusal: refusal ?? 'not-signed-in' };
-    const frame = callFrame(this.#me, to, (id) => this.#directory.name(id));
+    const idType = this.#settings?.connection.idType ?? 'auto';
+    const frame = callFrame(this.#me, to, (id) => this.#directory.name(id), idType === 'auto' ? (this.#serverIdType ?? 'string') : idType);
+    this.#identity.sent(to);
     return { ok: true, call: toOutgoingCall(run.outbox.enqueue(frame, { to })) };
+  }
+
+  /**
+   * A host page's own record of its signed-in user. Believed only from pages of the configured
+   * sites (a content script left in a tab that navigated elsewhere has no say).
+   */
+  reportPageIdentity(reading: PageReading, fromUrl: string): void {
+    const settings = this.#settings;
+    if (!settings || !matchesAny(siteMatches(settings), fromUrl)) {
+      log.warn('ignored an identity from a page outside the configured sites');
+      return;
+    }
+    this.#identity.page(reading);
   }
 
   /** Rings back whoever made call `id`, and counts the call as answered. */
@@ -207,7 +247,10 @@ export class RosterService {
     const run = startRun(settings, this.#deps, {
       status: (status) => this.#setConnection(status),
       message: (message) => this.#handle(message),
-      token: (token) => this.#setMe(resolveMe(token, settings.identity) ?? null),
+      token: (token) => {
+        this.#signedIn = token !== undefined;
+        this.#identity.token(token);
+      },
       // Signed out: forget who is online.
       signedOut: () => this.#applyOnline([]),
       outgoing: (call) => this.#inbox.recordOutgoing(call),
@@ -224,10 +267,15 @@ export class RosterService {
 
   #handle(message: InboundMessage): void {
     routeInbound(message, {
-      me: () => this.#me?.id,
-      online: (ids, named) => {
+      classify: (call) => this.#identity.classify(call).kind,
+      online: (ids, named, complete) => {
         this.#publishNames(this.#directory.learn('server', named));
         this.#applyOnline(ids);
+        this.#identity.onlineList(ids, complete);
+      },
+      idType: (type) => {
+        if (type !== this.#serverIdType) log.info(`the server writes ids as ${type}s`);
+        this.#serverIdType = type;
       },
       incomingCall: (call) => this.#inbox.receive(call, (id) => this.#directory.name(id)),
       debug: (text) => log.debug(text),
@@ -254,9 +302,16 @@ export class RosterService {
     if (Object.keys(names).length > 0) this.#events.emit({ type: 'names', names });
   }
 
-  #setMe(me: Me | null): void {
-    if (JSON.stringify(me) === JSON.stringify(this.#me)) return;
-    this.#me = me;
-    this.#events.emit({ type: 'me', me });
+  #identityChanged(): void {
+    const me = this.#identity.me() ?? null;
+    if (JSON.stringify(me) !== JSON.stringify(this.#me)) {
+      this.#me = me;
+      this.#events.emit({ type: 'me', me });
+    }
+    const status = this.#identity.status();
+    if (JSON.stringify(status) !== JSON.stringify(this.#identityStatus)) {
+      this.#identityStatus = status;
+      this.#events.emit({ type: 'identity', identity: status });
+    }
   }
 }

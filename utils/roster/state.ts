@@ -1,11 +1,12 @@
 import type { CallRecord, OutgoingCall, RingingCall } from '../calls/records';
 import type { ConnectionStatus } from '../connection/types';
 import type { Me } from '../identity/me';
+import type { IdentityStatus } from '../identity/status';
 import type { DirectoryEntries } from '../presence/directory';
 import type { PresenceChange, PresenceSnapshot } from '../presence/store';
 
 /** Why a call was not even queued. */
-export type CallRefusal = 'not-signed-in' | 'self' | 'callee-offline' | 'unknown-call';
+export type CallRefusal = 'not-signed-in' | 'unknown-identity' | 'self' | 'callee-offline' | 'unknown-call';
 
 export type SendCallResult =
   | { readonly ok: true; readonly call: OutgoingCall }
@@ -17,6 +18,8 @@ export interface RosterState {
   readonly presence: PresenceSnapshot;
   readonly names: DirectoryEntries;
   readonly me: Me | null;
+  /** How each identity source stands (extension pages only: content scripts get an empty one). */
+  readonly identity: IdentityStatus;
   /** The call log, oldest first, and how many incoming calls are unseen (extension pages only). */
   readonly calls: { readonly records: readonly CallRecord[]; readonly unseen: number };
   readonly doNotDisturb: boolean;
@@ -33,6 +36,9 @@ export type RosterEvent =
   | { readonly type: 'presence'; readonly change: PresenceChange }
   | { readonly type: 'names'; readonly names: DirectoryEntries }
   | { readonly type: 'me'; readonly me: Me | null }
+  | { readonly type: 'identity'; readonly identity: IdentityStatus }
+  /** Host pages: read the signed-in user again (the token changed, or the settings of where to look). */
+  | { readonly type: 'readPageIdentity' }
   | { readonly type: 'doNotDisturb'; readonly on: boolean }
   | { readonly type: 'setup'; readonly setup: RosterState['setup'] }
   | { readonly type: 'away'; readonly on: boolean }

@@ -25,6 +25,16 @@ const WsUrl = v.pipe(v.string(), v.trim(), v.check(isUrlWith(['ws:', 'wss:']), '
 const HttpUrl = v.pipe(v.string(), v.trim(), v.check(isUrlWith(['http:', 'https:']), 'must be an http:// or https:// URL'));
 const Name = v.pipe(v.string(), v.trim(), v.maxLength(200));
 const Claims = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.maxLength(20));
+const JsonPaths = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path such as data.user.id'), v.maxLength(200))),
+  v.maxLength(20),
+);
+/** An http(s) address, or a path on the sign-in site (`/api/user/info`). */
+const HttpUrlOrPath = v.pipe(
+  v.string(),
+  v.trim(),
+  v.check((text) => text.startsWith('/') ? !text.startsWith('//') : isUrlWith(['http:', 'https:'])(text), 'must be an http:// or https:// URL, or a path starting with /'),
+);
 const whole = (min: number, max: number) =>
   v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
@@ -34,13 +44,35 @@ export const AuthSettingsSchema = v.strictObject({
   cookieName: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(200)), 'USERTOKEN'),
 });
 
+/** Where a host's JSON usually keeps the signed-in user (vue-element-admin, RuoYi, Vuex stores…). */
+export const DEFAULT_ID_PATHS = ['data.id', 'data.userId', 'data.user.id', 'data.user.userId', 'user.id', 'user.userId', 'userInfo.id', 'userInfo.userId', 'id', 'userId'];
+export const DEFAULT_NAME_PATHS = ['data.name', 'data.userName', 'data.nickName', 'data.user.name', 'data.user.userName', 'data.user.nickName', 'user.name', 'user.userName', 'user.nickName', 'userInfo.name', 'userInfo.userName', 'userInfo.nickName', 'name', 'userName', 'nickName'];
+
+/**
+ * Who the signed-in user is. `auto` tries, in order: the token's JWT claims, the "who am I"
+ * address, the host page (storage key or element), the ID typed below, and what the server taught
+ * us; `manual` uses only the ID typed below.
+ */
 export const IdentitySettingsSchema = v.strictObject({
-  /** `auto`: read me from the token's JWT claims, falling back to the fields below. */
   mode: v.optional(v.picklist(['auto', 'manual']), 'auto'),
   userId: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(128)), ''),
   userName: v.optional(Name, ''),
   idClaims: v.optional(Claims, ['sub', 'userId', 'uid', 'nameid', 'id']),
   nameClaims: v.optional(Claims, ['name', 'userName', 'unique_name', 'preferred_username', 'given_name']),
+  /** The host's "who am I" address (JSON, read with the host's cookies); empty: not used. */
+  url: v.optional(HttpUrlOrPath, () => fromEnv('WXT_DEFAULT_IDENTITY_URL')),
+  /** Dotted paths to the id and the name, in that JSON and in the page's stored JSON; first match wins. */
+  idPaths: v.optional(JsonPaths, DEFAULT_ID_PATHS),
+  namePaths: v.optional(JsonPaths, DEFAULT_NAME_PATHS),
+  /** The host page's storage key holding the user as JSON (a persisted Vuex store: `vuex`); empty: not used. */
+  pageKey: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200)), () => fromEnv('WXT_DEFAULT_IDENTITY_PAGE_KEY')),
+  pageStorage: v.optional(v.picklist(['localStorage', 'sessionStorage']), 'localStorage'),
+  /** An element of the host page that shows the user; empty: not used. */
+  pageSelector: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500)), ''),
+  /** The element's attribute holding the id (its text is the name); empty: the id is its text. */
+  pageAttribute: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100)), ''),
+  /** Learn the user from the server (a call's Receiver, the online lists) when nothing else says. */
+  learn: v.optional(v.boolean(), true),
 });
 
 export const ConnectionSettingsSchema = v.strictObject({
@@ -48,6 +80,8 @@ export const ConnectionSettingsSchema = v.strictObject({
   heartbeatPayload: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(1024)), LEGACY_HEARTBEAT),
   unauthorizedCloseCodes: v.optional(v.pipe(v.array(whole(1000, 4999)), v.maxLength(20)), [4001, 4003, 1008]),
   maxFrameKiB: v.optional(whole(1, 16 * 1024), 64),
+  /** How calls write ids: `auto` as the server writes them (numbers stay numbers). */
+  idType: v.optional(v.picklist(['auto', 'string', 'number']), 'auto'),
 });
 
 export const DirectorySettingsSchema = v.strictObject({

@@ -8,8 +8,7 @@ export class Colleagues {
   constructor(private readonly server: RosterServer) {}
 
   async join(userId: string): Promise<TestClient> {
-    const token = this.server.users.find((user) => user.id === userId)?.token ?? '';
-    const client = await connect(`${this.server.wsUrl}?token=${encodeURIComponent(token)}`);
+    const client = await connect(`${this.server.wsUrl}?token=${encodeURIComponent(this.server.tokenFor(userId))}`);
     this.#clients.set(userId, client);
     return client;
   }

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { startServer, type RosterServer } from '../../../dev/server/index';
+import { startServer, type RosterServer, type ServerOptions } from '../../../dev/server/index';
 import { closeAllClients } from '../../integration/helpers/ws-client';
 import { marksInPage, userIdsInPage, type ShownMark } from './dots';
 import { launchFirefox, type ExtensionGlobal, type FirefoxLaunchOptions, type FirefoxWithExtension } from './firefox';
@@ -18,6 +18,8 @@ const OPTIONS_READY = '#field-serverUrl';
 export interface FirefoxWorldOptions extends FirefoxLaunchOptions {
   /** Replaces parts of the test settings (`testSettings` in popup-world). */
   readonly settings?: Record<string, unknown>;
+  /** The host shape the reference server plays (token mode, id type). */
+  readonly server?: ServerOptions;
 }
 
 /**
@@ -34,7 +36,7 @@ export class FirefoxWorld {
   readonly colleagues = new Colleagues(() => this.server);
 
   async start(options: FirefoxWorldOptions = {}): Promise<void> {
-    this.server = await startServer({ port: 0 });
+    this.server = await startServer({ ...options.server, port: 0 });
     this.firefox = await launchFirefox(options);
     this.extension = await this.firefox.openExtensionPage('/options.html', OPTIONS_READY);
     const settings = { ...testSettings(this.server), ...options.settings };

@@ -12,8 +12,7 @@ export class Colleagues {
   async join(...userIds: string[]): Promise<void> {
     for (const userId of userIds) {
       const server = this.server();
-      const token = server.users.find((user) => user.id === userId)?.token ?? '';
-      this.#online.set(userId, await connect(`${server.wsUrl}?token=${encodeURIComponent(token)}`));
+      this.#online.set(userId, await connect(`${server.wsUrl}?token=${encodeURIComponent(server.tokenFor(userId))}`));
     }
   }
 
@@ -29,10 +28,11 @@ export class Colleagues {
     return client;
   }
 
-  /** `userId` rings me (user 1) the way the host's own client does. */
+  /** `userId` rings me (user 1) the way the host's own client does, ids in the server's type. */
   call(userId: string): void {
-    const name = this.server().users.find((user) => user.id === userId)?.name ?? '';
-    this.get(userId).send(encodeCall({ senderId: userId as UserId, receiverId: '1' as UserId, senderName: name, receiverName: '章三' }));
+    const server = this.server();
+    const name = server.users.find((user) => user.id === userId)?.name ?? '';
+    this.get(userId).send(encodeCall({ senderId: userId as UserId, receiverId: '1' as UserId, senderName: name, receiverName: '章三' }, server.idType));
   }
 
   /** The next call from me (user 1) that `userId`'s socket receives, parsed. Bots may ring them too. */
@@ -51,7 +51,7 @@ export class Colleagues {
 }
 
 function isCallFromMe(text: string): boolean {
-  return text.includes('"Event":"Call"') && text.includes('"Sender":"1"');
+  return text.includes('"Event":"Call"') && /"Sender":(1|"1")[,}]/.test(text);
 }
 
 /** Names the server has online, me (user 1) excluded, sorted as plain strings. */

@@ -8,6 +8,7 @@ import type { Settings } from '../../../utils/settings/schema';
 import { defaultSettings } from '../../../utils/settings/validate';
 import { fakeCallDeps } from '../../helpers/fake-call-deps';
 import { FakeCookies } from '../../helpers/fake-cookies';
+import { fakeIdentityDeps } from '../../helpers/fake-identity-deps';
 
 const COOKIE = 'USERTOKEN';
 
@@ -41,8 +42,10 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
   const events: RosterEvent[] = [];
   const sockets: WebSocket[] = [];
   const calls = fakeCallDeps();
+  const identity = fakeIdentityDeps();
   const deps: RosterDeps = {
     ...calls.deps,
+    ...identity.deps,
     missingOrigins: (origins) => Promise.resolve(options.granted && !options.granted() ? [...origins] : []),
     createSocket: (url) => {
       // What Chromium sends from an extension's service worker.
@@ -73,12 +76,6 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
     directory: { ...defaultSettings().directory, url: `${server.httpUrl}/api/users` },
   };
 
-  const tokenOf = (userId: string) => {
-    const user = server.users.find((candidate) => candidate.id === userId);
-    if (!user) throw new Error(`no user ${userId}`);
-    return user.token;
-  };
-
   return {
     service,
     cookies,
@@ -88,7 +85,8 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
     sockets,
     settings,
     configure: (overrides: Partial<Settings> = {}) => service.configure({ ...settings, ...overrides }),
-    signIn: (userId: string) => cookies.set(COOKIE, tokenOf(userId)),
+    /** Signs in as the host would: the user's JWT, or a fresh opaque session in that mode. */
+    signIn: (userId: string) => cookies.set(COOKIE, server.tokenFor(userId)),
     signOut: () => cookies.remove(COOKIE),
     online: () => [...service.state().presence.online].sort(),
     stop: () => {

@@ -6,6 +6,7 @@ import type { UserId } from '../../../utils/protocol/schemas';
 import { RosterService } from '../../../utils/roster/service';
 import { defaultSettings } from '../../../utils/settings/validate';
 import { HostTabs } from '../../../utils/messaging/host-tabs';
+import { fakeIdentityDeps } from '../../helpers/fake-identity-deps';
 import { fakeCallDeps } from '../../helpers/fake-call-deps';
 import { FakeCookies, fakeJwt } from '../../helpers/fake-cookies';
 import { portPair } from '../../helpers/port-pair';
@@ -29,6 +30,7 @@ beforeEach(() => {
   cookies.set('USERTOKEN', fakeJwt({ sub: '1', name: '章三' }));
   service = new RosterService({
     ...fakeCallDeps().deps,
+    ...fakeIdentityDeps().deps,
     createSocket: (url) => {
       const socket = new FakeSocket(url);
       sockets.push(socket);
@@ -134,6 +136,84 @@ describe('a content script in a host page', () => {
     await tab.request({ op: 'learnNames', names: [[id('2'), '李四']] });
     await expect.poll(() => tab.state?.names[id('2')]).toBe('李四');
     await expect(tab.request({ op: 'retryNow' })).rejects.toThrow('retryNow is not allowed from a content');
+  });
+});
+
+describe('who I am, from a host page', () => {
+  const vuexSettings = () => {
+    const settings = defaultSettings();
+    return {
+      ...settings,
+      serverUrl: 'ws://server.test/ws',
+      auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' },
+      identity: { ...settings.identity, pageKey: 'vuex', learn: false },
+    };
+  };
+  const reading = { ok: true, id: 7, name: '李四', spot: 'localStorage' } as const;
+
+  beforeEach(() => {
+    // An opaque session token: only the page can say who I am.
+    service.stop();
+    sockets = [];
+    const cookies = new FakeCookies();
+    cookies.set('USERTOKEN', 'opaque-session-token-1');
+    service = new RosterService({
+      ...fakeCallDeps().deps,
+      ...fakeIdentityDeps().deps,
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      cookies,
+      fetch: () => Promise.reject(new Error('no fetch in this test')),
+      timers,
+      clock: { now: () => Date.now() },
+      random: () => 0.5,
+      network: new FakeNetwork(),
+    }, defaultSettings());
+    service.configure(vuexSettings());
+    hub = serveViews(Promise.resolve(service), EXTENSION, new HostTabs());
+  });
+
+  test('a tab of the configured site may say who is signed in; pages hear the result, host pages only the name of it', async () => {
+    await expect.poll(() => sockets.length).toBe(1);
+    const popup = view(POPUP);
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    await tab.request({ op: 'reportIdentity', reading });
+    await expect.poll(() => popup.state?.me).toEqual({ id: '7', name: '李四', source: 'page', spot: 'localStorage' });
+    expect(popup.state?.identity.sources.page).toMatchObject({ state: 'found', id: '7' });
+    await expect.poll(() => tab.state?.me?.id).toBe('7');
+    expect(tab.state?.identity.sources.page).toEqual({ state: 'off' });
+  });
+
+  test('a page of another site has no say', async () => {
+    await expect.poll(() => sockets.length).toBe(1);
+    const popup = view(POPUP);
+    const stray = view({ id: 'roster-ext', url: 'https://elsewhere.example/phish' });
+    await expect.poll(() => stray.state).toBeDefined();
+    await stray.request({ op: 'reportIdentity', reading });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(popup.state?.me).toBeNull();
+  });
+
+  test('an extension page may not pose as a host page', async () => {
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    await expect(popup.request({ op: 'reportIdentity', reading })).rejects.toThrow('reportIdentity is not allowed from a page');
+  });
+
+  test('a reading that is not one is refused at the door', async () => {
+    const pair = portPair(PORT_NAME, HOST_TAB);
+    const replies: unknown[] = [];
+    pair.view.onMessage.addListener((reply) => replies.push(reply));
+    hub(pair.background);
+    pair.view.postMessage({ type: 'request', id: 1, request: { op: 'reportIdentity', reading: { ok: true, id: 'x'.repeat(129), name: '', spot: 'localStorage' } } });
+    pair.view.postMessage({ type: 'request', id: 2, request: { op: 'reportIdentity', reading: { ok: true, id: { toString: 1 }, name: '', spot: 'cookie' } } });
+    pair.view.postMessage({ type: 'request', id: 99, request: { op: 'snapshot' } });
+    await expect.poll(() => replies.some((reply) => (reply as { id?: number }).id === 99)).toBe(true);
+    expect(replies.filter((reply) => (reply as { type: string }).type === 'reply')).toHaveLength(1);
   });
 });
 

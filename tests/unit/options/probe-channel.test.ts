@@ -1,6 +1,7 @@
 import { expect, test, vi } from 'vitest';
 import { serveProbes } from '../../../utils/background/probes';
 import type { ConnectionProbeDeps } from '../../../utils/probe/connection-probe';
+import type { IdentityProbeDeps } from '../../../utils/probe/identity-probe';
 import { probesOverPorts, ProbeError } from '../../../utils/probe/client';
 import { PROBE_PORT } from '../../../utils/probe/protocol';
 import { defaultSettings } from '../../../utils/settings/validate';
@@ -9,8 +10,10 @@ import { portPair } from '../../helpers/port-pair';
 
 const self = { extensionId: 'roster', extensionOrigin: 'chrome-extension://roster/' };
 
-function deps(): ConnectionProbeDeps {
+function deps(): ConnectionProbeDeps & IdentityProbeDeps {
   return {
+    readPages: () => Promise.resolve([]),
+    learnedNow: () => Promise.resolve({ state: 'waiting' }),
     createSocket: vi.fn(() => {
       throw new Error('no sockets in this test');
     }),
@@ -43,6 +46,10 @@ test('an extension page asks, the background answers in words; no token either w
   });
   await expect(probes.directory({ probe: 'directory', directory: { ...defaultSettings().directory, url: '' } }, new AbortController().signal)).resolves.toEqual({
     outcome: 'not-configured',
+  });
+  await expect(probes.identity({ probe: 'identity', auth: { cookieUrl: 'https://corp/', cookieName: 'USERTOKEN' }, identity: defaultSettings().identity }, new AbortController().signal)).resolves.toEqual({
+    outcome: 'no-permission',
+    origins: ['https://corp/*'],
   });
 });
 

@@ -150,3 +150,29 @@ describe('before and after the first state', () => {
   });
 });
 
+
+describe('when Roster does not know who I am', () => {
+  test('connected but unknown: it says so, with the one thing to do, and opens the settings', async () => {
+    const { actions } = renderPopup(rosterState({ me: null }));
+    expect(document.querySelector('#unknown-me-headline')?.textContent).toBe('Roster does not know who you are yet');
+    fireEvent.click(screen.getByRole('button', { name: 'Set up who I am' }));
+    await waitFor(() => expect(actions.openOptions).toHaveBeenCalledOnce());
+  });
+
+  test('known: no such notice', () => {
+    renderPopup(rosterState());
+    expect(document.querySelector('#unknown-me-headline')).toBeNull();
+  });
+
+  test('not connected: the connection says what to do first', () => {
+    renderPopup(rosterState({ me: null, connection: down('no-token') }));
+    expect(document.querySelector('#unknown-me-headline')).toBeNull();
+  });
+
+  test('a call refused for want of an identity says why on the row', async () => {
+    const { client } = renderPopup(rosterState({ me: null }));
+    client.reply('sendCall', () => Promise.resolve({ ok: false, refusal: 'unknown-identity' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Call 李四' }));
+    await screen.findByText('Roster does not know who you are yet. Set it under Sign-in in the settings.');
+  });
+});

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { UserId } from '../../../utils/protocol/schemas';
 import { applyEvent } from '../../../utils/roster/reduce';
+import { silentIdentity } from '../../../utils/identity/status';
 import type { RosterState } from '../../../utils/roster/state';
 
 const state: RosterState = {
@@ -8,6 +9,7 @@ const state: RosterState = {
   presence: { version: 3, online: ['1', '2'] as UserId[], lastSeen: {} },
   names: { ['1' as UserId]: 'One' },
   me: null,
+  identity: silentIdentity,
   calls: { records: [], unseen: 0 },
   doNotDisturb: false,
   setup: { siteUrl: '', missingOrigins: [] },

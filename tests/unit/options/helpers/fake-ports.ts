@@ -2,7 +2,8 @@ import { vi } from 'vitest';
 import type { OptionsPorts } from '../../../../utils/options/ports';
 import type { TesterReply } from '../../../../utils/options/tester-protocol';
 import type { TabInfo } from '../../../../utils/options/tester-tabs';
-import type { ConnectionProbeResult, DirectoryProbeResult } from '../../../../utils/probe/protocol';
+import type { UserId } from '../../../../utils/protocol/schemas';
+import type { ConnectionProbeResult, DirectoryProbeResult, IdentityProbeResult } from '../../../../utils/probe/protocol';
 import { resolveSettings, type EditableSettings } from '../../../../utils/settings/storage';
 import { defaultSettings, validateSettings } from '../../../../utils/settings/validate';
 
@@ -73,10 +74,23 @@ export class FakePorts implements OptionsPorts {
 
   connectionResult: ConnectionProbeResult = { outcome: 'connected', me: { id: '1', name: '章三' }, online: 4 };
   directoryResult: DirectoryProbeResult = { outcome: 'read', users: 6, skipped: 0, sample: ['章三', '李四', '王五'] };
+  identityResult: IdentityProbeResult = {
+    outcome: 'identity',
+    signedIn: true,
+    me: { id: '1' as UserId, name: '章三', source: 'page', spot: 'localStorage' },
+    sources: {
+      jwt: { state: 'failed', problem: 'not-jwt' },
+      url: { state: 'failed', problem: 'http', status: 404, detail: 'https://corp/api/me answered HTTP 404' },
+      page: { state: 'found', id: '1' as UserId, name: '章三', spot: 'localStorage' },
+      settings: { state: 'off' },
+      learned: { state: 'waiting' },
+    },
+  };
 
   readonly probes = {
     connection: vi.fn(() => Promise.resolve(this.connectionResult)),
     directory: vi.fn(() => Promise.resolve(this.directoryResult)),
+    identity: vi.fn(() => Promise.resolve(this.identityResult)),
   };
 
   readonly tester = {

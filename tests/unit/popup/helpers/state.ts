@@ -1,6 +1,7 @@
 import type { CallRecord, IncomingCall, OutgoingCall } from '../../../../utils/calls/records';
 import type { ConnectionStatus } from '../../../../utils/connection/types';
 import type { UserId } from '../../../../utils/protocol/schemas';
+import { silentIdentity } from '../../../../utils/identity/status';
 import type { RosterState } from '../../../../utils/roster/state';
 
 export const id = (value: string) => value as UserId;
@@ -26,6 +27,7 @@ export function rosterState(overrides: Partial<RosterState> = {}): RosterState {
     presence: { version: 1, online: ['1', '2', '3', '4', '13'].map(id), lastSeen: { [id('5')]: NOW - 3 * 3600_000 } },
     names,
     me: { id: id('1'), name: '章三', source: 'jwt' },
+    identity: silentIdentity,
     calls: { records: [], unseen: 0 },
     doNotDisturb: false,
     setup: { siteUrl: 'https://admin.example.com/login', missingOrigins: [] },

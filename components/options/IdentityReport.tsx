@@ -1,0 +1,41 @@
+import { t } from '../../utils/i18n';
+import { identitySources, type Me } from '../../utils/identity/me';
+import type { Ambiguity } from '../../utils/identity/server-evidence';
+import type { IdentityStatus } from '../../utils/identity/status';
+import { fromWords, sourceLabel, sourceWords, youAreWords } from '../../utils/options/identity-text';
+import type { DirectoryEntries } from '../../utils/presence/directory';
+
+interface Props {
+  /** "Right now" or "With these settings". */
+  readonly heading: string;
+  readonly me: Me | null;
+  readonly signedIn: boolean;
+  readonly sources: IdentityStatus['sources'];
+  readonly ambiguity?: Ambiguity | undefined;
+  readonly names: DirectoryEntries;
+}
+
+/** Who I am and where that came from, in words, with how every source stands. */
+export function IdentityReport({ heading, me, signedIn, sources, ambiguity, names }: Props) {
+  const name = me ? me.name || names[me.id] || '' : '';
+  const headline = youAreWords(me, signedIn, name, me ? t(fromWords(me)) : '');
+  return (
+    <div class="identity">
+      <p class={`probe__line probe--${headline.tone === 'muted' ? 'busy' : headline.tone}`}>
+        <span class="status__dot" aria-hidden="true" />
+        <span class="identity__heading">{heading}:</span> {t(headline.key, ...headline.substitutions)}
+      </p>
+      <dl class="identity__sources">
+        {identitySources.map((source) => {
+          const line = sourceWords(source, sources[source], ambiguity);
+          return (
+            <div key={source} class={`identity__source identity__source--${line.tone}`} data-source={source}>
+              <dt>{t(sourceLabel[source])}</dt>
+              <dd>{t(line.key, ...line.substitutions)}</dd>
+            </div>
+          );
+        })}
+      </dl>
+    </div>
+  );
+}
