@@ -78,6 +78,24 @@ describe('Test connection, against the reference server', () => {
     await server.waitFor(() => server.connectionCount('1') === 0);
   });
 
+  test('an opaque session token: who I am from the "who am I" address, with the host\'s cookie', async () => {
+    const opaque = await startServer({ port: 0, tokens: 'opaque', log: () => undefined });
+    try {
+      const { deps, cookies } = world();
+      const token = opaque.tokenFor('2');
+      cookies.set(COOKIE, token);
+      // Stands in for the browser sending the host's cookie with `credentials: 'include'`.
+      const withCookie: ConnectionProbeDeps = { ...deps, fetch: (input, init) => fetch(input, { ...init, headers: { cookie: `${COOKIE}=${token}` } }) };
+      const overrides = { auth: { cookieUrl: `${opaque.httpUrl}/`, cookieName: COOKIE } };
+      expect(await probe(opaque.wsUrl, withCookie, overrides)).toMatchObject({ outcome: 'connected', me: null });
+      const identity = { ...defaultSettings().identity, url: '/api/me' };
+      const result = await probe(opaque.wsUrl, withCookie, { ...overrides, identity });
+      expect(result).toMatchObject({ outcome: 'connected', me: { id: '2', name: '李四' } });
+    } finally {
+      await opaque.close();
+    }
+  });
+
   test('a token the server refuses', async () => {
     const { deps, cookies } = world();
     cookies.set(COOKIE, 'not-a-token');

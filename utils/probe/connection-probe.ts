@@ -1,7 +1,9 @@
 import { cookieTokenSource, type CookieApi } from '../auth/cookie-token';
 import { describeClose, describeError, describeThrown, redact } from '../connection/close-text';
 import type { SocketFactory, SocketLike, Timers } from '../connection/types';
-import { chooseMe, readJwtIdentity } from '../identity/me';
+import { identityUrl } from '../identity/identity-url';
+import { chooseMe, readJwtIdentity, type IdentityReadings } from '../identity/me';
+import { fetchWhoAmI } from '../identity/who-am-i';
 import { parseFrame } from '../protocol/parse';
 import { requiredOrigins } from '../settings/origins';
 import type { ConnectionProbeRequest, ConnectionProbeResult } from './protocol';
@@ -67,8 +69,7 @@ export async function probeConnection(
   switch (said.kind) {
     case 'list':
     case 'heartbeat-only': {
-      const jwt = readJwtIdentity(token, identity);
-      const me = chooseMe(jwt ? { jwt } : {}, identity);
+      const me = chooseMe(await readingsFor(token, request, deps, signal), identity);
       return { outcome: 'connected', me: me ? { id: me.id, name: me.name } : null, online: said.kind === 'list' ? said.online : null };
     }
     case 'bad-frame':
@@ -182,4 +183,17 @@ async function lookOverHttp(
   } finally {
     deps.timers.clearTimeout(timer);
   }
+}
+
+/**
+ * What the token and the "who am I" address say, with the settings being tested: enough to say
+ * "connected as". The page and the server's lessons are the identity test's business.
+ */
+async function readingsFor(token: string, request: ConnectionProbeRequest, deps: ConnectionProbeDeps, signal: AbortSignal): Promise<IdentityReadings> {
+  const jwt = readJwtIdentity(token, request.identity);
+  if (jwt) return { jwt };
+  const url = identityUrl(request.identity.url, request.auth.cookieUrl);
+  if (!url || request.identity.mode !== 'auto') return {};
+  const answer = await fetchWhoAmI(url, request.identity, deps, signal);
+  return answer.ok ? { url: answer.user } : {};
 }
