@@ -1,7 +1,11 @@
 import { encodeCall, encodeOnlineList } from '../utils/protocol/encode';
 import { parseFrame } from '../utils/protocol/parse';
 import type { OnlineUser, UserId } from '../utils/protocol/schemas';
+import { utf8ByteLength } from '../utils/protocol/byte-length';
+import { Directory, MAX_NAMES_PER_SOURCE } from '../utils/presence/directory';
+import { idTable } from '../utils/presence/id-table';
 import { PresenceStore } from '../utils/presence/store';
+import { DEFAULT_MAX_FRAME_KIB } from '../utils/settings/schema';
 import { formatRow, measure, type Measurement } from './measure';
 
 const users = (count: number, named: boolean): OnlineUser[] =>
@@ -14,11 +18,32 @@ const ids5000 = encodeOnlineList(users(5_000, false), 'ids');
 const objects1000 = encodeOnlineList(users(1_000, true), 'objects');
 const huge = `{"Type":"Chat","Message":[${'"1",'.repeat(262_144)}"1"]}`;
 const options = { maxBytes: 64 * 1024, heartbeatPayload: 'heart check' };
+// The default limit must take a big organisation's list: 20,000 online, in both list forms.
+const ids20000 = encodeOnlineList(users(20_000, false), 'ids');
+const objects20000 = encodeOnlineList(users(20_000, true), 'objects');
+const defaults = { maxBytes: DEFAULT_MAX_FRAME_KIB * 1024, heartbeatPayload: 'heart check' };
+const kib = (frame: string) => `${(utf8ByteLength(frame) / 1024).toFixed(0)} KiB`;
 
 const everyone = users(5_000, false).map((user) => user.id);
 const store = new PresenceStore();
 store.apply(everyone, 0);
 let flip = false;
+const everyone20000 = users(20_000, false).map((user) => user.id);
+const store20000 = new PresenceStore();
+store20000.apply(everyone20000, 0);
+let flip20000 = false;
+/** Parse and diff, as the background does for every list: one joined or left since the last. */
+const parseAndApply = (frames: readonly [string, string]) => () => {
+  flip20000 = !flip20000;
+  const result = parseFrame(frames[flip20000 ? 0 : 1], defaults);
+  if (result.ok && result.message.kind === 'online') store20000.apply(result.message.users.map((user) => user.id), 0);
+};
+const minusOne = (format: 'ids' | 'objects') => encodeOnlineList(users(20_000, format === 'objects').slice(1), format);
+const userList = (count: number) => Array.from({ length: count }, (_, index) => [String(10_000 + index) as UserId, `用户 User ${index}`] as const);
+const userList20000 = userList(MAX_NAMES_PER_SOURCE);
+const directory = new Directory();
+// What keeping 100,000 names would cost every view snapshot and every session-mirror write.
+const names100000 = new Map(userList(100_000));
 
 const results: Measurement[] = [
   measure('JSON.parse alone, 5,000 ids (baseline)', () => JSON.parse(ids5000), { samples: 300 }),
@@ -30,6 +55,15 @@ const results: Measurement[] = [
     flip = !flip;
     store.apply(flip ? everyone.slice(1) : everyone, 0);
   }, { samples: 300 }),
+  measure(`JSON.parse alone, 20,000 ids (${kib(ids20000)})`, () => JSON.parse(ids20000), { samples: 60 }),
+  measure(`parseFrame, 20,000 ids (${kib(ids20000)})`, () => parseFrame(ids20000, defaults), { samples: 60 }),
+  measure(`JSON.parse alone, 20,000 {userId, userName} (${kib(objects20000)})`, () => JSON.parse(objects20000), { samples: 60 }),
+  measure(`parseFrame, 20,000 {userId, userName} (${kib(objects20000)})`, () => parseFrame(objects20000, defaults), { samples: 60 }),
+  measure('parse + diff, 20,000 ids, one joins/leaves', parseAndApply([minusOne('ids'), ids20000]), { samples: 60 }),
+  measure('parse + diff, 20,000 {userId, userName}, one joins/leaves', parseAndApply([minusOne('objects'), objects20000]), { samples: 60 }),
+  measure('Directory.replace, a host user list of 20,000 (all it keeps)', () => directory.replace('directory', userList20000), { samples: 20 }),
+  measure('Directory.entries + JSON, 20,000 names (each view snapshot)', () => JSON.stringify(directory.entries()), { samples: 20 }),
+  measure('the same for 100,000 names (not kept: this cost, every time)', () => JSON.stringify(idTable(names100000)), { samples: 20 }),
   measure('encodeCall', () => encodeCall({ senderId: '7' as UserId, receiverId: '1' as UserId, senderName: '李四', receiverName: '章三' }), { samples: 300, batch: 1000 }),
 ];
 
@@ -39,4 +73,5 @@ console.log('| --- | ---: | ---: | ---: |');
 for (const result of results) console.log(formatRow(result));
 console.log('');
 console.log(`validation overhead: parseFrame / JSON.parse (5,000 ids) = ${(byName('parseFrame, 5,000') / byName('JSON.parse alone')).toFixed(1)}×`);
+console.log(`default maxFrameKiB ${DEFAULT_MAX_FRAME_KIB}: 20,000 ids is ${kib(ids20000)}, 20,000 {userId, userName} is ${kib(objects20000)}`);
 console.log(`size guard: refusing 1 MiB is ${(byName('JSON.parse of that') / byName('parseFrame, 1 MiB frame refused')).toFixed(0)}× cheaper than parsing it`);

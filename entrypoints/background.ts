@@ -7,10 +7,15 @@ import { keepAlive } from '../utils/background/keepalive';
 import { readPagesInTabs } from '../utils/background/page-identity-reader';
 import { serveProbes } from '../utils/background/probes';
 import { browserDeps, startRoster } from '../utils/background/start';
+import { createLogger } from '../utils/log';
 import { serveViews } from '../utils/messaging/hub';
+import { keepStorageFromContentScripts } from '../utils/storage/protected-item';
 import { HostTabs } from '../utils/messaging/host-tabs';
 
+const log = createLogger('background');
+
 export default defineBackground(() => {
+  keepStorageFromContentScripts().catch((error: unknown) => log.error('could not close storage to content scripts', error));
   const hostTabs = new HostTabs();
   const contentScripts = new ContentScriptSync(browserScriptingHost());
   resyncOnSiteEvents(contentScripts);

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPresenceMarks } from '../utils/content/content-app';
 import { connectHostPage } from '../utils/content/host-client';
 import { reportPageIdentity } from '../utils/content/page-identity';
-import { followPageSettings } from '../utils/content/page-settings';
+import { pageSettingsOf } from '../utils/content/page-settings';
 import { contextTimers } from '../utils/content/host-client';
 import { announceCalls } from '../utils/incoming/announce-calls';
 import { mountCallToasts } from '../utils/incoming/mount-call-toasts';
@@ -17,10 +17,10 @@ export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
     const client = connectHostPage(ctx);
-    const settings = followPageSettings(ctx);
+    const settings = pageSettingsOf(client, ctx.signal);
     startPresenceMarks(ctx, client, settings);
     announceCalls(client, () => settings.current()?.sites.callEventName ?? DEFAULT_CALL_EVENT, ctx.signal);
-    const rereadIdentity = reportPageIdentity(client, { timers: contextTimers(ctx), window, settings: () => settings.current() }, ctx.signal);
+    const rereadIdentity = reportPageIdentity(client, { timers: contextTimers(ctx), window, config: () => settings.current()?.identity }, ctx.signal);
     settings.subscribe(rereadIdentity, ctx.signal);
     mountCallToasts(ctx, client).catch((error: unknown) => log.error('call toasts failed to start', error));
   },

@@ -8,3 +8,8 @@ export const RingMessageSchema = v.object({
   volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
 });
 export type RingMessage = v.InferOutput<typeof RingMessageSchema>;
+
+/** Whether a message comes from this extension's own background, not a content script or another extension. */
+export function fromBackground(sender: { readonly id?: string; readonly url?: string; readonly tab?: unknown }, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && sender.tab === undefined && (sender.url?.startsWith(extensionOrigin) ?? false);
+}

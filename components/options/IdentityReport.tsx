@@ -4,6 +4,7 @@ import type { Ambiguity } from '../../utils/identity/server-evidence';
 import type { IdentityStatus } from '../../utils/identity/status';
 import { fromWords, sourceLabel, sourceWords, youAreWords } from '../../utils/options/identity-text';
 import type { DirectoryEntries } from '../../utils/presence/directory';
+import { ownValue } from '../../utils/presence/id-table';
 
 interface Props {
   /** "Right now" or "With these settings". */
@@ -17,7 +18,7 @@ interface Props {
 
 /** Who I am and where that came from, in words, with how every source stands. */
 export function IdentityReport({ heading, me, signedIn, sources, ambiguity, names }: Props) {
-  const name = me ? me.name || names[me.id] || '' : '';
+  const name = me ? me.name || ownValue(names, me.id) || '' : '';
   const headline = youAreWords(me, signedIn, name, me ? t(fromWords(me)) : '');
   return (
     <div class="identity">

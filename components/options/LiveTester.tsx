@@ -9,7 +9,7 @@ import { testableTabs } from '../../utils/options/tester-tabs';
 import type { TesterReply } from '../../utils/options/tester-protocol';
 import { browserPattern } from '../../utils/sites/match-pattern';
 import { siteMatches } from '../../utils/sites/site-scope';
-import { validateSettings } from '../../utils/settings/validate';
+import { validateSettings, type SettingsIssue } from '../../utils/settings/validate';
 import { useForm } from './form-context';
 import { useTester } from './use-tester';
 
@@ -21,7 +21,8 @@ export function LiveTester({ index }: { readonly index: number }) {
   const form = useForm();
   const path = `sites.profiles.${index}`;
   const profile = getPath(form.candidate, path) as Json | undefined;
-  const valid = !form.state.issues.some((issue) => isWithinPath(issue.field, path));
+  const problem = form.state.issues.find((issue) => isWithinPath(issue.field, path));
+  const valid = problem === undefined;
   const tester = useTester(form.ports, valid ? profile : undefined);
 
   const checked = validateSettings(form.candidate);
@@ -83,7 +84,13 @@ export function LiveTester({ index }: { readonly index: number }) {
           </button>
         )}
       </div>
-      {!valid && <p class="field__hint">{t('optionsTesterFixFirst')}</p>}
+      {problem && (
+        <>
+          <p class="field__hint">{t('optionsTesterFixFirst')}</p>
+          {/* Why, in words: an unsafe pattern is refused here before it could freeze the tab. */}
+          <p class="probe__line probe--problem">{t('optionsTesterNotRun', localIssue(problem))}</p>
+        </>
+      )}
       {tester.failure && (
         <p class="probe__line probe--problem" role="alert">
           {t('optionsTesterFailed', tester.failure)}
@@ -97,6 +104,11 @@ export function LiveTester({ index }: { readonly index: number }) {
   );
 }
 
+function localIssue(issue: SettingsIssue): string {
+  const text = issueText(issue);
+  return t(text.key, ...text.substitutions);
+}
+
 function Scope({ profileApplies, rosterRuns }: { readonly profileApplies: boolean; readonly rosterRuns: boolean }) {
   return (
     <>
@@ -108,8 +120,7 @@ function Scope({ profileApplies, rosterRuns }: { readonly profileApplies: boolea
 
 function Findings({ reply }: { readonly reply: TesterReply }) {
   if (reply.type === 'refused') {
-    const text = issueText({ field: reply.field, message: reply.message });
-    return <p class="probe__line probe--problem">{t('optionsTesterRefused', t(text.key, ...text.substitutions))}</p>;
+    return <p class="probe__line probe--problem">{t('optionsTesterRefused', localIssue({ field: reply.field, message: reply.message }))}</p>;
   }
   const tone = reply.users > 0 ? 'ok' : 'problem';
   return (

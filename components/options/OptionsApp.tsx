@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { RosterClient } from '../../utils/messaging/client';
 import type { OptionsPorts } from '../../utils/options/ports';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { useRoster } from '../use-roster';
 import { AdvancedSection } from './AdvancedSection';
 import { BackupSection } from './BackupSection';
@@ -33,7 +34,15 @@ const SECTIONS = [
 ] as const;
 
 /** Roster's settings page: every setting, validated as typed, saved all at once, applied live. */
-export function OptionsApp({ ports, client }: Props) {
+export function OptionsApp(props: Props) {
+  return (
+    <ErrorBoundary>
+      <OptionsPage {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function OptionsPage({ ports, client }: Props) {
   const form = useOptionsForm(ports);
   const roster = useRoster(client);
   const latest = useRef(form);

@@ -3,6 +3,7 @@ import { t } from '../../utils/i18n';
 import type { RosterClient } from '../../utils/messaging/client';
 import type { UserId } from '../../utils/protocol/schemas';
 import type { RosterState } from '../../utils/roster/state';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { useNow, useRoster } from '../use-roster';
 import type { BrowserActions } from './actions';
 import { openingTab, owedCalls, ringingCalls } from './call-log';
@@ -28,7 +29,15 @@ interface Props {
 }
 
 /** The toolbar popup: drawn from the background's state the moment it arrives, then kept live. */
-export function Popup({ client, actions, locale }: Props) {
+export function Popup(props: Props) {
+  return (
+    <ErrorBoundary>
+      <PopupView {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function PopupView({ client, actions, locale }: Props) {
   const state = useRoster(client);
   return (
     <LocaleContext.Provider value={locale}>

@@ -27,7 +27,7 @@ export function StatusBanner({ status, setup, actions, onRetry }: Props) {
         <span class="status__dot" aria-hidden="true" />
         {t(text.key)}
       </p>
-      {text.hintKey && <p class="status__hint">{t(text.hintKey, hosts)}</p>}
+      {text.hintKey && <p class="status__hint">{t(text.hintKey, ...(text.hintArgs ?? [hosts]))}</p>}
       {text.detail && <p class="status__detail">{t('popupLastError', text.detail)}</p>}
       {(text.retryInSeconds !== undefined || text.action) && (
         <div class="status__actions">

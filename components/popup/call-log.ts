@@ -1,5 +1,6 @@
 import type { CallRecord, IncomingCall } from '../../utils/calls/records';
 import type { DirectoryEntries } from '../../utils/presence/directory';
+import { ownValue } from '../../utils/presence/id-table';
 
 export interface LogEntry {
   readonly record: CallRecord;
@@ -13,7 +14,7 @@ export interface LogEntry {
 
 export function recordName(record: CallRecord, names: DirectoryEntries): string {
   const given = record.kind === 'incoming' ? record.peerName.trim() : '';
-  return given || names[record.peerId]?.trim() || record.peerId;
+  return given || ownValue(names, record.peerId)?.trim() || record.peerId;
 }
 
 /** Missed calls with no later call of mine to the same person: what the user still owes. */

@@ -15,6 +15,7 @@ const failedKey: Record<NonNullable<Extract<RowCallStatus, { kind: 'failed' }>['
   expired: 'popupCallExpired',
   'queue-full': 'popupCallQueueFull',
   stopped: 'popupCallStopped',
+  restarted: 'popupCallRestarted',
   unknown: 'callFailed',
 };
 
@@ -23,6 +24,7 @@ const refusalKey: Record<LocalRefusal, MessageKey> = {
   self: 'refusalSelf',
   'not-signed-in': 'refusalNotSignedIn',
   'unknown-identity': 'refusalUnknownIdentity',
+  'too-many': 'refusalTooMany',
   'unknown-call': 'refusalUnknownCall',
   'no-answer': 'popupRefusalNoAnswer',
 };

@@ -1,5 +1,6 @@
 import type { Me } from '../../utils/identity/me';
 import type { DirectoryEntries } from '../../utils/presence/directory';
+import { ownValue, type IdTable } from '../../utils/presence/id-table';
 import type { UserId } from '../../utils/protocol/schemas';
 
 export interface Person {
@@ -15,7 +16,7 @@ export interface OfflinePerson extends Person {
 }
 
 export function person(id: UserId, names: DirectoryEntries): Person {
-  const name = names[id]?.trim();
+  const name = ownValue(names, id)?.trim();
   return name ? { id, name, named: true } : { id, name: id, named: false };
 }
 
@@ -37,7 +38,7 @@ export function onlinePeople(online: readonly UserId[], names: DirectoryEntries,
 export function offlineIds(
   online: readonly UserId[],
   names: DirectoryEntries,
-  lastSeen: Readonly<Record<UserId, number>>,
+  lastSeen: IdTable<number>,
   meId: UserId | undefined,
 ): UserId[] {
   const here = new Set(online);
@@ -48,9 +49,9 @@ export function offlineIds(
 }
 
 /** The offline colleagues, with when they were last seen; unsorted (see `sorted-online.ts`). */
-export function offlinePeople(ids: readonly UserId[], names: DirectoryEntries, lastSeen: Readonly<Record<UserId, number>>): OfflinePerson[] {
+export function offlinePeople(ids: readonly UserId[], names: DirectoryEntries, lastSeen: IdTable<number>): OfflinePerson[] {
   return ids.map((id): OfflinePerson => {
-    const seen = lastSeen[id];
+    const seen = ownValue(lastSeen, id);
     return seen === undefined ? person(id, names) : { ...person(id, names), lastSeen: seen };
   });
 }

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../utils/connection/types';
+import type { ConnectionStatus, ListProblem } from '../../utils/connection/types';
 import type { MessageKey } from '../../utils/i18n';
 
 /** What the user can do about the connection from the popup. */
@@ -9,6 +9,8 @@ export interface StatusText {
   readonly key: MessageKey;
   /** A second sentence saying what to do, when there is something to do. */
   readonly hintKey?: MessageKey;
+  /** What `hintKey` says in numbers; the missing hosts when absent. */
+  readonly hintArgs?: readonly (string | number)[];
   readonly tone: 'ok' | 'busy' | 'problem';
   /** Seconds until the next attempt, when one is scheduled: the countdown. */
   readonly retryInSeconds?: number;
@@ -23,7 +25,7 @@ export function statusText(status: ConnectionStatus, now: number): StatusText {
     status.nextRetryAt !== undefined ? { retryInSeconds: Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000)) } : {};
   const retry = status.nextRetryAt !== undefined ? ({ action: 'retry' } as const) : {};
   const detail = status.lastError ? { detail: status.lastError } : {};
-  if (status.phase === 'connected') return { key: 'statusConnected', tone: 'ok' };
+  if (status.phase === 'connected') return status.listProblem ? listProblemText(status.listProblem) : { key: 'statusConnected', tone: 'ok' };
   if (status.phase === 'connecting') return { key: 'statusConnecting', tone: 'busy' };
   switch (status.reason) {
     case 'not-configured':
@@ -48,6 +50,19 @@ export function statusText(status: ConnectionStatus, now: number): StatusText {
     case undefined:
       return { key: 'popupStatusLost', tone: 'busy', ...countdown, ...retry, ...detail };
   }
+}
+
+/** Connected, but the online list was dropped: the marks are out of date, and why. */
+function listProblemText(problem: ListProblem): StatusText {
+  if (problem.reason === 'invalid') return { key: 'statusListStale', hintKey: 'popupHintListInvalid', tone: 'problem' };
+  const kib = (bytes: number) => Math.ceil(bytes / 1024);
+  return {
+    key: 'statusListStale',
+    hintKey: 'popupHintListTooLarge',
+    hintArgs: [kib(problem.bytes), kib(problem.limitBytes)],
+    tone: 'problem',
+    action: 'options',
+  };
 }
 
 /** "https://admin.example.com/*" → "admin.example.com": what a person recognises in a permission. */

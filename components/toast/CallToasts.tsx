@@ -15,6 +15,11 @@ interface Props {
 
 const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
+/** Only a person's own click counts: a host page's script may dispatch clicks too. */
+const trusted = (action: () => void) => (event: Event) => {
+  if (event.isTrusted) action();
+};
+
 /** Incoming calls in the corner of a host page, like the original app's notice; names are text. */
 export function CallToasts({ ringing, hidden = 0, notes, onCallBack, onDismiss, onDismissAll }: Props) {
   const { shown, more } = toastStack(ringing, MAX_TOASTS, hidden);
@@ -24,7 +29,7 @@ export function CallToasts({ ringing, hidden = 0, notes, onCallBack, onDismiss, 
       {more > 0 && (
         <div class="more" role="status">
           <span>{t('toastMore', more)}</span>
-          <button type="button" class="quiet" onClick={onDismissAll}>
+          <button type="button" class="quiet" onClick={trusted(onDismissAll)}>
             {t('dismissAll')}
           </button>
         </div>
@@ -37,10 +42,10 @@ export function CallToasts({ ringing, hidden = 0, notes, onCallBack, onDismiss, 
           <p class="time">{t('notificationMessage', time.format(call.at))}</p>
           {notes.has(call.id) && <p class="note">{notes.get(call.id)}</p>}
           <div class="actions">
-            <button type="button" class="primary" onClick={() => onCallBack(call.id)}>
+            <button type="button" class="primary" onClick={trusted(() => onCallBack(call.id))}>
               {t('callBack')}
             </button>
-            <button type="button" class="quiet" onClick={() => onDismiss(call.id)}>
+            <button type="button" class="quiet" onClick={trusted(() => onDismiss(call.id))}>
               {t('dismiss')}
             </button>
           </div>

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { RingMessageSchema } from '../../utils/ring-message';
+import { fromBackground, RingMessageSchema } from '../../utils/ring-message';
 
-// Chrome's offscreen document: the service worker has no audio, so the ring plays here.
+// Chrome's offscreen document: the service worker has no audio, so the ring plays here. Only the
+// background rings: a content script (a host page's renderer) has a tab, and no say here.
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
-  if (sender.id !== browser.runtime.id) return;
+  if (!fromBackground(sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
   const ring = v.safeParse(RingMessageSchema, message);
   if (!ring.success) return;
   const audio = new Audio(browser.runtime.getURL('/ring.wav'));

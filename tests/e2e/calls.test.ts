@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startServer, type RosterServer } from '../../dev/server/index';
 import { closeAllClients, connect, type TestClient } from '../integration/helpers/ws-client';
 import { killServiceWorker, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { clickToastButton, imagesInToasts, moreText, toastTexts } from './helpers/call-toasts';
 import { configureExtension, openPopup } from './helpers/roster-page';
 
 const HOSTILE = '13';
@@ -51,7 +52,6 @@ function ring(from: string, sendTime = ''): void {
 
 const notifications = () => browser.worker.evaluate(() => chrome.notifications.getAll());
 const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
-const toasts = (tab: Page | undefined) => tab?.locator('roster-call-toasts .toast') ;
 const unseenCalls = () => browser.worker.evaluate(async () => ((await chrome.storage.local.get('calls-v1'))['calls-v1'] as { unseen: number } | undefined)?.unseen ?? 0);
 const heard = (tab: Page) => tab.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls.length);
 
@@ -68,10 +68,10 @@ describe('an incoming call with 3 host tabs open', () => {
   test('one notification, one toast in the active tab only, the host event in every tab, badge 1, in the history', async () => {
     ring('2');
     await expect.poll(async () => Object.keys(await notifications()), { timeout: 10_000 }).toHaveLength(1);
-    await expect.poll(() => toasts(hostTabs[2])?.count()).toBe(1);
-    await expect(toasts(hostTabs[2])?.first().textContent()).resolves.toContain('李四');
-    expect(await toasts(hostTabs[0])?.count()).toBe(0);
-    expect(await toasts(hostTabs[1])?.count()).toBe(0);
+    await expect.poll(() => toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(1);
+    await expect(toastTexts(hostTabs[2]).then((texts) => texts[0])).resolves.toContain('李四');
+    expect(await toastTexts(hostTabs[0]).then((texts) => texts.length)).toBe(0);
+    expect(await toastTexts(hostTabs[1]).then((texts) => texts.length)).toBe(0);
     for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(1);
     const detail = await hostTabs[0]?.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls[0]);
     expect(detail).toMatchObject({ callerId: '2', callerName: '李四', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
@@ -84,22 +84,22 @@ describe('an incoming call with 3 host tabs open', () => {
     await expect.poll(badge).toBe('');
     await popup.close();
 
-    await toasts(hostTabs[2])?.first().getByRole('button', { name: 'Dismiss' }).click();
-    await expect.poll(() => toasts(hostTabs[2])?.count()).toBe(0);
+    await clickToastButton(hostTabs[2], 'Dismiss');
+    await expect.poll(() => toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(0);
   });
 
   test('a hostile caller name is literal text and runs nothing', async () => {
     let dialogs = 0;
     for (const tab of hostTabs) tab.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs++));
     ring(HOSTILE);
-    await expect.poll(() => toasts(hostTabs[2])?.count(), { timeout: 10_000 }).toBe(1);
-    await expect(toasts(hostTabs[2])?.first().textContent()).resolves.toContain('<img src=x onerror=alert(1)>');
-    expect(await hostTabs[2]?.locator('roster-call-toasts img').count()).toBe(0);
+    await expect.poll(() => toastTexts(hostTabs[2]).then((texts) => texts.length), { timeout: 10_000 }).toBe(1);
+    await expect(toastTexts(hostTabs[2]).then((texts) => texts[0])).resolves.toContain('<img src=x onerror=alert(1)>');
+    expect(await imagesInToasts(hostTabs[2]!)).toBe(0);
     const notification = Object.values(await notifications())[0];
     expect(notification).toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(dialogs).toBe(0);
-    await toasts(hostTabs[2])?.first().getByRole('button', { name: 'Dismiss' }).click();
+    await clickToastButton(hostTabs[2], 'Dismiss');
   });
 
   test('Do Not Disturb: no notification or toast; the history has it as missed', async () => {
@@ -110,7 +110,7 @@ describe('an incoming call with 3 host tabs open', () => {
     for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(Object.keys(await notifications())).toHaveLength(0);
-    expect(await toasts(hostTabs[2])?.count()).toBe(0);
+    expect(await toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(0);
     const calls = await browser.worker.evaluate(async () => (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { status: string; at: number }[] });
     expect(calls.records.at(-1)).toMatchObject({ status: 'missed' });
     await popup.getByRole('checkbox', { name: /Do not disturb/i }).uncheck();
@@ -131,9 +131,9 @@ describe('an incoming call with 3 host tabs open', () => {
     server.sendRaw('1', call);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(Object.keys(await notifications())).toHaveLength(1);
-    expect(await toasts(hostTabs[2])?.count()).toBe(1);
-    await toasts(hostTabs[2])?.first().getByRole('button', { name: 'Dismiss' }).click();
-    await expect.poll(() => toasts(hostTabs[2])?.count()).toBe(0);
+    expect(await toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(1);
+    await clickToastButton(hostTabs[2], 'Dismiss');
+    await expect.poll(() => toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(0);
   });
 
   // Last: the flood fills the log and the flood gate's window for its callers.
@@ -154,16 +154,16 @@ describe('an incoming call with 3 host tabs open', () => {
     await expect.poll(async () => Object.keys(await notifications()).length, { timeout: 10_000 }).toBe(senders.length);
     expect(await badge()).toBe('99+');
     const active = hostTabs[2];
-    await expect.poll(() => toasts(active)?.count(), { timeout: 10_000 }).toBe(3);
-    await expect.poll(() => active?.locator('roster-call-toasts .more').textContent()).toMatch(/\b497\b/);
+    await expect.poll(() => toastTexts(active).then((texts) => texts.length), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => moreText(active)).toMatch(/\b497\b/);
     // The host app hears once per caller, not 500 times.
     for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(senders.length);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(Object.keys(await notifications())).toHaveLength(senders.length);
 
     // Still responsive: the page dismisses them all, and the popup opens with the log.
-    await active?.locator('roster-call-toasts').getByRole('button', { name: /Dismiss all/i }).click();
-    await expect.poll(() => toasts(active)?.count()).toBe(0);
+    await clickToastButton(active, /Dismiss all/i);
+    await expect.poll(() => toastTexts(active).then((texts) => texts.length)).toBe(0);
     const popup = await openPopup(browser);
     await expect.poll(() => popup.locator('body').textContent(), { timeout: 10_000 }).toContain('Calls');
     await expect.poll(badge).toBe('');

@@ -168,7 +168,7 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     await card.locator('button').click();
     const frame = await colleagues.get('2')!.next((text) => text.includes('"Event":"Call"'), 5_000);
     expect(JSON.parse(frame)).toMatchObject({ Sender: ME, Receiver: '2', Message: { Data: { receiver: '李四', type: '呼叫' } } });
-    await expect.poll(() => card.locator('[role=status]').textContent()).toBe('Rung');
+    await expect.poll(() => card.locator('[role=status]').textContent()).toBe('Sent');
     await tabA.screenshot({ path: resolve(SCREENSHOTS, 'dots-card.png'), clip: { x: 200, y: 150, width: 700, height: 360 } });
 
     // Not for myself, nor for someone offline.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RosterServer } from '../../dev/server/index';
 import { closeAllClients } from '../integration/helpers/ws-client';
+import { clickToastButton, toastTexts } from './helpers/call-toasts';
 import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
 import { Colleagues } from './helpers/colleagues';
 import { openPopupPage, saveSettings } from './helpers/popup-page';
@@ -12,7 +13,6 @@ import { openPopupPage, saveSettings } from './helpers/popup-page';
  * defaults and one source.
  */
 const notifications = (browser: ExtensionBrowser) => browser.worker.evaluate(() => chrome.notifications.getAll());
-const toasts = (tab: Page | undefined) => tab?.locator('roster-call-toasts .toast');
 const heard = (tab: Page) => tab.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? 0);
 
 async function hostTabs(browser: ExtensionBrowser, server: RosterServer, count: number): Promise<Page[]> {
@@ -96,12 +96,12 @@ describe('opaque session tokens, numeric ids, the user read from the page’s Vu
   test('an incoming call: one notification, one toast in the active tab, the host event in every tab', async () => {
     colleagues.get('2')?.send(JSON.stringify({ Sender: 2, Receiver: 1, SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
     await expect.poll(async () => Object.keys(await notifications(browser)), { timeout: 10_000 }).toHaveLength(1);
-    await expect.poll(() => toasts(tabs[2])?.count()).toBe(1);
-    expect(await toasts(tabs[1])?.count()).toBe(0);
+    await expect.poll(() => toastTexts(tabs[2]).then((texts) => texts.length)).toBe(1);
+    expect(await toastTexts(tabs[1]).then((texts) => texts.length)).toBe(0);
     for (const tab of tabs.slice(1)) await expect.poll(() => heard(tab)).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(Object.keys(await notifications(browser))).toHaveLength(1);
-    await toasts(tabs[2])?.first().getByRole('button', { name: 'Dismiss' }).click();
+    await clickToastButton(tabs[2], 'Dismiss');
   });
 
   test('a call from the popup carries my id, as a number the strict server accepts', async () => {
@@ -142,9 +142,9 @@ describe('opaque session tokens and no identity source at all', () => {
   test('calls to me still arrive once', async () => {
     colleagues.get('2')?.send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
     await expect.poll(async () => Object.keys(await notifications(browser)), { timeout: 10_000 }).toHaveLength(1);
-    await expect.poll(() => toasts(tabs[1])?.count()).toBe(1);
+    await expect.poll(() => toastTexts(tabs[1]).then((texts) => texts.length)).toBe(1);
     await expect.poll(() => heard(tabs[1] as Page)).toBe(1);
-    await toasts(tabs[1])?.first().getByRole('button', { name: 'Dismiss' }).click();
+    await clickToastButton(tabs[1], 'Dismiss');
   });
 
   test('the popup says Roster does not know who I am, with the way to fix it, and calling out is refused with the reason', async () => {

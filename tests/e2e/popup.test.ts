@@ -113,7 +113,7 @@ describe('the popup in real Chromium', () => {
       Message: { Event: 'Call', Data: { type: '呼叫', sender: '章三', receiver: '李四' } },
     });
     expect((frame as { SendTime: string }).SendTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$/);
-    await expect.poll(() => popup.page.locator('.person .call-status').textContent()).toMatch(/^Rung at /);
+    await expect.poll(() => popup.page.locator('.person .call-status').textContent()).toMatch(/^Sent at /);
     await search.fill('');
   });
 

@@ -15,8 +15,11 @@ export function fakeCallDeps() {
     ring: () => undefined,
     setBadge: (unseen) => badge.push(unseen),
   };
-  const deps: Pick<RosterDeps, 'callEffects' | 'saveCalls' | 'activeHostTab' | 'saveDoNotDisturb' | 'missingOrigins'> = {
+  let ids = 0;
+  const deps: Pick<RosterDeps, 'callEffects' | 'saveCalls' | 'activeHostTab' | 'saveDoNotDisturb' | 'missingOrigins' | 'newCallId'> = {
     missingOrigins: () => Promise.resolve([]),
+    // Deterministic ids; a test of restarts passes one generator to both lives, as a UUID source would be.
+    newCallId: () => `call-${String(++ids)}`,
     callEffects: effects,
     saveCalls: (history) => {
       saved.push(history);

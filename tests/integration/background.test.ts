@@ -199,7 +199,7 @@ describe('failures', () => {
     expect(connections).toBe(0);
   });
 
-  test('a 1 MiB frame and 1,000 malformed frames are dropped; the socket stays up', async () => {
+  test('a 3 MiB frame and 1,000 malformed frames are dropped; the socket stays up', async () => {
     const srv = await serve();
     const bg = (background = startBackground(srv));
     bg.signIn('1');
@@ -209,12 +209,15 @@ describe('failures', () => {
     let disconnects = 0;
     srv.on('disconnect', () => disconnects++);
 
-    srv.sendRaw('1', `{"Type":"Chat","Message":[${'"9",'.repeat(262_144)}"9"]}`);
+    // Over the default limit (2 MiB): dropped unread, and shown as a problem until the next list.
+    srv.sendRaw('1', `{"Type":"Chat","Message":[${'"9",'.repeat(3 * 262_144)}"9"]}`);
+    await expect.poll(() => phase(bg).listProblem?.reason).toBe('too-large');
     const garbage = ['', '{', 'null', '[]', '{"Type":5}', '{"Type":"Chat","Message":"x"}', '{"Type":"Event"}', 'héllo', '{"Type":"Nope"}'];
     for (let index = 0; index < 1_000; index++) srv.sendRaw('1', garbage[index % garbage.length] ?? '');
     srv.sendRaw('1', '{"Type":"Chat","Message":["1","5"]}');
 
     await expect.poll(() => bg.online()).toEqual(['1', '5']);
+    expect(phase(bg).listProblem).toBeUndefined();
     expect(disconnects).toBe(0);
     expect(srv.connectionCount('1')).toBe(1);
     expect(phase(bg).phase).toBe('connected');

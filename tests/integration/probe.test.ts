@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { startServer, type RosterServer } from '../../dev/server/index';
 import { probeConnection, type ConnectionProbeDeps, type ProbeLimits } from '../../utils/probe/connection-probe';
+import type { Timers } from '../../utils/connection/types';
 import { probeDirectory } from '../../utils/probe/directory-probe';
 import type { ConnectionProbeRequest } from '../../utils/probe/protocol';
 import { defaultSettings } from '../../utils/settings/validate';
@@ -173,18 +174,19 @@ describe('Test connection, against servers that are not the legacy one', () => {
 });
 
 describe('Test of the user list', () => {
+  const timers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) };
   const directory = () => ({ ...defaultSettings().directory, url: `${server.httpUrl}/api/users` });
   const cookieFetch = (token: string | undefined): typeof fetch => (input, init) =>
     fetch(input, { ...init, headers: token ? { cookie: `${COOKIE}=${token}` } : {} });
 
   test('reads the users with the host’s cookie', async () => {
     const token = server.users[0]?.token;
-    const result = await probeDirectory({ probe: 'directory', directory: directory() }, { fetch: cookieFetch(token), missingOrigins: () => Promise.resolve([]) }, new AbortController().signal);
-    expect(result).toEqual({ outcome: 'read', users: server.users.length, skipped: 0, sample: server.users.slice(0, 3).map((user) => user.name) });
+    const result = await probeDirectory({ probe: 'directory', directory: directory() }, { fetch: cookieFetch(token), timers, missingOrigins: () => Promise.resolve([]) }, new AbortController().signal);
+    expect(result).toEqual({ outcome: 'read', users: server.users.length, skipped: 0, beyond: 0, sample: server.users.slice(0, 3).map((user) => user.name) });
   });
 
   test('signed out: the site answers 401', async () => {
-    const result = await probeDirectory({ probe: 'directory', directory: directory() }, { fetch: cookieFetch(undefined), missingOrigins: () => Promise.resolve([]) }, new AbortController().signal);
+    const result = await probeDirectory({ probe: 'directory', directory: directory() }, { fetch: cookieFetch(undefined), timers, missingOrigins: () => Promise.resolve([]) }, new AbortController().signal);
     expect(result).toMatchObject({ outcome: 'failed', code: 'http' });
   });
 
@@ -192,7 +194,7 @@ describe('Test of the user list', () => {
     const token = server.users[0]?.token;
     const result = await probeDirectory(
       { probe: 'directory', directory: { ...directory(), nameField: 'fullName' } },
-      { fetch: cookieFetch(token), missingOrigins: () => Promise.resolve([]) },
+      { fetch: cookieFetch(token), timers, missingOrigins: () => Promise.resolve([]) },
       new AbortController().signal,
     );
     expect(result).toMatchObject({ outcome: 'read', users: 0, skipped: server.users.length });

@@ -1,7 +1,10 @@
 import * as v from 'valibot';
-import { storage } from 'wxt/utils/storage';
+import { protectedItem } from '../storage/protected-item';
 import type { LearnedStore } from '../identity/identity-tracker';
 import { UserIdSchema } from '../protocol/schemas';
+import { createLogger } from '../log';
+
+const log = createLogger('identity');
 
 const EntrySchema = v.object({
   hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
@@ -14,14 +17,18 @@ const EntriesSchema = v.array(EntrySchema);
 const KEEP = 10;
 
 /**
- * Who the server showed each recent sign-in to be, in `storage.local`, keyed by a hash of the token
+ * Who the server showed each recent sign-in to be, out of content scripts' reach, keyed by a hash of the token
  * (never the token), newest last. Unreadable contents count as nothing learned.
  */
-const learnedItem = storage.defineItem<unknown>('local:identity-learned-v1', { fallback: [] });
+const learnedItem = protectedItem<unknown>('identity-learned-v1', { fallback: [] });
 
 async function entries(): Promise<v.InferOutput<typeof EntriesSchema>> {
-  const parsed = v.safeParse(EntriesSchema, await learnedItem.getValue());
-  return parsed.success ? parsed.output : [];
+  const stored = await learnedItem.getValue();
+  const parsed = v.safeParse(EntriesSchema, stored);
+  if (parsed.success) return parsed.output;
+  // All or nothing: a damaged list may hold a token where a hash goes, and the next set overwrites it.
+  log.warn('the learned identities in storage are unreadable: counted as nothing learned');
+  return [];
 }
 
 export const learnedIdentityStore: LearnedStore = {

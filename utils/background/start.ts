@@ -14,7 +14,9 @@ import { hashToken } from '../identity/token-hash';
 import { learnedIdentityStore } from './learned-identity-store';
 import { browserNetwork } from './network';
 import { playRing } from './ring';
-import { keepMirrored, mirrorItem } from './session-mirror';
+import { clampedTimers } from '../timer-delay';
+import { keepMirrored } from './session-mirror';
+import { loadStoredState } from './stored-state';
 
 /** The real outside world of the background. */
 export function browserDeps(hostTabs: HostTabs): RosterDeps {
@@ -24,9 +26,11 @@ export function browserDeps(hostTabs: HostTabs): RosterDeps {
     // regular store, as it always has.
     cookies: import.meta.env.FIREFOX ? hostStoreCookies() : browser.cookies,
     fetch: (input, init) => fetch(input, init),
-    timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
+    // Clamped: no delay computed from data (a stored record, a server's clock) can overflow.
+    timers: clampedTimers({ setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) }),
     clock: { now: () => Date.now() },
     random: () => Math.random(),
+    newCallId: () => crypto.randomUUID(),
     hashToken,
     learned: learnedIdentityStore,
     network: browserNetwork(),
@@ -55,8 +59,9 @@ export async function startRoster(
   /** Also told every effective settings (the content script registration follows them). */
   onSettings?: (settings: Settings) => void,
 ): Promise<RosterService> {
-  const [mirror, history, effective] = await Promise.all([mirrorItem.getValue(), callHistoryItem.getValue(), loadSettings()]);
-  const service = new RosterService(deps, effective.settings, mirror ?? undefined, history);
+  // Checked on the way in: a damaged stored value must not stop the background (stored-state.ts).
+  const [{ mirror, history }, effective] = await Promise.all([loadStoredState(), loadSettings()]);
+  const service = new RosterService(deps, effective.settings, mirror, history);
   keepMirrored(service, deps.timers, signal);
   const gate = new PresenceModeGate((wanted) => service.setOnlineWanted(wanted), deps.timers);
   gate.hostTabsChanged(hostTabs.count);

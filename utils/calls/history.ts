@@ -1,29 +1,32 @@
-import { upsertRecord, type CallRecord, type IncomingCall } from './records';
+import { upsertRecord, type CallRecord, type IncomingCall, type OutgoingCall } from './records';
+import { isReplay, remember, type Delivery } from './replays';
 
-/** The call log, its unseen count and the ids already delivered. Pure values; see the functions below. */
+/** The call log, its unseen count and what marks a replay. Pure values; see the functions below. */
 export interface CallHistory {
   /** Oldest first; at most `limit` entries. */
   readonly records: readonly CallRecord[];
   /** Counted apart from `records`: a flood of calls trims the log but the badge stays exact. */
   readonly unseen: number;
-  /** Incoming ids already taken, beyond what the log keeps, so a replay is never shown twice. */
-  readonly delivered: readonly string[];
+  /**
+   * Replay keys of the calls taken lately, beyond what the log keeps, so a replay is never shown
+   * twice, also after a worker restart (see `replays.ts`).
+   */
+  readonly delivered: readonly Delivery[];
 }
 
 export const emptyHistory: CallHistory = { records: [], unseen: 0, delivered: [] };
 
-const REMEMBER_DELIVERED = 2_000;
-
-export function wasDelivered(history: CallHistory, id: string): boolean {
-  return history.delivered.includes(id);
+/** Whether a call with replay `key` arriving `now` was taken already. */
+export function wasDelivered(history: CallHistory, key: string, now: number): boolean {
+  return isReplay(history.delivered, key, now);
 }
 
-/** Adds a new incoming call (the caller checked `wasDelivered` first). */
-export function addIncoming(history: CallHistory, call: IncomingCall, limit: number): CallHistory {
+/** Adds a new incoming call (the caller checked `wasDelivered` first); `key` is its replay key, if it has one. */
+export function addIncoming(history: CallHistory, call: IncomingCall, limit: number, key?: string): CallHistory {
   return {
     records: [...history.records, call].slice(-limit),
     unseen: history.unseen + (call.seen ? 0 : 1),
-    delivered: [...history.delivered, call.id].slice(-REMEMBER_DELIVERED),
+    delivered: key === undefined ? history.delivered : remember(history.delivered, key, call.at),
   };
 }
 
@@ -56,6 +59,23 @@ export function expireRinging(history: CallHistory, now: number, timeoutMs: numb
     return updated;
   });
   return { history: missed.length ? { ...history, records } : history, missed };
+}
+
+/**
+ * Outgoing calls still `queued` in a saved log: their queue lived in the worker that saved it and
+ * died with it, so they will never be sent. They fail as `restarted` (the person may be called
+ * again at once) rather than being sent late by a new worker: a call rung minutes late, or twice
+ * when the old worker had sent it before it could save that, is worse than one the user repeats.
+ */
+export function failUnsent(history: CallHistory, now: number): { history: CallHistory; failed: OutgoingCall[] } {
+  const failed: OutgoingCall[] = [];
+  const records = history.records.map((record) => {
+    if (record.kind !== 'outgoing' || record.status !== 'queued') return record;
+    const updated: OutgoingCall = { ...record, status: 'failed', error: 'restarted', settledAt: now };
+    failed.push(updated);
+    return updated;
+  });
+  return { history: failed.length ? { ...history, records } : history, failed };
 }
 
 /** Keeps at most `limit` records (the setting may have shrunk). */

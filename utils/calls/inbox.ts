@@ -2,10 +2,12 @@ import type { Clock, Timers } from '../connection/types';
 import type { CallFrame } from '../protocol/messages';
 import type { UserId } from '../protocol/schemas';
 import type { NotificationSettings } from '../settings/schema';
+import { clampDelay } from '../timer-delay';
 import { FloodGate } from './flood-gate';
 import {
   addIncoming,
   expireRinging,
+  failUnsent,
   findIncoming,
   markAllSeen,
   trim,
@@ -13,7 +15,8 @@ import {
   wasDelivered,
   type CallHistory,
 } from './history';
-import { incomingCallId, ringingCall, type CallRecord, type IncomingCall, type OutgoingCall, type RingingCall } from './records';
+import { ringingCall, type CallRecord, type IncomingCall, type OutgoingCall, type RingingCall } from './records';
+import { replayKey } from './replays';
 
 export const ALERT_WINDOW_MS = 10_000;
 
@@ -39,6 +42,8 @@ export type InboxEvent =
 export interface InboxDeps {
   readonly clock: Clock;
   readonly timers: Timers;
+  /** A new unique record id (`crypto.randomUUID()`; tests pass a counter). */
+  readonly newCallId: () => string;
   readonly save: (history: CallHistory) => Promise<void>;
   readonly effects: CallEffects;
   readonly emit: (event: InboxEvent) => void;
@@ -49,9 +54,10 @@ export interface InboxDeps {
 }
 
 /**
- * Incoming calls, exactly once each: dedupes by sender and SendTime (also across worker restarts,
- * because the history with its delivered ids is saved before anything is shown), records them,
- * counts them on the badge, and alerts the user unless Do Not Disturb is on.
+ * Incoming calls, exactly once each: a replay (the same sender and SendTime soon after, see
+ * `replays.ts`) is dropped, also across worker restarts, because the history with its delivered
+ * keys is saved before anything is shown. Records them, counts them on the badge, and alerts the
+ * user unless Do Not Disturb is on. Their timing is the local clock's, never the server's.
  */
 export class CallInbox {
   #history: CallHistory;
@@ -71,6 +77,7 @@ export class CallInbox {
   ) {
     this.#settings = settings;
     this.#history = trim(history, settings.historyLimit);
+    this.#failUnsent();
     this.#expire();
     deps.effects.setBadge(this.#history.unseen);
   }
@@ -92,21 +99,22 @@ export class CallInbox {
   /** A call frame addressed to me (the caller made sure it is not my own echo). */
   receive(frame: CallFrame, nameOf: (id: UserId) => string | undefined): void {
     const now = this.deps.clock.now();
-    // Without a SendTime a replay cannot be recognised; the arrival time keeps distinct calls apart.
-    const id = incomingCallId(frame.senderId, frame.sendTimeText || `received ${now}`);
-    if (wasDelivered(this.#history, id)) return;
+    // Without a SendTime a replay cannot be recognised: every such call is a new one.
+    const key = replayKey(frame.senderId, frame.sendTimeText);
+    if (key !== undefined && wasDelivered(this.#history, key, now)) return;
     const quiet = this.#settings.doNotDisturb;
     const call: IncomingCall = {
       kind: 'incoming',
-      id,
+      id: this.deps.newCallId(),
       peerId: frame.senderId,
       peerName: frame.senderName || nameOf(frame.senderId) || frame.senderId,
-      at: frame.sendTime?.epochMs ?? now,
+      // Received now: a server clock that is slow, fast or wrong must not make it missed on arrival.
+      at: now,
       // Silenced calls are recorded as what they are to the user: missed.
       status: quiet ? 'missed' : 'ringing',
       seen: false,
     };
-    this.#history = addIncoming(this.#history, call, this.#settings.historyLimit);
+    this.#history = addIncoming(this.#history, call, this.#settings.historyLimit, key);
     this.deps.emit({ type: 'callRecord', record: call });
     this.#publishUnseen();
     this.#pending.push(call);
@@ -193,7 +201,20 @@ export class CallInbox {
     }
   }
 
-  /** Ringing calls past the ring timeout become missed; the next one to lapse sets the timer. */
+  /** Calls still queued in a restored log lost their queue with the old worker: they failed. */
+  #failUnsent(): void {
+    const { history, failed } = failUnsent(this.#history, this.deps.clock.now());
+    if (failed.length === 0) return;
+    this.#history = history;
+    for (const record of failed) this.deps.emit({ type: 'callRecord', record });
+    this.#scheduleFlush();
+  }
+
+  /**
+   * Ringing calls past the ring timeout become missed; the next one to lapse sets the timer. The
+   * delay is clamped: a restored record dated far ahead would otherwise overflow it and fire at
+   * once, again and again. Clamped, it fires early at worst, finds nothing lapsed and re-arms.
+   */
   #expire(): void {
     const now = this.deps.clock.now();
     const timeoutMs = this.#settings.ringTimeoutSeconds * 1000;
@@ -208,6 +229,6 @@ export class CallInbox {
     const next = Math.min(
       ...history.records.map((record) => (record.kind === 'incoming' && record.status === 'ringing' ? record.at + timeoutMs : Infinity)),
     );
-    if (Number.isFinite(next)) this.#expiry = this.deps.timers.setTimeout(() => this.#expire(), Math.max(0, next - now));
+    if (Number.isFinite(next)) this.#expiry = this.deps.timers.setTimeout(() => this.#expire(), clampDelay(next - now));
   }
 }

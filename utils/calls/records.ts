@@ -5,12 +5,15 @@ export type IncomingStatus = 'ringing' | 'answered' | 'dismissed' | 'missed';
 
 export interface IncomingCall {
   readonly kind: 'incoming';
-  /** Sender + SendTime: the same call replayed after a reconnect has the same id. */
+  /** Unique (a UUID): a replay is recognised by its sender and SendTime instead (`replays.ts`). */
   readonly id: string;
   readonly peerId: UserId;
   /** Plain text, never markup. */
   readonly peerName: string;
-  /** When it was sent (from SendTime), or received when the server gave no usable time. */
+  /**
+   * When it arrived, by the local clock: ringing, missed and the time shown follow it. Never the
+   * server's SendTime, which may be slow, fast, constant or year 9999.
+   */
   readonly at: number;
   readonly status: IncomingStatus;
   /** Seen in the popup; unseen calls are what the toolbar badge counts. */
@@ -19,13 +22,20 @@ export interface IncomingCall {
 
 export type OutgoingStatus = 'queued' | 'sent' | 'failed';
 
+/**
+ * Why a call was not sent: the queue's reasons (too old, no room, cleared on logout or stop), or
+ * `restarted`: it was queued when the worker stopped, and its queue went with it.
+ */
+export type OutgoingError = 'expired' | 'queue-full' | 'stopped' | 'restarted';
+
 export interface OutgoingCall {
   readonly kind: 'outgoing';
+  /** Unique across worker restarts (a UUID), so a new record never overwrites a saved one. */
   readonly id: string;
   readonly peerId: UserId;
   readonly at: number;
   readonly status: OutgoingStatus;
-  readonly error?: 'expired' | 'queue-full' | 'stopped';
+  readonly error?: OutgoingError;
   readonly settledAt?: number;
 }
 
@@ -41,10 +51,6 @@ export interface RingingCall {
 
 export function ringingCall(call: IncomingCall): RingingCall {
   return { id: call.id, callerId: call.peerId, callerName: call.peerName, at: call.at };
-}
-
-export function incomingCallId(senderId: UserId, sendTimeText: string): string {
-  return `${senderId} ${sendTimeText}`;
 }
 
 /** `records` with `record` added, or replacing the one with its id and kind. Pure. */

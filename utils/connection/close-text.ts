@@ -19,11 +19,15 @@ function when(openForMs: number | undefined): string {
   return openForMs === undefined ? 'before opening' : `after ${Math.round(openForMs / 1000)} s`;
 }
 
-/** e.g. `closed with 1006 before opening`, `closed with 1001 (going away) after 3 s: restarting`. */
-export function describeClose(code: number, reason: string, openForMs: number | undefined): string {
+/**
+ * e.g. `closed with 1006 before opening`, `closed with 1001 (going away) after 3 s: restarting`.
+ * The reason is the server's text: `secrets` are taken out of it before it is cut to length, so a
+ * token cut at the limit cannot leak in part.
+ */
+export function describeClose(code: number, reason: string, openForMs: number | undefined, secrets: readonly string[] = []): string {
   const name = closeNames[code];
   const named = name === undefined ? `${code}` : `${code} (${name})`;
-  const oneLine = reason.replace(/\s+/g, ' ').trim();
+  const oneLine = redact(reason, secrets).replace(/\s+/g, ' ').trim();
   const said =
     oneLine === ''
       ? ''
@@ -40,7 +44,31 @@ export function describeThrown(what: string, error: unknown): string {
   return `${what}: ${message}`;
 }
 
-/** `text` with every occurrence of each secret replaced, for anything a user or a log may see. */
+/** Shorter runs than this are too common to mean anything (and to hide without hiding ordinary words). */
+const MIN_LEAK = 7;
+
+/**
+ * `text` with every secret taken out, for anything a user or a log may see: the whole secret, and
+ * any run of 7 or more of its first characters (a server quoting a token it cut short, "invalid
+ * token eyJhbGciOiJIUz…"). Pure.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => (secret ? result.replaceAll(secret, '[token]') : result), text);
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length < MIN_LEAK) {
+      if (secret) result = result.replaceAll(secret, '[token]');
+      continue;
+    }
+    const start = secret.slice(0, MIN_LEAK);
+    let out = '';
+    let from = 0;
+    for (let at = result.indexOf(start); at >= 0; at = result.indexOf(start, from)) {
+      let end = at + MIN_LEAK;
+      while (end < result.length && end - at < secret.length && result[end] === secret[end - at]) end++;
+      out += `${result.slice(from, at)}[token]`;
+      from = end;
+    }
+    result = out + result.slice(from);
+  }
+  return result;
 }

@@ -1,5 +1,6 @@
 import { backoffDelay } from './backoff';
 import { describeClose, describeError, describeThrown, redact } from './close-text';
+import { tokenUrl } from './token-url';
 import { Emitter } from '../emitter';
 import { Link } from './link';
 import { nextStatus, sameStatus, waitsForCaller } from './status';
@@ -39,6 +40,8 @@ export class Connection {
   private failures = 0;
   /** Failures in a row that never reached `open`: the browser's only hint of a refused handshake. */
   private preOpenFailures = 0;
+  /** When that run of failures began; read only while `preOpenFailures` > 0. */
+  private preOpenSince = 0;
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -177,19 +180,20 @@ export class Connection {
     this.open(token);
   }
 
-  private urlWith(token: string): string {
-    const { serverUrl } = this.options;
-    return `${serverUrl}${serverUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
-  }
-
   private open(token: string): void {
+    const secrets = [token, encodeURIComponent(token)];
+    const url = tokenUrl(this.options.serverUrl, token);
+    if (!url.ok) {
+      // A setting, not the network: trying again would only repeat it.
+      this.setState({ phase: 'disconnected', reason: 'not-configured', attempt: this.failures, lastError: url.why });
+      return;
+    }
     let socket: SocketLike;
     try {
-      socket = this.deps.createSocket(this.urlWith(token));
+      socket = this.deps.createSocket(url.url);
     } catch (error) {
       // Browsers quote the whole URL in this error; the status is shown and mirrored, the token never.
-      const message = describeThrown('could not open a socket', error);
-      this.failed(redact(message, [token, encodeURIComponent(token)]), true);
+      this.failed(redact(describeThrown('could not open a socket', error), secrets), true);
       return;
     }
     const { heartbeatIntervalMs, heartbeatPayload, backoff } = this.options;
@@ -209,7 +213,7 @@ export class Connection {
           this.failed(describeError(link.openFor()), link.openFor() === undefined);
       },
       closed: (code, reason) => {
-        if (this.link === link) this.closed(code, reason, link.openFor());
+        if (this.link === link) this.closed(code, reason, link.openFor(), secrets);
       },
       dead: () => {
         if (this.link !== link) return;
@@ -227,8 +231,8 @@ export class Connection {
     this.link = link;
   }
 
-  private closed(code: number, reason: string, openFor: number | undefined): void {
-    const lastError = describeClose(code, reason, openFor);
+  private closed(code: number, reason: string, openFor: number | undefined, secrets: readonly string[]): void {
+    const lastError = describeClose(code, reason, openFor, secrets);
     if (this.options.unauthorizedCloseCodes.includes(code)) {
       this.teardown(NORMAL_CLOSURE, 'unauthorized');
       this.setState({
@@ -250,8 +254,9 @@ export class Connection {
   ): void {
     this.teardown(reason === 'no-heartbeat' ? DEAD_LINK_CLOSURE : NORMAL_CLOSURE, reason);
     this.failures += 1;
-    if (neverOpened) this.preOpenFailures += 1;
-    const slow = this.preOpenFailures >= this.options.cannotReachAfter;
+    const now = this.deps.clock.now();
+    if (neverOpened && this.preOpenFailures++ === 0) this.preOpenSince = now;
+    const slow = this.preOpenFailures >= this.options.cannotReachAfter && now - this.preOpenSince >= this.options.cannotReachAfterMs;
     const delay = slow
       ? this.options.slowRetryMs
       : backoffDelay(this.failures - 1, this.options.backoff, this.deps.random);
@@ -263,7 +268,7 @@ export class Connection {
       phase: 'disconnected',
       reason: slow ? 'cannot-reach' : reason,
       attempt: this.failures,
-      nextRetryAt: this.deps.clock.now() + delay,
+      nextRetryAt: now + delay,
       lastError,
     });
   }

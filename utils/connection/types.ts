@@ -27,7 +27,17 @@ export interface ConnectionStatus {
   readonly nextRetryAt?: number;
   /** The last failure in words, e.g. `closed with 1006 before opening`. */
   readonly lastError?: string;
+  /**
+   * The socket is fine but the server's latest online list was dropped, so who is online is out of
+   * date until a usable list arrives. Set by the service (the connection never sees lists).
+   */
+  readonly listProblem?: ListProblem;
 }
+
+/** Why an online list was dropped: too large for `connection.maxFrameKiB`, or not a list Roster can read. */
+export type ListProblem =
+  | { readonly reason: 'too-large'; readonly bytes: number; readonly limitBytes: number; readonly at: number }
+  | { readonly reason: 'invalid'; readonly at: number };
 
 export interface StatusChange {
   readonly from: ConnectionStatus;
@@ -86,8 +96,14 @@ export interface ConnectionOptions {
   readonly heartbeatPayload: string;
   readonly unauthorizedCloseCodes: readonly number[];
   readonly backoff: BackoffOptions;
-  /** After this many failures in a row that never reached `open`, retry only every `slowRetryMs`. */
+  /** After this many failures in a row that never reached `open`, retry only every `slowRetryMs`… */
   readonly cannotReachAfter: number;
+  /**
+   * …once they have gone on this long. Jittered retries can fail five times within a second, and a
+   * server that restarts refuses exactly like one that refuses the handshake: without this, a
+   * restart of a second or two parked some clients in the one-minute wait.
+   */
+  readonly cannotReachAfterMs: number;
   readonly slowRetryMs: number;
 }
 
@@ -108,6 +124,7 @@ export const defaultConnectionOptions = {
   unauthorizedCloseCodes: [4001, 4003, 1008],
   backoff: { baseMs: 500, capMs: 30_000, resetAfterMs: 10_000 },
   cannotReachAfter: 5,
+  cannotReachAfterMs: 10_000,
   slowRetryMs: 60_000,
 } as const satisfies Omit<ConnectionOptions, 'serverUrl'>;
 

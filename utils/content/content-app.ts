@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../i18n';
 import { createLogger } from '../log';
 import type { RosterClient } from '../messaging/client';
+import { ownValue } from '../presence/id-table';
 import { Marker } from '../sites/marker';
 import { createHoverCard } from './hover-card';
 import { contextTimers } from './host-client';
@@ -27,7 +28,12 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
   const doc = document;
   const timers = contextTimers(ctx);
   const learn = createNameLearner(
-    { send: (names) => client.request({ op: 'learnNames', names }), known: (id) => client.state?.names[id], timers },
+    {
+      send: (names) => client.request({ op: 'learnNames', names }),
+      // Own keys only: an id such as `constructor` must not find Object.prototype's member.
+      known: (id) => (client.state ? ownValue(client.state.names, id) : undefined),
+      timers,
+    },
     signal,
   );
   const labels = markLabels();

@@ -3,11 +3,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Timers } from '../connection/types';
 import { connectRoster, type RosterClient } from '../messaging/client';
 import { PORT_NAME } from '../messaging/port';
+import { clampDelay } from '../timer-delay';
 
-/** Timers that check the context first: one firing after an extension reload ends the script quietly. */
+/**
+ * Timers that check the context first: one firing after an extension reload ends the script
+ * quietly. Delays are clamped, so one computed from the background's times cannot overflow.
+ */
 export function contextTimers(ctx: ContentScriptContext): Timers {
   return {
-    setTimeout: (callback, ms) => setTimeout(() => ctx.isValid && callback(), ms),
+    setTimeout: (callback, ms) => setTimeout(() => ctx.isValid && callback(), clampDelay(ms)),
     clearTimeout: (handle) => clearTimeout(handle),
   };
 }

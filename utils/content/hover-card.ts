@@ -164,8 +164,12 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     deps.call(current.subject.userId).then(settle, () => settle(undefined));
   };
 
+  /**
+   * Only what a person does moves the card: a host page's script can dispatch pointer, focus and
+   * key events at a mark, and must not arm the card with Call focused for the next real key.
+   */
   const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void, passive = false) =>
-    deps.window.addEventListener(type, handler, { capture: true, passive, signal });
+    deps.window.addEventListener(type, (event) => event.isTrusted && handler(event), { capture: true, passive, signal });
 
   listen('pointerover', (event) => {
     const mark = markOf(event.target);
@@ -202,10 +206,10 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
 
   listen('click', (event) => {
     if (inCard(event.target)) {
-      // The page's own handlers have no business with the card; and page scripts cannot ring anyone.
+      // The page's own handlers have no business with the card.
       event.stopPropagation();
       const node = asNode(event.target);
-      if (card && node && card.call.contains(node) && event.isTrusted) ring();
+      if (card && node && card.call.contains(node)) ring();
       return;
     }
     const mark = markOf(event.target);

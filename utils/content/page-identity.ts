@@ -1,8 +1,7 @@
 import type { Timers } from '../connection/types';
-import { pageIdentityConfig, readPageIdentity, type PageReading } from '../identity/page-reading';
+import { readPageIdentity, type PageIdentityConfig, type PageReading } from '../identity/page-reading';
 import { createLogger } from '../log';
 import type { RosterClient } from '../messaging/client';
-import type { Settings } from '../settings/schema';
 
 const log = createLogger('content');
 
@@ -12,8 +11,8 @@ const POLL_MS = 5_000;
 export interface PageIdentityDeps {
   readonly timers: Timers;
   readonly window: Window;
-  /** The settings as the page sees them now (`undefined` until read). */
-  readonly settings: () => Settings | undefined;
+  /** Where this page keeps its user, as the background says (`null`: nowhere; `undefined`: not heard yet). */
+  readonly config: () => PageIdentityConfig | null | undefined;
 }
 
 /**
@@ -27,8 +26,7 @@ export function reportPageIdentity(client: RosterClient, deps: PageIdentityDeps,
   let poll: ReturnType<Timers['setTimeout']> | undefined;
 
   const report = (force: boolean) => {
-    const settings = deps.settings();
-    const config = settings && pageIdentityConfig(settings.identity);
+    const config = deps.config();
     if (!config || signal.aborted) return;
     let reading: PageReading | null;
     try {

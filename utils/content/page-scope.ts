@@ -3,7 +3,7 @@ import { matchesAny } from '../sites/match-pattern';
 import type { RowProfile } from '../sites/profile';
 import { isSelector } from '../sites/selector';
 import { siteMatches } from '../sites/site-scope';
-import type { Settings } from '../settings/schema';
+import type { PageConfig } from '../roster/page-config';
 
 /**
  * The profiles for this page: none outside the configured sites (a port the browser's pattern
@@ -11,7 +11,7 @@ import type { Settings } from '../settings/schema';
  * Returns `undefined` when nothing changed since the last call, so a route change that keeps the
  * same profiles does not re-read the page.
  */
-export function createPageScope(): (settings: Settings, href: string) => RowProfile[] | undefined {
+export function createPageScope(): (settings: Pick<PageConfig, 'sites' | 'auth'>, href: string) => RowProfile[] | undefined {
   let last: string | undefined;
   return (settings, href) => {
     const profiles = matchesAny(siteMatches(settings), href)

@@ -1,30 +1,34 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Emitter } from '../emitter';
 import { createLogger } from '../log';
-import type { Settings } from '../settings/schema';
-import { followSettings } from '../settings/storage';
-import { whileExtensionAlive } from './alive-signal';
+import type { RosterClient } from '../messaging/client';
+import type { PageConfig } from '../roster/page-config';
 
 const log = createLogger('content');
 
-/** The effective settings as this page sees them, for every part of the content script. */
+/** The settings this page needs, as the background sends them, for every part of the content script. */
 export interface PageSettings {
-  /** `undefined` until the first read answers. */
-  current(): Settings | undefined;
-  subscribe(listener: (settings: Settings) => void, signal: AbortSignal): void;
+  /** `undefined` until the background's first message. */
+  current(): PageConfig | undefined;
+  subscribe(listener: (config: PageConfig) => void, signal: AbortSignal): void;
 }
 
-export function followPageSettings(ctx: ContentScriptContext): PageSettings {
-  let current: Settings | undefined;
-  const changes = new Emitter<Settings>((error) => log.error('a settings listener failed', error));
-  followSettings((effective) => {
-    current = effective.settings;
+/** Follows the page's part of the settings over the port (content scripts read no storage). */
+export function pageSettingsOf(client: RosterClient, signal: AbortSignal): PageSettings {
+  let current: PageConfig | undefined;
+  let key = '';
+  const changes = new Emitter<PageConfig>((error) => log.error('a settings listener failed', error));
+  client.subscribe((state, event) => {
+    if (event.type !== 'state' && event.type !== 'page') return;
+    const next = JSON.stringify(state.page);
+    if (next === key) return;
+    key = next;
+    current = state.page;
     changes.emit(current);
-  }, whileExtensionAlive(ctx.signal));
+  }, signal);
   return {
     current: () => current,
-    subscribe(listener, signal) {
-      changes.subscribe(listener, signal);
+    subscribe(listener, subscription) {
+      changes.subscribe(listener, subscription);
       if (current) listener(current);
     },
   };

@@ -16,6 +16,8 @@ export async function mountCallToasts(ctx: ContentScriptContext, client: RosterC
   const notes = new Map<string, string>();
   const ui = await createShadowRootUi(ctx, {
     name: 'roster-call-toasts',
+    // Closed: a host page's scripts cannot reach in and press Call back or Dismiss.
+    mode: 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',

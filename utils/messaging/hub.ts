@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { silentIdentity } from '../identity/status';
 import { createLogger } from '../log';
+import { ContentPolicy } from './content-policy';
 import type { RosterService } from '../roster/service';
 import type { RosterEvent, RosterState, ViewEvent } from '../roster/state';
 import type { HostTabs } from './host-tabs';
@@ -15,6 +16,8 @@ export interface HubOptions {
   readonly extensionId: string;
   /** This extension's own origin (`chrome-extension://<id>/`): its pages may do more than content scripts. */
   readonly extensionOrigin: string;
+  /** For the content scripts' call limit; `Date.now` when absent. */
+  readonly now?: () => number;
 }
 
 /**
@@ -39,8 +42,10 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
       closed.abort();
       if (tabId !== undefined) hostTabs.remove(tabId);
     });
+    const policy = role === 'content' ? new ContentPolicy() : undefined;
+    const now = options.now ?? Date.now;
     ready.then(
-      (service) => attach(port, { role, tabId, url }, service, closed.signal),
+      (service) => attach(port, { role, tabId, url, policy, now }, service, closed.signal),
       (error: unknown) => log.error('not ready', error),
     );
   };
@@ -51,6 +56,9 @@ interface Viewer {
   readonly tabId: number | undefined;
   /** The address of the page or frame the port comes from, as the browser reports it. */
   readonly url: string;
+  /** A content script's limits (see `ContentPolicy`); none for extension pages. */
+  readonly policy: ContentPolicy | undefined;
+  readonly now: () => number;
 }
 
 function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
@@ -64,7 +72,10 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
   };
   const send = (event: RosterEvent) => {
     const visible = forViewer(event, viewer);
-    if (visible) post({ type: 'event', event: visible });
+    if (!visible) return;
+    if (visible.type === 'ring' && visible.toast) viewer.policy?.toasted(visible.call.id);
+    if (visible.type === 'callClosed') viewer.policy?.closed(visible.id);
+    post({ type: 'event', event: visible });
   };
   service.subscribe(send, signal);
   send({ type: 'state', state: service.state() });
@@ -80,6 +91,12 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
       post({ type: 'reply', id, ok: false, error: `${request.op} is not allowed from a ${viewer.role}` });
       return;
     }
+    const refused = refusedByPolicy(request, viewer);
+    if (refused) {
+      log.warn(`refused ${request.op} from a host page: ${refused.why}`);
+      post({ type: 'reply', id, ok: true, value: refused.reply });
+      return;
+    }
     Promise.resolve(answer(service, request, viewer)).then(
       (value) => post({ type: 'reply', id, ok: true, value }),
       (error: unknown) => post({ type: 'reply', id, ok: false, error: String(error) }),
@@ -87,6 +104,19 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
   };
   port.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => port.onMessage.removeListener(onMessage), { once: true });
+}
+
+/** A content script's request beyond its limits gets the answer a refused call gets; `undefined` when it is within them. */
+function refusedByPolicy(request: Request, viewer: Viewer): { why: string; reply: Replies[Request['op']] } | undefined {
+  const { policy } = viewer;
+  if (!policy) return undefined;
+  if ((request.op === 'callBack' || request.op === 'dismissCall') && !policy.mayAct(request.id)) {
+    return { why: 'not a call this page was shown', reply: request.op === 'callBack' ? { ok: false, refusal: 'unknown-call' } : null };
+  }
+  if ((request.op === 'sendCall' || request.op === 'callBack') && !policy.allowCall(viewer.now())) {
+    return { why: 'too many calls', reply: { ok: false, refusal: 'too-many' } };
+  }
+  return undefined;
 }
 
 function answer(service: RosterService, request: Request, viewer: Viewer): Replies[Request['op']] | Promise<null> {

@@ -77,7 +77,7 @@ export const ServerMessageSchema = v.variant('type', [
   v.object({
     type: v.literal('event'),
     event: v.looseObject({
-      type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'doNotDisturb', 'setup', 'away', 'callRecord', 'unseen', 'ring', 'callClosed', 'identity', 'readPageIdentity']),
+      type: v.picklist(['state', 'connection', 'presence', 'names', 'me', 'doNotDisturb', 'setup', 'away', 'callRecord', 'unseen', 'ring', 'callClosed', 'identity', 'readPageIdentity', 'page']),
     }),
   }),
   v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(true), value: v.unknown() }),

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n';
 import type { SettingsIssue } from '../settings/validate';
+import { patternProblemMessages } from '../sites/safe-pattern';
 import { numberRange } from './schema-info';
 
 /**
@@ -19,6 +20,9 @@ export const KNOWN_MESSAGES: ReadonlyMap<string, MessageKey> = new Map<string, M
   ['must not be empty', 'optionsErrEmpty'],
   ['is not a valid CSS selector', 'optionsErrSelector'],
   ['is not a valid regular expression', 'optionsErrRegExp'],
+  [patternProblemMessages.backreference, 'optionsErrRegExpBackreference'],
+  [patternProblemMessages['nested-repeat'], 'optionsErrRegExpNested'],
+  [patternProblemMessages['too-costly'], 'optionsErrRegExpCostly'],
   ['must be a match pattern with a host, e.g. https://admin.example.com/*', 'optionsErrMatchPattern'],
   ['is not an attribute name', 'optionsErrAttribute'],
   ['give either header or column', 'optionsErrCellNeither'],

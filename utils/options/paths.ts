@@ -14,7 +14,8 @@ export function getPath(value: unknown, path: string): unknown {
   if (path === '') return value;
   let current: unknown = value;
   for (const segment of path.split('.')) {
-    if (!isContainer(current)) return undefined;
+    // Own fields only: `constructor` or `__proto__` in a path never reach Object.prototype.
+    if (!isContainer(current) || !Object.hasOwn(current, segment)) return undefined;
     current = Array.isArray(current) ? (current as readonly Json[])[Number(segment)] : (current as Readonly<Record<string, Json>>)[segment];
   }
   return current;

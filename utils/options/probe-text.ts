@@ -44,6 +44,7 @@ export function directoryProbeText(result: DirectoryProbeResult, fields: { reado
   switch (result.outcome) {
     case 'read': {
       const sample = result.sample.join(', ');
+      if (result.beyond > 0) return { key: 'optionsDirReadBeyond', substitutions: [result.users, sample, result.beyond], tone: 'ok' };
       if (result.users === 0) return { key: 'optionsDirNoneUsable', substitutions: [result.skipped, fields.idField, fields.nameField], tone: 'problem' };
       if (result.skipped > 0) return { key: 'optionsDirReadSkipped', substitutions: [result.users, sample, result.skipped], tone: 'ok' };
       return { key: 'optionsDirRead', substitutions: [result.users, sample], tone: 'ok' };
@@ -52,6 +53,8 @@ export function directoryProbeText(result: DirectoryProbeResult, fields: { reado
       const keys = {
         http: 'optionsDirHttp',
         network: 'optionsDirNetwork',
+        timeout: 'optionsDirTimeout',
+        redirected: 'optionsDirRedirected',
         'too-large': 'optionsDirTooLarge',
         'not-json': 'optionsDirNotJson',
         'not-a-list': 'optionsDirNotList',

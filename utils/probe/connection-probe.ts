@@ -1,5 +1,6 @@
 import { cookieTokenSource, type CookieApi } from '../auth/cookie-token';
 import { describeClose, describeError, describeThrown, redact } from '../connection/close-text';
+import { tokenUrl } from '../connection/token-url';
 import type { SocketFactory, SocketLike, Timers } from '../connection/types';
 import { identityUrl } from '../identity/identity-url';
 import { chooseMe, readJwtIdentity, type IdentityReadings } from '../identity/me';
@@ -61,7 +62,9 @@ export async function probeConnection(
   if (!token) return { outcome: 'signed-out', siteUrl: auth.cookieUrl };
 
   const secrets = [token, encodeURIComponent(token)];
-  const said = await openOnce(withToken(serverUrl, token), deps, limits, signal, {
+  const url = tokenUrl(serverUrl, token);
+  if (!url.ok) return { outcome: 'wrong-protocol', detail: url.why };
+  const said = await openOnce(url.url, deps, limits, signal, {
     maxBytes: connection.maxFrameKiB * 1024,
     heartbeatPayload: connection.heartbeatPayload,
   });
@@ -77,19 +80,14 @@ export async function probeConnection(
     case 'silent':
       return { outcome: 'wrong-protocol', detail: `opened, but nothing came in ${Math.round(limits.listMs / 1000)} s` };
     case 'closed':
-      if (connection.unauthorizedCloseCodes.includes(said.code)) return { outcome: 'rejected', detail: clean(describeClose(said.code, said.reason, said.openForMs)) };
-      if (said.openForMs !== undefined) return { outcome: 'closed', detail: clean(describeClose(said.code, said.reason, said.openForMs)) };
-      return lookOverHttp(serverUrl, deps, limits, signal, clean(describeClose(said.code, said.reason, undefined)));
+      if (connection.unauthorizedCloseCodes.includes(said.code)) return { outcome: 'rejected', detail: clean(describeClose(said.code, said.reason, said.openForMs, secrets)) };
+      if (said.openForMs !== undefined) return { outcome: 'closed', detail: clean(describeClose(said.code, said.reason, said.openForMs, secrets)) };
+      return lookOverHttp(serverUrl, deps, limits, signal, clean(describeClose(said.code, said.reason, undefined, secrets)));
     case 'failed':
       return said.opened ? { outcome: 'closed', detail: clean(said.detail) } : lookOverHttp(serverUrl, deps, limits, signal, clean(said.detail));
     case 'no-open':
       return { outcome: 'unreachable', detail: `no answer in ${Math.round(limits.openMs / 1000)} s` };
   }
-}
-
-/** The address with the token appended, as the connection builds it. */
-function withToken(serverUrl: string, token: string): string {
-  return `${serverUrl}${serverUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
 }
 
 function openOnce(

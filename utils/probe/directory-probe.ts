@@ -1,9 +1,11 @@
+import type { Timers } from '../connection/types';
 import { DirectoryError, fetchDirectory } from '../presence/directory-fetch';
 import { requiredOrigins } from '../settings/origins';
 import type { DirectoryProbeRequest, DirectoryProbeResult } from './protocol';
 
 export interface DirectoryProbeDeps {
   readonly fetch: typeof fetch;
+  readonly timers: Timers;
   readonly missingOrigins: (origins: readonly string[]) => Promise<string[]>;
 }
 
@@ -17,8 +19,9 @@ export async function probeDirectory(request: DirectoryProbeRequest, deps: Direc
   const missing = await deps.missingOrigins(requiredOrigins({ serverUrl: '', auth: { cookieUrl: '' }, directory }));
   if (missing.length > 0) return { outcome: 'no-permission', origins: missing };
   try {
-    const list = await fetchDirectory(directory, deps.fetch, AbortSignal.any([signal, AbortSignal.timeout(TIMEOUT_MS)]));
-    return { outcome: 'read', users: list.entries.length, skipped: list.skipped, sample: list.entries.slice(0, SAMPLE).map(([, name]) => name) };
+    const list = await fetchDirectory(directory, deps, signal, TIMEOUT_MS);
+    const { entries, skipped, beyond } = list;
+    return { outcome: 'read', users: entries.length, skipped, beyond, sample: entries.slice(0, SAMPLE).map(([, name]) => name) };
   } catch (error) {
     if (error instanceof DirectoryError) return { outcome: 'failed', code: error.code, detail: error.message.slice(0, 500) };
     return { outcome: 'failed', code: 'network', detail: String(error).slice(0, 500) };

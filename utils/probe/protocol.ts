@@ -71,10 +71,16 @@ export const DirectoryProbeResultSchema = v.variant('outcome', [
     outcome: v.literal('read'),
     users: v.number(),
     skipped: v.number(),
+    /** Entries after the last user Roster keeps (the list is longer than the directory holds). */
+    beyond: v.number(),
     /** A few names, to show that the right fields were read. */
     sample: v.pipe(v.array(v.string()), v.maxLength(5)),
   }),
-  v.object({ outcome: v.literal('failed'), code: v.picklist(['http', 'network', 'too-large', 'not-json', 'not-a-list']), detail: Detail }),
+  v.object({
+    outcome: v.literal('failed'),
+    code: v.picklist(['http', 'network', 'timeout', 'redirected', 'too-large', 'not-json', 'not-a-list']),
+    detail: Detail,
+  }),
   v.object({ outcome: v.literal('no-permission'), origins: Origins }),
   v.object({ outcome: v.literal('not-configured') }),
 ]);

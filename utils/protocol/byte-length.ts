@@ -13,3 +13,18 @@ export function exceedsUtf8Bytes(text: string, maxBytes: number): boolean {
   }
   return false;
 }
+
+/** The UTF-8 size of `text` (a lone surrogate counts as the 3 bytes of U+FFFD, as encoders write it). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -7,6 +7,8 @@ export class ProtocolError extends Error {
   constructor(
     readonly code: ProtocolErrorCode,
     message: string,
+    /** The frame's `Type` when it was read that far (`Chat`: an online list was lost). */
+    readonly frameType?: string,
   ) {
     super(message);
   }

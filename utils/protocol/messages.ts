@@ -12,7 +12,10 @@ export interface CallFrame {
   readonly receiverName: string;
   /** `Data.type`: `呼叫` from the legacy server. */
   readonly callType: string;
-  /** `SendTime` exactly as written: with the sender, it identifies a call (dedupe). */
+  /**
+   * `SendTime` exactly as written, or `''` when absent or implausible (see `boundedSendTime`):
+   * with the sender, it recognises a replay. Never a call's time: that is when it arrived here.
+   */
   readonly sendTimeText: string;
   /** `SendTime` understood, when it is a valid .NET round-trip timestamp. */
   readonly sendTime?: DotNetTime;

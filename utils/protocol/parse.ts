@@ -13,6 +13,7 @@ import {
   wireIdTypeOf,
   type WireIdType,
 } from './schemas';
+import { boundedSendTime } from './send-time';
 
 export interface ParseOptions {
   /** Frames larger than this many UTF-8 bytes are refused before `JSON.parse`. */
@@ -59,7 +60,7 @@ export function parseFrame(frame: unknown, options: ParseOptions = defaultParseO
 
 function parseOnlineList(json: unknown): ParseResult {
   const frame = v.safeParse(ChatFrameSchema, json);
-  if (!frame.success) return fail('invalid-frame', `Chat: ${describe(frame.issues)}`);
+  if (!frame.success) return fail('invalid-frame', `Chat: ${describe(frame.issues)}`, 'Chat');
   // One bad entry must not hide everyone else: keep the valid ones and count the rest.
   const users = new Map<UserId, OnlineUser>();
   let rejected = 0;
@@ -85,7 +86,8 @@ function parseEvent(json: unknown): ParseResult {
   }
   const data = v.safeParse(CallDataSchema, Message.Data);
   if (!data.success) return fail('invalid-frame', `Call data: ${describe(data.issues)}`);
-  const sendTimeText = SendTime ?? '';
+  // An over-long or garbled SendTime costs the call nothing but its replay check.
+  const sendTimeText = boundedSendTime(SendTime);
   const sendTime = parseDotNetTime(sendTimeText);
   const idType = wireIdTypeOf((json as { Sender?: unknown }).Sender);
   return ok({
@@ -107,8 +109,8 @@ function ok(message: InboundMessage): ParseResult {
   return { ok: true, message };
 }
 
-function fail(code: ProtocolError['code'], message: string): ParseResult {
-  return { ok: false, error: new ProtocolError(code, message) };
+function fail(code: ProtocolError['code'], message: string, frameType?: string): ParseResult {
+  return { ok: false, error: new ProtocolError(code, message, frameType) };
 }
 
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -12,6 +12,8 @@ export interface RosterDeps {
   readonly timers: Timers;
   readonly clock: Clock;
   readonly random: () => number;
+  /** A unique id for each call record, also across worker restarts: `crypto.randomUUID()`. */
+  readonly newCallId: () => string;
   readonly network: NetworkMonitor;
   /** Notifications, ring and badge. */
   readonly callEffects: CallEffects;

@@ -7,7 +7,8 @@ const log = createLogger('directory');
 
 /**
  * Keeps the host system's user list fresh: now, then every `refreshMinutes`, until `signal`
- * aborts. A failed fetch keeps the names we had and tries again at the next tick.
+ * aborts. A failed fetch (a timeout included: see `fetchDirectory`) keeps the names we had and
+ * tries again at the next tick.
  */
 export function refreshDirectory(
   settings: DirectorySettings,
@@ -19,7 +20,8 @@ export function refreshDirectory(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = async () => {
     try {
-      const list = await fetchDirectory(settings, deps.fetch, signal);
+      const list = await fetchDirectory(settings, deps, signal);
+      if (list.beyond > 0) log.warn(`the user list is longer than Roster keeps: ${list.entries.length} users read, ${list.beyond} entries after them not used`);
       if (!signal.aborted) onList(list);
     } catch (error) {
       if (!signal.aborted) log.warn('could not read the user list', error);

@@ -1,4 +1,5 @@
 import { upsertRecord } from '../calls/records';
+import { idTable, tableEntries, withEntries } from '../presence/id-table';
 import type { RosterState, ViewEvent } from './state';
 
 /**
@@ -15,16 +16,17 @@ export function applyEvent(state: RosterState | undefined, event: ViewEvent): Ro
       const { change } = event;
       if (change.version !== state.presence.version + 1) return undefined;
       const online = new Set(state.presence.online);
-      const lastSeen = { ...state.presence.lastSeen };
-      for (const id of change.left) {
-        online.delete(id);
-        lastSeen[id] = change.at;
-      }
+      for (const id of change.left) online.delete(id);
       for (const id of change.joined) online.add(id);
+      // As the store keeps it: who came back has no "last seen". Prototype-free: an id such as
+      // `__proto__` is a key like any other (see `id-table.ts`).
+      const back = new Set(change.joined);
+      const stayedAway = tableEntries(state.presence.lastSeen).filter(([id]) => !back.has(id));
+      const lastSeen = idTable([...stayedAway, ...change.left.map((id) => [id, change.at] as const)]);
       return { ...state, presence: { version: change.version, online: [...online], lastSeen } };
     }
     case 'names':
-      return { ...state, names: { ...state.names, ...event.names } };
+      return { ...state, names: withEntries(state.names, tableEntries(event.names)) };
     case 'me':
       return { ...state, me: event.me };
     case 'identity':
@@ -35,6 +37,8 @@ export function applyEvent(state: RosterState | undefined, event: ViewEvent): Ro
       return { ...state, setup: event.setup };
     case 'away':
       return { ...state, away: event.on };
+    case 'page':
+      return { ...state, page: event.page };
     case 'callRecord':
       return { ...state, calls: { ...state.calls, records: upsertRecord(state.calls.records, event.record) } };
     case 'unseen':

@@ -12,6 +12,8 @@ export function refusalText(refusal: CallRefusal, name: string): string {
       return t('refusalNotSignedIn');
     case 'unknown-identity':
       return t('refusalUnknownIdentity');
+    case 'too-many':
+      return t('refusalTooMany');
     case 'unknown-call':
       return t('refusalUnknownCall');
   }

@@ -2,7 +2,7 @@ import { cookieTokenSource } from '../auth/cookie-token';
 import type { OutgoingCall } from '../calls/records';
 import { Connection } from '../connection/connection';
 import { Outbox } from '../connection/outbox';
-import { defaultConnectionOptions, defaultOutboxOptions, type ConnectionStatus } from '../connection/types';
+import { defaultConnectionOptions, defaultOutboxOptions, type ConnectionStatus, type ListProblem } from '../connection/types';
 import { createLogger } from '../log';
 import type { DirectoryList } from '../presence/directory-fetch';
 import type { InboundMessage } from '../protocol/messages';
@@ -10,6 +10,7 @@ import { parseFrame } from '../protocol/parse';
 import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
 import { startDirectoryRefresh } from './directory-refresh';
+import { listProblemOf } from './list-problem';
 import { toOutgoingCall, type CallTarget } from './outgoing';
 
 const log = createLogger('run');
@@ -23,7 +24,8 @@ export interface RunHooks {
   readonly signedOut: () => void;
   readonly outgoing: (call: OutgoingCall) => void;
   readonly directory: (list: DirectoryList) => void;
-  readonly nextCallId: () => string;
+  /** The server's online list was dropped (too large, unreadable): the views must be told. */
+  readonly listDropped: (problem: ListProblem) => void;
 }
 
 export interface Run {
@@ -58,7 +60,7 @@ export function startRun(settings: Settings, deps: RosterDeps, hooks: RunHooks, 
   const outbox = new Outbox<CallTarget>(deps.outbox ?? defaultOutboxOptions, {
     ...deps,
     send: (text) => connection.send(text),
-    nextId: hooks.nextCallId,
+    nextId: deps.newCallId,
   });
   const parseOptions = { maxBytes: settings.connection.maxFrameKiB * 1024, heartbeatPayload: settings.connection.heartbeatPayload };
 
@@ -69,8 +71,17 @@ export function startRun(settings: Settings, deps: RosterDeps, hooks: RunHooks, 
   }, signal);
   connection.onFrame((frame) => {
     const result = parseFrame(frame, parseOptions);
-    if (result.ok) hooks.message(result.message);
-    else log.debug(`dropped a frame (${result.error.code}): ${result.error.message}`);
+    if (result.ok) {
+      hooks.message(result.message);
+      return;
+    }
+    const problem = listProblemOf(frame, result.error, parseOptions.maxBytes, deps.clock.now());
+    if (!problem) log.debug(`dropped a frame (${result.error.code}): ${result.error.message}`);
+    else {
+      // Not hostile, just more than we take: marks would go stale unseen, so this is everyone's business.
+      log.warn(`dropped the online list (${result.error.code}): ${result.error.message}`);
+      hooks.listDropped(problem);
+    }
   }, signal);
   const directory = startDirectoryRefresh(settings.directory, deps, hooks.directory, signal);
   tokens.watch((token) => {

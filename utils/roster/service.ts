@@ -1,7 +1,7 @@
 import { emptyHistory, type CallHistory } from '../calls/history';
 import { CallInbox } from '../calls/inbox';
 import { Emitter } from '../emitter';
-import type { ConnectionStatus } from '../connection/types';
+import type { ConnectionStatus, ListProblem } from '../connection/types';
 import { IdentityTracker, type IdentitySnapshot } from '../identity/identity-tracker';
 import type { Me } from '../identity/me';
 import type { PageReading } from '../identity/page-reading';
@@ -18,6 +18,8 @@ import type { Settings } from '../settings/schema';
 import type { RosterDeps } from './deps';
 import { routeInbound } from './inbound';
 import { callFrame, refuseCall, toOutgoingCall } from './outgoing';
+import { pageConfig, type PageConfig } from './page-config';
+import { withListProblem } from './list-problem';
 import { startRun, type Run } from './run';
 import type { RosterEvent, RosterState, SendCallResult } from './state';
 
@@ -43,6 +45,8 @@ export class RosterService {
   readonly #presence: PresenceStore;
   readonly #directory: Directory;
   #connection: ConnectionStatus;
+  /** The server's last online list was dropped; shown on `#connection` until a usable one arrives. */
+  #listProblem: ListProblem | undefined;
   #me: Me | null;
   readonly #identity: IdentityTracker;
   #identityStatus: IdentityStatus;
@@ -60,12 +64,12 @@ export class RosterService {
   #wanted = true;
   #away = false;
   #setup: RosterState['setup'] = { siteUrl: '', missingOrigins: [] };
-  /** Call ids stay unique across runs, so the popup never mixes two calls up. */
-  #callIds = 0;
+  #page: PageConfig;
 
   constructor(deps: RosterDeps, settings: Settings, restored?: RosterMirror, history: CallHistory = emptyHistory) {
     this.#deps = deps;
     this.#doNotDisturb = settings.notifications.doNotDisturb;
+    this.#page = pageConfig(settings);
     this.#inbox = new CallInbox(history, settings.notifications, {
       ...deps,
       save: deps.saveCalls,
@@ -100,6 +104,7 @@ export class RosterService {
       doNotDisturb: this.#doNotDisturb,
       setup: this.#setup,
       away: this.#away,
+      page: this.#page,
     };
   }
 
@@ -117,6 +122,11 @@ export class RosterService {
     this.#inbox.configure(settings.notifications);
     this.#applyDoNotDisturb(settings.notifications.doNotDisturb);
     this.#identity.configure(settings.identity, settings.auth.cookieUrl);
+    const page = pageConfig(settings);
+    if (JSON.stringify(page) !== JSON.stringify(this.#page)) {
+      this.#page = page;
+      this.#events.emit({ type: 'page', page });
+    }
     const key = JSON.stringify([settings.serverUrl, settings.auth, settings.identity, settings.connection, settings.directory]);
     if (key === this.#runKey) return;
     this.#runKey = key;
@@ -255,7 +265,7 @@ export class RosterService {
       signedOut: () => this.#applyOnline([]),
       outgoing: (call) => this.#inbox.recordOutgoing(call),
       directory: (list) => this.#publishNames(this.#directory.replace('directory', list.entries)),
-      nextCallId: () => String(++this.#callIds),
+      listDropped: (problem) => this.#setListProblem(problem),
     }, controller.signal);
     this.#run = { ...run, controller };
   }
@@ -263,6 +273,8 @@ export class RosterService {
   #stopRun(): void {
     this.#run?.controller.abort();
     this.#run = undefined;
+    // The next run reads a new list, maybe with a new size limit.
+    this.#listProblem = undefined;
   }
 
   #handle(message: InboundMessage): void {
@@ -271,6 +283,8 @@ export class RosterService {
       online: (ids, named, complete) => {
         this.#publishNames(this.#directory.learn('server', named));
         this.#applyOnline(ids);
+        // After the list itself, so a view that repaints on this sees the new list, not the stale one.
+        this.#setListProblem(undefined);
         this.#identity.onlineList(ids, complete);
       },
       idType: (type) => {
@@ -283,8 +297,15 @@ export class RosterService {
   }
 
   #setConnection(status: ConnectionStatus): void {
-    this.#connection = status;
-    this.#events.emit({ type: 'connection', status });
+    this.#connection = withListProblem(status, this.#listProblem);
+    this.#events.emit({ type: 'connection', status: this.#connection });
+  }
+
+  /** A dropped online list is a connection problem every view shows, until a usable list arrives. */
+  #setListProblem(problem: ListProblem | undefined): void {
+    if (problem === undefined && this.#listProblem === undefined) return;
+    this.#listProblem = problem;
+    this.#setConnection(this.#connection);
   }
 
   #setSetup(setup: RosterState['setup']): void {

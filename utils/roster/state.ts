@@ -4,9 +4,10 @@ import type { Me } from '../identity/me';
 import type { IdentityStatus } from '../identity/status';
 import type { DirectoryEntries } from '../presence/directory';
 import type { PresenceChange, PresenceSnapshot } from '../presence/store';
+import type { PageConfig } from './page-config';
 
 /** Why a call was not even queued. */
-export type CallRefusal = 'not-signed-in' | 'unknown-identity' | 'self' | 'callee-offline' | 'unknown-call';
+export type CallRefusal = 'not-signed-in' | 'unknown-identity' | 'self' | 'callee-offline' | 'unknown-call' | 'too-many';
 
 export type SendCallResult =
   | { readonly ok: true; readonly call: OutgoingCall }
@@ -27,6 +28,8 @@ export interface RosterState {
   readonly setup: { readonly siteUrl: string; readonly missingOrigins: readonly string[] };
   /** I have been idle past the "away" time (presence settings). */
   readonly away: boolean;
+  /** What host pages need of the settings (content scripts read no storage). */
+  readonly page: PageConfig;
 }
 
 /** What the background publishes after the first full state. */
@@ -42,6 +45,7 @@ export type RosterEvent =
   | { readonly type: 'doNotDisturb'; readonly on: boolean }
   | { readonly type: 'setup'; readonly setup: RosterState['setup'] }
   | { readonly type: 'away'; readonly on: boolean }
+  | { readonly type: 'page'; readonly page: PageConfig }
   | { readonly type: 'callRecord'; readonly record: CallRecord }
   | { readonly type: 'unseen'; readonly count: number }
   /** Host pages: a new call; `toastTabId` is the one tab that shows a toast. */

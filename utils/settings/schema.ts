@@ -75,11 +75,17 @@ export const IdentitySettingsSchema = v.strictObject({
   learn: v.optional(v.boolean(), true),
 });
 
+export const DEFAULT_MAX_FRAME_KIB = 2_048;
+
 export const ConnectionSettingsSchema = v.strictObject({
   heartbeatSeconds: v.optional(whole(5, 300), 20),
   heartbeatPayload: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(1024)), LEGACY_HEARTBEAT),
   unauthorizedCloseCodes: v.optional(v.pipe(v.array(whole(1000, 4999)), v.maxLength(20)), [4001, 4003, 1008]),
-  maxFrameKiB: v.optional(whole(1, 16 * 1024), 64),
+  /**
+   * Frames above this are dropped unread (and a dropped online list is shown as a problem). The
+   * default takes an online list of 20,000 users with names (about 1 MiB; see bench/core.ts).
+   */
+  maxFrameKiB: v.optional(whole(1, 16 * 1024), DEFAULT_MAX_FRAME_KIB),
   /** How calls write ids: `auto` as the server writes them (numbers stay numbers). */
   idType: v.optional(v.picklist(['auto', 'string', 'number']), 'auto'),
 });

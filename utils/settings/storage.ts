@@ -1,17 +1,14 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { protectedItem } from '../storage/protected-item';
 import { createLogger } from '../log';
-import { leafPaths, mergeSettings, withoutPath } from './merge';
+import { leafPaths, mergeSettings, prototypeKeyPaths, withoutPath } from './merge';
 import { SETTINGS_VERSION, type Settings } from './schema';
 import { defaultSettings, validateSettings, type SettingsIssue, type SettingsResult } from './validate';
 
 const log = createLogger('settings');
 
-/** What the user saved (already validated); absent until they save something. */
-export const localSettings = storage.defineItem<Record<string, unknown>>('local:settings', {
-  fallback: {},
-  version: SETTINGS_VERSION,
-});
+/** What the user saved (already validated); absent until they save something. Content scripts cannot reach it. */
+export const localSettings = protectedItem<Record<string, unknown>>('settings', { fallback: {}, version: SETTINGS_VERSION });
 
 export interface EffectiveSettings {
   readonly settings: Settings;
@@ -41,16 +38,18 @@ export interface EditableSettings extends EffectiveSettings {
 
 export async function loadEditableSettings(): Promise<EditableSettings> {
   const [local, managed] = await Promise.all([localSettings.getValue(), readManaged(MANAGED_WAIT_MS)]);
-  const own = validateSettings(local);
+  const own = validateSettings(usableSavedSettings(local));
   return { ...resolveSettings(local, managed), own: own.ok ? own.settings : defaultSettings() };
 }
 
 export function resolveSettings(local: unknown, managed: unknown): EffectiveSettings {
+  const saved = usableSavedSettings(local);
   let policy = managed;
-  const policyIssues: SettingsIssue[] = [];
+  // `mergeSettings` refuses `__proto__` and the like; the admin is told, as for any unknown field.
+  const policyIssues: SettingsIssue[] = prototypeKeyPaths(managed).map((field) => ({ field, message: 'is not a known setting' }));
   // A bad policy field is dropped on its own so one typo by an admin does not undo the rest.
   for (let round = 0; round < 50; round++) {
-    const result = validateSettings(mergeSettings(local, policy));
+    const result = validateSettings(mergeSettings(saved, policy));
     if (result.ok) return { settings: result.settings, locked: leafPaths(policy), policyIssues };
     const policyPaths = leafPaths(policy);
     const fromPolicy = result.error.issues.filter((issue) => policyPaths.some((path) => isWithin(issue.field, path)));
@@ -66,6 +65,30 @@ export function resolveSettings(local: unknown, managed: unknown): EffectiveSett
   return fallback.ok
     ? { settings: fallback.settings, locked: leafPaths(policy), policyIssues }
     : { settings: defaultSettings(), locked: [], policyIssues };
+}
+
+/**
+ * The user's saved settings without the fields this version refuses, saved by an older one (a
+ * site-profile pattern now judged unsafe, say): those fields alone go back to their defaults,
+ * logged, instead of every saved setting with them. Lists count as one field.
+ */
+export function usableSavedSettings(local: unknown): unknown {
+  let saved = local;
+  for (let round = 0; round < 50; round++) {
+    const result = validateSettings(saved);
+    if (result.ok) return saved;
+    const paths = leafPaths(saved);
+    const refused = new Set(result.error.issues.flatMap((issue) => paths.filter((path) => isWithin(issue.field, path))));
+    if (refused.size === 0) {
+      // Not a settings object at all (hand-edited or damaged: a string, a list): nothing to keep
+      // field by field, so say so rather than fall silently back to the defaults.
+      log.warn('the saved settings are not a settings object: all back to their defaults until saved again');
+      return {};
+    }
+    log.warn(`saved settings this version refuses are back to their defaults: ${[...refused].join(', ')}`);
+    for (const path of refused) saved = withoutPath(saved, path);
+  }
+  return saved;
 }
 
 function isWithin(field: string, path: string): boolean {

@@ -1,5 +1,6 @@
 import { sameHeader } from './header-words';
 import type { HeaderLookup } from './profile';
+import { PATTERN_INPUT_LIMIT, patternProblem } from './safe-pattern';
 import type { ExtractorSettings } from './settings-schema';
 import { collapse, readText } from './text';
 
@@ -31,11 +32,18 @@ function within(scope: Element, selector: string | undefined): Element | undefin
   return scope.matches(selector) ? scope : (scope.querySelector(selector) ?? undefined);
 }
 
-/** The first capture group if the pattern has one, else the whole match. */
+/**
+ * The first capture group if the pattern has one, else the whole match. Patterns are held to a
+ * subset whose work is bounded for texts up to `PATTERN_INPUT_LIMIT` characters (see
+ * `safe-pattern.ts`): a longer text is not read by a pattern at all (cut short, `(\d+)$` would
+ * read a wrong id), and a pattern outside the subset (saved before it existed) reads nothing.
+ */
 function picker(pattern: string | undefined): (text: string) => string | undefined {
   if (pattern === undefined) return (text) => text;
+  if (patternProblem(pattern)) return () => undefined;
   const regex = new RegExp(pattern);
   return (text) => {
+    if (text.length > PATTERN_INPUT_LIMIT) return undefined;
     const match = regex.exec(text);
     if (!match) return undefined;
     return match[1] ?? match[0];

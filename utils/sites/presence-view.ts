@@ -24,9 +24,13 @@ export function markState(view: PresenceView, id: UserId): MarkState {
 export const STALE_AFTER_MS = 3_000;
 const NOTHING_TO_SHOW: ReadonlySet<DisconnectReason> = new Set(['no-token', 'unauthorized', 'not-configured', 'stopped']);
 
-/** Milliseconds until the list must be called stale: 0 = already, `undefined` = never (connected). */
+/**
+ * Milliseconds until the list must be called stale: 0 = already, `undefined` = never (connected).
+ * Connected with the server's last list dropped (too large, unreadable) is stale at once: the
+ * marks would show who was online before that list.
+ */
 export function msUntilStale(status: ConnectionStatus, now: number): number | undefined {
-  if (status.phase === 'connected') return undefined;
+  if (status.phase === 'connected') return status.listProblem ? 0 : undefined;
   if (status.reason !== undefined && NOTHING_TO_SHOW.has(status.reason)) return 0;
   return Math.max(0, status.since + STALE_AFTER_MS - now);
 }

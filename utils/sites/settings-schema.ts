@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isMatchPattern } from './match-pattern';
+import { patternProblem, patternProblemMessages } from './safe-pattern';
 import { isSelector } from './selector';
 
 /**
@@ -24,7 +25,17 @@ const Selector = v.pipe(
   // Checked where a DOM exists (options page, content script); the worker has none.
   v.check(isSelector, 'is not a valid CSS selector'),
 );
-const Pattern = v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(500), v.check(isRegExp, 'is not a valid regular expression'));
+/** A regular expression in the safe subset (see `safe-pattern.ts`): its problem is named on the field. */
+const Pattern = v.pipe(
+  v.string(),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(500),
+  v.check(isRegExp, 'is not a valid regular expression'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? patternProblem(dataset.value) : undefined;
+    if (problem) addIssue({ message: patternProblemMessages[problem] });
+  }),
+);
 const HeaderText = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'), v.maxLength(100));
 /** 1 is the first column, as people count them. */
 const Column = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500));

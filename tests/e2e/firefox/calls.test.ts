@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FirefoxWorld, heardCalls, listenForCallEvents, SOON, toastTexts } from '../helpers/firefox-world';
+import { FirefoxWorld, heardCalls, listenForCallEvents, SOON } from '../helpers/firefox-world';
 import type { ExtensionGlobal } from '../helpers/firefox';
 
 const HOSTILE = '13';
@@ -47,9 +47,10 @@ function plainDetail(callerId: string, callerName: string) {
   };
 }
 
+const toastTexts = (page: Page) => world.toastTexts(page);
+
 async function dismissToast(page: Page): Promise<void> {
-  const button = await page.waitForSelector('roster-call-toasts >>> .toast button.quiet', { timeout: 5_000 });
-  await button!.click();
+  await world.clickToastButton(page, 'Dismiss');
   await expect.poll(() => toastTexts(page), { timeout: SOON, message: 'the toast should go when dismissed' }).toEqual([]);
 }
 
@@ -83,7 +84,7 @@ describe('an incoming call in real Firefox, with 3 host tabs open', () => {
   test('a hostile caller name is literal text in the toast, the notification, the popup and the host event, and runs nothing', async () => {
     world.colleagues.call(HOSTILE);
     await expect.poll(() => toastTexts(active), { timeout: 10_000 }).toEqual([expect.stringContaining(`${HOSTILE_NAME} is calling`)]);
-    expect(await active.evaluate(() => document.querySelector('roster-call-toasts')?.shadowRoot?.querySelectorAll('img').length)).toBe(0);
+    expect(await world.imagesInToasts(active)).toBe(0);
     for (const tab of hostTabs) await expect.poll(() => heardCalls(tab), { timeout: SOON }).toEqual([plainDetail('2', '李四'), plainDetail(HOSTILE, HOSTILE_NAME)]);
     await expect.poll(async () => Object.values(await world.notifications()), { timeout: SOON }).toEqual([expect.objectContaining({ title: `${HOSTILE_NAME} is calling` })]);
 

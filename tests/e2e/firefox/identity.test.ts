@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FirefoxWorld, heardCalls, listenForCallEvents, popupNames, SOON, toastTexts } from '../helpers/firefox-world';
+import { FirefoxWorld, heardCalls, listenForCallEvents, popupNames, SOON } from '../helpers/firefox-world';
 import type { ExtensionGlobal } from '../helpers/firefox';
 
 /**
@@ -46,10 +46,10 @@ describe('opaque tokens and numeric ids in real Firefox, me from the "who am I" 
     // The popup had a tab of its own in the test before: the host tab is the active one again.
     await active.bringToFront();
     world.colleagues.call('2');
-    await expect.poll(() => toastTexts(active), { timeout: 10_000 }).toEqual([expect.stringContaining('李四 is calling')]);
+    await expect.poll(() => world.toastTexts(active), { timeout: 10_000 }).toEqual([expect.stringContaining('李四 is calling')]);
     for (const tab of hostTabs) await expect.poll(async () => (await heardCalls(tab)).length, { timeout: SOON }).toBe(1);
-    expect(await toastTexts(hostTabs[0]!)).toEqual([]);
-    expect(await toastTexts(hostTabs[2]!)).toEqual([]);
+    expect(await world.toastTexts(hostTabs[0]!)).toEqual([]);
+    expect(await world.toastTexts(hostTabs[2]!)).toEqual([]);
     await expect.poll(async () => Object.keys(await world.notifications()), { timeout: SOON }).toHaveLength(1);
   });
 

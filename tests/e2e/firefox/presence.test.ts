@@ -96,7 +96,7 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
     expect((frame as { SendTime: string }).SendTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$/);
     await expect
       .poll(() => popup.$$eval('.person', (rows) => rows.filter((row) => row.textContent.includes('李四')).map((row) => row.querySelector('.call-status')?.textContent ?? '')), { timeout: SOON })
-      .toEqual([expect.stringMatching(/^Rung at /)]);
+      .toEqual([expect.stringMatching(/^Sent at /)]);
     expect(world.colleagues.pendingCalls('3')).toBe(0);
     await popup.close();
   });

@@ -39,9 +39,29 @@ export class FirefoxWorld {
     this.server = await startServer({ ...options.server, port: 0 });
     this.firefox = await launchFirefox(options);
     this.extension = await this.firefox.openExtensionPage('/options.html', OPTIONS_READY);
-    const settings = { ...testSettings(this.server), ...options.settings };
-    await this.extension.evaluate(async (value) => {
-      await (globalThis as ExtensionGlobal).browser.storage.local.set({ settings: value });
+    await this.saveSettings({ ...testSettings(this.server), ...options.settings });
+  }
+
+  /**
+   * Saves Roster's settings where Firefox keeps them: the extension's own IndexedDB (content
+   * scripts cannot reach it, unlike `storage.local`), announced on its channel as the options page does.
+   */
+  saveSettings(settings: Record<string, unknown>): Promise<void> {
+    return this.extension.evaluate(async (value) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('roster', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('items');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+      await new Promise((resolve, reject) => {
+        const write = db.transaction('items', 'readwrite');
+        write.objectStore('items').put(value, 'settings');
+        write.oncomplete = resolve;
+        write.onerror = () => reject(new Error(String(write.error)));
+      });
+      db.close();
+      new BroadcastChannel('roster-items').postMessage('settings');
     }, settings);
   }
 
@@ -81,6 +101,64 @@ export class FirefoxWorld {
       const all = (await (globalThis as ExtensionGlobal).browser.notifications.getAll()) as unknown as Record<string, { title?: string; message?: string }>;
       return Object.fromEntries(Object.entries(all).map(([id, options]) => [id, { title: options.title, message: options.message }]));
     });
+  }
+
+  /**
+   * Runs `code` in Roster's content-script world of `page` (Firefox's `tabs.executeScript` from an
+   * extension page) and returns its result: the world that may see Roster's closed shadow roots
+   * (`openOrClosedShadowRoot`), and the world a semi-trusted content script has.
+   */
+  async inContentWorld<T>(page: Page, code: string): Promise<T> {
+    const title = `roster-test-${Math.random().toString(36).slice(2)}`;
+    const before = await page.evaluate((marker) => {
+      const was = document.title;
+      document.title = marker;
+      return was;
+    }, title);
+    try {
+      return await this.extension.evaluate(
+        async ([marker, source]) => {
+          const api = (globalThis as ExtensionGlobal).browser;
+          const [tab] = await api.tabs.query({ title: marker });
+          if (tab?.id === undefined) throw new Error('tab not found');
+          const results = (await api.tabs.executeScript(tab.id, { code: source })) ?? [];
+          return results[0] as T;
+        },
+        [title, code] as const,
+      );
+    } finally {
+      await page.evaluate((was) => (document.title = was), before);
+    }
+  }
+
+  /** The text of each call toast on a host page (they live in Roster's closed shadow root). */
+  toastTexts(page: Page): Promise<string[]> {
+    return this.inContentWorld(
+      page,
+      `(() => { const host = document.querySelector('roster-call-toasts'); const root = host && host.openOrClosedShadowRoot;
+        return root ? [...root.querySelectorAll('.toast')].map((toast) => toast.textContent) : []; })()`,
+    );
+  }
+
+  /** How many `<img>` the toasts hold (a name rendered as markup would make one). */
+  imagesInToasts(page: Page): Promise<number> {
+    return this.inContentWorld(
+      page,
+      `(() => { const host = document.querySelector('roster-call-toasts'); const root = host && host.openOrClosedShadowRoot;
+        return root ? root.querySelectorAll('img').length : 0; })()`,
+    );
+  }
+
+  /** Clicks the first toast button labelled `label` with the real mouse, as a person does. */
+  async clickToastButton(page: Page, label: string): Promise<void> {
+    const box = await this.inContentWorld<{ x: number; y: number } | null>(
+      page,
+      `(() => { const host = document.querySelector('roster-call-toasts'); const root = host && host.openOrClosedShadowRoot;
+        const button = root && [...root.querySelectorAll('button')].find((candidate) => candidate.textContent.trim() === ${JSON.stringify(label)});
+        if (!button) return null; const rect = button.getBoundingClientRect(); return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }; })()`,
+    );
+    if (!box) throw new Error(`no toast button ${label}`);
+    await page.mouse.click(box.x, box.y);
   }
 
   /** The text on Roster's toolbar button. */
@@ -143,10 +221,6 @@ export function headline(popup: Page): Promise<string> {
   return popup.$eval('#status-headline', (element) => element.textContent);
 }
 
-/** The text of each call toast on a host page (they live in Roster's open shadow root). */
-export function toastTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(document.querySelector('roster-call-toasts')?.shadowRoot?.querySelectorAll('.toast') ?? [])].map((toast) => toast.textContent));
-}
 
 /** What a host page's own script saw of one `roster:call` event's detail. */
 export interface HeardCall {

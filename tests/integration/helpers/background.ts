@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import type { RosterServer } from '../../../dev/server/index';
+import type { CallHistory } from '../../../utils/calls/history';
 import type { NetworkMonitor, OutboxOptions } from '../../../utils/connection/types';
 import type { RosterDeps } from '../../../utils/roster/deps';
 import { RosterService } from '../../../utils/roster/service';
@@ -36,7 +37,11 @@ export class TestNetwork implements NetworkMonitor {
  * The background core as the service worker runs it, with a real `ws` socket to the real
  * reference server; only the browser around it (cookie jar, network events) is simulated.
  */
-export function startBackground(server: RosterServer, options: { outbox?: OutboxOptions; granted?: () => boolean } = {}) {
+export function startBackground(
+  server: RosterServer,
+  /** `history` and `newCallId`: a worker restarting from a saved call log, ids from one source across both lives. */
+  options: { outbox?: OutboxOptions; granted?: () => boolean; history?: CallHistory; newCallId?: () => string } = {},
+) {
   const cookies = new FakeCookies();
   const network = new TestNetwork();
   const events: RosterEvent[] = [];
@@ -64,8 +69,9 @@ export function startBackground(server: RosterServer, options: { outbox?: Outbox
     random: () => Math.random(),
     network,
     ...(options.outbox ? { outbox: options.outbox } : {}),
+    ...(options.newCallId ? { newCallId: options.newCallId } : {}),
   };
-  const service = new RosterService(deps, defaultSettings());
+  const service = new RosterService(deps, defaultSettings(), undefined, options.history);
   const life = new AbortController();
   service.subscribe((event) => events.push(event), life.signal);
 

@@ -25,6 +25,7 @@ function frame(sender: string, offsetMs = 0, name = `User ${sender}`): CallFrame
 function setup(options: { history?: CallHistory; settings?: Partial<typeof defaults>; activeTab?: number | null } = {}) {
   const events: InboxEvent[] = [];
   const saved: CallHistory[] = [];
+  let ids = 0;
   const effects = {
     notify: vi.fn<CallEffects['notify']>(),
     closeNotification: vi.fn<CallEffects['closeNotification']>(),
@@ -34,6 +35,7 @@ function setup(options: { history?: CallHistory; settings?: Partial<typeof defau
   const inbox = new CallInbox(options.history ?? emptyHistory, { ...defaults, ...options.settings }, {
     clock: { now: () => Date.now() },
     timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
+    newCallId: () => `call-${String(++ids)}`,
     save: (history) => {
       saved.push(history);
       return Promise.resolve();
@@ -60,8 +62,9 @@ describe('exactly once', () => {
     await inbox.settled();
     expect(saved).toHaveLength(1);
     expect(effects.notify).toHaveBeenCalledTimes(1);
-    expect(effects.notify.mock.calls[0]?.[0]).toMatchObject({ peerId: '7', peerName: '李四', status: 'ringing', at: START });
-    expect(of('ring')).toEqual([{ type: 'ring', call: { id: expect.any(String), callerId: '7', callerName: '李四', at: START }, toastTabId: 7, announce: true }]);
+    // Sent at START, received a second later: the call's time is when it arrived.
+    expect(effects.notify.mock.calls[0]?.[0]).toMatchObject({ peerId: '7', peerName: '李四', status: 'ringing', at: START + 1_000 });
+    expect(of('ring')).toEqual([{ type: 'ring', call: { id: expect.any(String), callerId: '7', callerName: '李四', at: START + 1_000 }, toastTabId: 7, announce: true }]);
     expect(effects.setBadge).toHaveBeenLastCalledWith(1);
   });
 
@@ -152,7 +155,7 @@ describe('ringing, missed, answered', () => {
 
   test('a restarted worker finds calls that lapsed while it was gone missed', () => {
     const ringing = { kind: 'incoming' as const, id: 'x', peerId: '7' as UserId, peerName: 'x', at: START - 120_000, status: 'ringing' as const, seen: false };
-    const { inbox } = setup({ history: { records: [ringing], unseen: 1, delivered: ['x'] } });
+    const { inbox } = setup({ history: { records: [ringing], unseen: 1, delivered: [] } });
     expect(inbox.history.records[0]).toMatchObject({ status: 'missed' });
   });
 

@@ -10,7 +10,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const { backoff } = defaultConnectionOptions;
+const { backoff, cannotReachAfterMs } = defaultConnectionOptions;
 const waitFor = (status: { nextRetryAt?: number }): number =>
   (status.nextRetryAt ?? NaN) - Date.now();
 
@@ -153,24 +153,37 @@ describe('Connection: cannot reach', () => {
     }
   };
 
-  test('after 5 failures before open, retries every 60 s and says cannot-reach', async () => {
+  test('5 quick failures before open are not enough: a restarting server refuses just as fast', async () => {
+    const c = connect();
+    await c.start();
+    c.last().serverClose(1006);
+    await failBeforeOpen(c, 5);
+    expect(c.connection.status).toMatchObject({ reason: 'server-closed', attempt: 6 });
+    expect(waitFor(c.connection.status)).toBeLessThanOrEqual(backoff.capMs);
+  });
+
+  test('after 5 failures before open over at least 10 s, retries every 60 s and says cannot-reach', async () => {
     const c = connect();
     await c.start();
     c.last().serverClose(1006);
     await failBeforeOpen(c, 3);
-    expect(c.connection.status.reason).toBe('server-closed');
-    await failBeforeOpen(c, 1);
+    // The scheduled retry opens socket 5 meanwhile; it fails just short of 10 s.
+    await advance(cannotReachAfterMs - 1);
+    c.last().serverClose(1006);
+    expect(c.connection.status).toMatchObject({ reason: 'server-closed', attempt: 5 });
+    await advance(waitFor(c.connection.status));
+    c.last().serverClose(1006);
     expect(c.connection.status).toMatchObject({
       reason: 'cannot-reach',
-      attempt: 5,
+      attempt: 6,
       lastError: 'closed with 1006 before opening',
     });
     expect(waitFor(c.connection.status)).toBe(60_000);
 
     await advance(59_999);
-    expect(c.sockets).toHaveLength(5);
-    await advance(1);
     expect(c.sockets).toHaveLength(6);
+    await advance(1);
+    expect(c.sockets).toHaveLength(7);
     c.last().serverClose(1006);
     expect(waitFor(c.connection.status)).toBe(60_000);
   });
@@ -180,6 +193,9 @@ describe('Connection: cannot reach', () => {
     await c.start();
     c.last().serverClose(1006);
     await failBeforeOpen(c, 4);
+    await advance(cannotReachAfterMs);
+    c.last().serverClose(1006);
+    expect(c.connection.status.reason).toBe('cannot-reach');
     c.connection.retryNow(); // allowed in slow mode
     await settle();
     c.last().open();

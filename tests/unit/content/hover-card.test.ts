@@ -24,9 +24,21 @@ function trusted<E extends Event>(event: E): E {
   Object.defineProperty(event, 'isTrusted', { value: true });
   return event;
 }
-const hover = (target: Element) => target.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
-const leave = (target: Element) => target.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body }));
-const press = (target: Element, key: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+/** What a person does (the browser marks it trusted); a page script's dispatches are not. */
+const hover = (target: Element) => target.dispatchEvent(trusted(new PointerEvent('pointerover', { bubbles: true })));
+const leave = (target: Element) => target.dispatchEvent(trusted(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body })));
+const press = (target: Element, key: string) => target.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+/**
+ * A person tabbing to a mark. Browsers mark the focus events that follow trusted; happy-dom does not:
+ * this listener, added before the card's, does so while `tabTo` runs.
+ */
+let tabbing = false;
+const trustFocus = (event: Event) => tabbing && trusted(event);
+const tabTo = (target: Element) => {
+  tabbing = true;
+  (target as HTMLElement).focus();
+  tabbing = false;
+};
 const shown = () => document.querySelector<HTMLElement>(CARD_TAG);
 const visible = () => !!shown() && !shown()!.hidden;
 const button = () => shown()!.querySelector('button')!;
@@ -34,6 +46,7 @@ const button = () => shown()!.querySelector('button')!;
 beforeEach(() => {
   vi.useFakeTimers();
   life = new AbortController();
+  for (const type of ['focusin', 'focusout']) window.addEventListener(type, trustFocus, { capture: true, signal: life.signal });
   calls = [];
   rowClicks = 0;
   states = new Map([[id('13'), 'online'], [id('3'), 'offline'], [id('1'), 'me']]);
@@ -99,12 +112,12 @@ describe('opening', () => {
   test.each([['offline'], ['me']] as const)('never for an %s mark', (which) => {
     hover(marks[which]);
     vi.advanceTimersByTime(1_000);
-    marks[which].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    marks[which].dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     expect(visible()).toBe(false);
   });
 
   test('keyboard: focus opens it, Enter moves to Call, Escape closes and returns to the mark', () => {
-    (marks.hostile as HTMLElement).focus();
+    tabTo(marks.hostile);
     expect(visible()).toBe(true);
     press(marks.hostile, 'Enter');
     expect(document.activeElement).toBe(button());
@@ -114,12 +127,33 @@ describe('opening', () => {
   });
 
   test('clicking a mark pins the card, and neither follows the link nor clicks the host row', () => {
-    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    const click = trusted(new MouseEvent('click', { bubbles: true, cancelable: true }));
     marks.hostile.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
     expect(rowClicks).toBe(0);
     leave(marks.hostile);
     vi.advanceTimersByTime(1_000);
+    expect(visible()).toBe(true);
+  });
+});
+
+describe('a host page’s own scripts', () => {
+  test.each([
+    ['hover', (mark: Element) => mark.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }))],
+    ['Enter', (mark: Element) => mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))],
+    ['focus event', (mark: Element) => mark.dispatchEvent(new FocusEvent('focusin', { bubbles: true }))],
+    ['click', (mark: Element) => mark.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))],
+  ])('a synthetic %s on a mark does not open or arm the card', (_, act) => {
+    act(marks.hostile);
+    vi.advanceTimersByTime(1_000);
+    expect(visible()).toBe(false);
+    expect(document.activeElement).not.toBe(shown()?.querySelector('button') ?? null);
+  });
+
+  test('a synthetic Escape does not close a card a person opened', () => {
+    hover(marks.hostile);
+    vi.advanceTimersByTime(300);
+    marks.hostile.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
     expect(visible()).toBe(true);
   });
 });

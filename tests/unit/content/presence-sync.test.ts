@@ -103,6 +103,16 @@ test('a dropped link keeps the last list for a few seconds, then every mark says
   expect(['章三', '李四', '王五'].map(stateOf)).toEqual(['me', 'online', 'offline']);
 });
 
+test('connected, but the server’s last list was dropped: unknown at once; the next usable list brings the marks back', () => {
+  const listProblem = { reason: 'too-large', bytes: 2_000_000, limitBytes: 65_536, at: Date.now() } as const;
+  client.emit(event({ type: 'connection', status: { ...connected, listProblem } }));
+  expect(['章三', '李四', '王五'].map(stateOf)).toEqual(['unknown', 'unknown', 'unknown']);
+  client.emit(event({ type: 'presence', change: { version: 2, joined: [id('3')], left: [id('2')] } }));
+  expect(stateOf('王五')).toBe('unknown');
+  client.emit(event({ type: 'connection', status: connected }));
+  expect(['章三', '李四', '王五'].map(stateOf)).toEqual(['me', 'offline', 'online']);
+});
+
 test('signed out: unknown at once (the list is gone, not late)', () => {
   client.emit(event({ type: 'connection', status: { phase: 'disconnected', reason: 'no-token', since: Date.now(), attempt: 0 } }));
   expect(stateOf('李四')).toBe('unknown');

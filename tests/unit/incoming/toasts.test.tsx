@@ -52,18 +52,32 @@ describe('CallToasts', () => {
     render(<CallToasts ringing={ringing} notes={new Map()} {...props} />);
     expect(screen.getAllByRole('alertdialog')).toHaveLength(3);
     expect(screen.getByText('toastMore 2')).toBeTruthy();
-    fireEvent.click(screen.getByText('dismissAll'));
+    clickAsPerson(screen.getByText('dismissAll'));
     expect(props.onDismissAll).toHaveBeenCalledOnce();
   });
 
   test('Call back and Dismiss act on that call; a note explains a failed call back', () => {
     const props = handlers();
     render(<CallToasts ringing={[call('7', 1)]} notes={new Map([['7', 'Caller 7 is offline.']])} {...props} />);
-    fireEvent.click(screen.getByText('callBack'));
-    fireEvent.click(screen.getByText('dismiss'));
+    clickAsPerson(screen.getByText('callBack'));
+    clickAsPerson(screen.getByText('dismiss'));
     expect(props.onCallBack).toHaveBeenCalledWith('7');
     expect(props.onDismiss).toHaveBeenCalledWith('7');
     expect(screen.getByText('Caller 7 is offline.')).toBeTruthy();
+  });
+
+  test('a host page’s script clicking the buttons rings nobody and dismisses nothing', () => {
+    const props = handlers();
+    const ringing = Array.from({ length: 5 }, (_, index) => call(String(index), index));
+    render(<CallToasts ringing={ringing} notes={new Map()} {...props} />);
+    for (const label of ['callBack', 'dismiss', 'dismissAll']) {
+      const target = screen.getAllByText(label)[0]!;
+      fireEvent.click(target);
+      (target as HTMLButtonElement).click();
+    }
+    expect(props.onCallBack).not.toHaveBeenCalled();
+    expect(props.onDismiss).not.toHaveBeenCalled();
+    expect(props.onDismissAll).not.toHaveBeenCalled();
   });
 
   test('nothing ringing: nothing drawn', () => {
@@ -71,6 +85,13 @@ describe('CallToasts', () => {
     expect(container.innerHTML).toBe('');
   });
 });
+
+/** A person's click: the browser marks it trusted (happy-dom's and page scripts' clicks are not). */
+function clickAsPerson(target: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  fireEvent(target, event);
+}
 
 describe('dispatchCallEvent', () => {
   test('the host page gets plain data under the configured name', () => {

@@ -217,6 +217,34 @@ describe('who I am, from a host page', () => {
   });
 });
 
+describe('a host page’s limits', () => {
+  test('at most five calls a minute from a page; the sixth is refused and never sent', async () => {
+    const socket = await connectedServer();
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    const sentBefore = socket.sent.length;
+    const results = [];
+    for (let index = 0; index < 6; index++) results.push(await tab.request({ op: 'sendCall', to: id('2') }));
+    expect(results.slice(0, 5).every((result) => result.ok)).toBe(true);
+    expect(results[5]).toEqual({ ok: false, refusal: 'too-many' });
+    expect(socket.sent.length - sentBefore).toBe(5);
+  });
+
+  test('a page may not answer or dismiss a call it was not shown', async () => {
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    socket.receive(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '2026-11-25T10:00:00.0000000+08:00', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    await expect.poll(() => popup.state?.calls.records.length).toBe(1);
+    const callId = popup.state!.calls.records[0]!.id;
+    // No active host tab in this test: the call was toasted nowhere.
+    expect(await tab.request({ op: 'callBack', id: callId })).toEqual({ ok: false, refusal: 'unknown-call' });
+    await tab.request({ op: 'dismissCall', id: callId });
+    expect(popup.state?.calls.records[0]).toMatchObject({ status: 'ringing' });
+  });
+});
+
 describe('refused input', () => {
   test('a port from another extension is disconnected at once', async () => {
     const pair = portPair(PORT_NAME, { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' });

@@ -13,6 +13,9 @@ describe('getPath', () => {
     ['sites.profiles.2.rows', undefined],
     ['auth.missing.deeper', undefined],
     ['', value],
+    ['constructor', undefined],
+    ['auth.__proto__', undefined],
+    ['auth.toString', undefined],
   ])('%s', (path, expected) => {
     expect(getPath(value, path)).toEqual(expected);
   });

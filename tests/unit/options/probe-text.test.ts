@@ -23,9 +23,12 @@ test.each<[ConnectionProbeResult, string, unknown[], string]>([
 const fields = { idField: 'id', nameField: 'name' };
 
 test.each<[DirectoryProbeResult, string, unknown[]]>([
-  [{ outcome: 'read', users: 6, skipped: 0, sample: ['章三', '李四', '王五'] }, 'optionsDirRead', [6, '章三, 李四, 王五']],
-  [{ outcome: 'read', users: 2, skipped: 1, sample: ['A', 'B'] }, 'optionsDirReadSkipped', [2, 'A, B', 1]],
-  [{ outcome: 'read', users: 0, skipped: 5, sample: [] }, 'optionsDirNoneUsable', [5, 'id', 'name']],
+  [{ outcome: 'read', users: 6, skipped: 0, beyond: 0, sample: ['章三', '李四', '王五'] }, 'optionsDirRead', [6, '章三, 李四, 王五']],
+  [{ outcome: 'read', users: 2, skipped: 1, beyond: 0, sample: ['A', 'B'] }, 'optionsDirReadSkipped', [2, 'A, B', 1]],
+  [{ outcome: 'read', users: 0, skipped: 5, beyond: 0, sample: [] }, 'optionsDirNoneUsable', [5, 'id', 'name']],
+  [{ outcome: 'read', users: 20_000, skipped: 3, beyond: 80_000, sample: ['A'] }, 'optionsDirReadBeyond', [20_000, 'A', 80_000]],
+  [{ outcome: 'failed', code: 'timeout', detail: 'did not answer within 30 s' }, 'optionsDirTimeout', []],
+  [{ outcome: 'failed', code: 'redirected', detail: 'sent us to /login' }, 'optionsDirRedirected', []],
   [{ outcome: 'failed', code: 'http', detail: 'answered 401' }, 'optionsDirHttp', []],
   [{ outcome: 'failed', code: 'not-json', detail: '' }, 'optionsDirNotJson', []],
   [{ outcome: 'failed', code: 'not-a-list', detail: '' }, 'optionsDirNotList', []],

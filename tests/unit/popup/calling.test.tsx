@@ -41,8 +41,8 @@ describe('a Call button', () => {
     client.update((state) => ({ ...state, ...withCalls([call('sent')]) }));
     pending.release({ ok: true, call: call('sent') });
     await act(() => Promise.resolve());
-    await waitFor(() => expect(aliceRow()).toMatch(/Rung at \d{1,2}:\d\d/));
-    expect(announced()).toBe('Alice Martin: Rung');
+    await waitFor(() => expect(aliceRow()).toMatch(/Sent at \d{1,2}:\d\d/));
+    expect(announced()).toBe('Alice Martin: Sent');
   });
 
   test('a double-click rings once', async () => {
@@ -67,6 +67,7 @@ describe('a Call button', () => {
     ['expired', 'Not sent: no connection in time'],
     ['queue-full', 'Not sent: too many calls waiting'],
     ['stopped', 'Not sent: cancelled'],
+    ['restarted', 'Not sent: Roster restarted while it waited. Call again.'],
   ])('failed (%s): the reason on the row', (error, words) => {
     renderPopup(rosterState(withCalls([call('failed', error)])));
     expect(aliceRow()).toContain(words);

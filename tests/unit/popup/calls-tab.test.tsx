@@ -22,7 +22,7 @@ describe('the call log', () => {
     renderPopup(rosterState(withCalls([incoming('i1', '2', 'answered', minutesAgo(90)), outgoing('o1', '4', 'sent', minutesAgo(5))])));
     openCalls();
     expect(entries()).toEqual([
-      '↗Outgoing: Alice MartinRung · 5 minutes ago · 3:25 PMCall again',
+      '↗Outgoing: Alice MartinSent · 5 minutes ago · 3:25 PMCall again',
       '↙Incoming: 李四Called back · 2 hours ago · 2:00 PMCall back',
     ]);
     const time = document.querySelector('time');

@@ -30,6 +30,7 @@ test.each<[Parameters<typeof rowStatusWords>[0], string, string[], string]>([
   [{ kind: 'failed', error: 'expired' }, 'popupCallExpired', [], 'problem'],
   [{ kind: 'failed', error: 'queue-full' }, 'popupCallQueueFull', [], 'problem'],
   [{ kind: 'failed', error: 'stopped' }, 'popupCallStopped', [], 'problem'],
+  [{ kind: 'failed', error: 'restarted' }, 'popupCallRestarted', [], 'problem'],
   [{ kind: 'failed', error: 'unknown' }, 'callFailed', [], 'problem'],
   [{ kind: 'refused', refusal: 'callee-offline' }, 'refusalCalleeOffline', ['李四'], 'problem'],
   [{ kind: 'refused', refusal: 'not-signed-in' }, 'refusalNotSignedIn', ['李四'], 'problem'],
@@ -46,6 +47,7 @@ test.each([
   [outgoing('o', '2', 'queued', 0), 'callQueued', 'busy'],
   [outgoing('o', '2', 'sent', 0), 'callSent', 'muted'],
   [outgoing('o', '2', 'failed', 0, 'stopped'), 'popupCallStopped', 'problem'],
+  [outgoing('o', '2', 'failed', 0, 'restarted'), 'popupCallRestarted', 'problem'],
 ])('the log says %j as %s', (record, key, tone) => {
   expect(recordWords(record)).toMatchObject({ key, tone });
 });

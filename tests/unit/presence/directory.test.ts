@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Directory } from '../../../utils/presence/directory';
+import { Directory, MAX_NAMES_PER_SOURCE } from '../../../utils/presence/directory';
 import { readDirectoryList } from '../../../utils/presence/directory-fetch';
 import type { UserId } from '../../../utils/protocol/schemas';
 
@@ -43,7 +43,22 @@ describe('readDirectoryList', () => {
 
   test('reads ids (numbers too) and names, skipping unusable items', () => {
     const json = [{ id: 1, name: ' 章三 ' }, { id: '2', name: 'Bob' }, { id: '', name: 'x' }, { name: 'no id' }, { id: 3 }, null, 'x'];
-    expect(readDirectoryList(json, fields)).toEqual({ entries: [['1', '章三'], ['2', 'Bob']], skipped: 5 });
+    expect(readDirectoryList(json, fields)).toEqual({ entries: [['1', '章三'], ['2', 'Bob']], skipped: 5, beyond: 0 });
+  });
+
+  test('reads as many users as the directory keeps, and says how many entries it left', () => {
+    const json = Array.from({ length: 30_000 }, (_, index) => ({ id: index, name: `n${index}` }));
+    const list = readDirectoryList([{ id: '' }, ...json], fields);
+    expect(list.entries).toHaveLength(MAX_NAMES_PER_SOURCE);
+    expect(list).toMatchObject({ skipped: 1, beyond: 30_000 - MAX_NAMES_PER_SOURCE });
+    const directory = new Directory();
+    directory.replace('directory', list.entries);
+    expect(Object.keys(directory.entries())).toHaveLength(list.entries.length);
+  });
+
+  test.each([['constructor'], ['toString'], ['__proto__']])('a field named %s is read from the item itself, never its prototype', (field) => {
+    const json = JSON.parse(`[{"${field}": "7", "name": "Seven"}, {"name": "no id"}]`) as unknown;
+    expect(readDirectoryList(json, { idField: field, nameField: 'name' })).toEqual({ entries: [['7', 'Seven']], skipped: 1, beyond: 0 });
   });
 
   test('field names are configurable', () => {

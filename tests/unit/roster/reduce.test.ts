@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import type { UserId } from '../../../utils/protocol/schemas';
 import { applyEvent } from '../../../utils/roster/reduce';
 import { silentIdentity } from '../../../utils/identity/status';
+import { pageConfig } from '../../../utils/roster/page-config';
 import type { RosterState } from '../../../utils/roster/state';
+import { defaultSettings } from '../../../utils/settings/validate';
 
 const state: RosterState = {
   connection: { phase: 'connected', since: 1, attempt: 0 },
@@ -10,6 +12,7 @@ const state: RosterState = {
   names: { ['1' as UserId]: 'One' },
   me: null,
   identity: silentIdentity,
+  page: pageConfig(defaultSettings()),
   calls: { records: [], unseen: 0 },
   doNotDisturb: false,
   setup: { siteUrl: '', missingOrigins: [] },

@@ -12,7 +12,7 @@ describe('validateSettings', () => {
       version: 1,
       serverUrl: '',
       auth: { cookieName: 'USERTOKEN', cookieUrl: '' },
-      connection: { heartbeatSeconds: 20, heartbeatPayload: 'heart check', unauthorizedCloseCodes: [4001, 4003, 1008], maxFrameKiB: 64 },
+      connection: { heartbeatSeconds: 20, heartbeatPayload: 'heart check', unauthorizedCloseCodes: [4001, 4003, 1008], maxFrameKiB: 2048 },
     });
   });
 

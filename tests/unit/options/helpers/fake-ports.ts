@@ -73,7 +73,7 @@ export class FakePorts implements OptionsPorts {
   };
 
   connectionResult: ConnectionProbeResult = { outcome: 'connected', me: { id: '1', name: '章三' }, online: 4 };
-  directoryResult: DirectoryProbeResult = { outcome: 'read', users: 6, skipped: 0, sample: ['章三', '李四', '王五'] };
+  directoryResult: DirectoryProbeResult = { outcome: 'read', users: 6, skipped: 0, beyond: 0, sample: ['章三', '李四', '王五'] };
   identityResult: IdentityProbeResult = {
     outcome: 'identity',
     signedIn: true,

@@ -2,7 +2,9 @@ import type { CallRecord, IncomingCall, OutgoingCall } from '../../../../utils/c
 import type { ConnectionStatus } from '../../../../utils/connection/types';
 import type { UserId } from '../../../../utils/protocol/schemas';
 import { silentIdentity } from '../../../../utils/identity/status';
+import { pageConfig } from '../../../../utils/roster/page-config';
 import type { RosterState } from '../../../../utils/roster/state';
+import { defaultSettings } from '../../../../utils/settings/validate';
 
 export const id = (value: string) => value as UserId;
 export const NOW = new Date(2025, 2, 14, 15, 30, 0).getTime();
@@ -28,6 +30,7 @@ export function rosterState(overrides: Partial<RosterState> = {}): RosterState {
     names,
     me: { id: id('1'), name: '章三', source: 'jwt' },
     identity: silentIdentity,
+    page: pageConfig(defaultSettings()),
     calls: { records: [], unseen: 0 },
     doNotDisturb: false,
     setup: { siteUrl: 'https://admin.example.com/login', missingOrigins: [] },
