@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { recordWords, rowStatusWords } from '../../components/popup/call-text';
+import { defaultConnectionOptions } from '../../utils/connection/types';
 import { startServer, type RosterServer } from '../../dev/server/index';
 import type { OutgoingCall } from '../../utils/calls/records';
 import { callOutcome } from '../../utils/content/call-outcome';
@@ -23,8 +24,8 @@ const HEARTBEAT_S = Number(process.env.ROSTER_HALF_OPEN_HEARTBEAT_S ?? '1');
 const INTERVAL_MS = HEARTBEAT_S * 1000;
 /** Timers on a loaded 2-core machine fire a little late. */
 const SLACK_MS = 250;
-/** The first retry after a lost link waits up to the backoff base (0.5 s). */
-const FIRST_RETRY_MS = 500;
+/** The first retry after a lost link waits up to the backoff base. */
+const FIRST_RETRY_MS = defaultConnectionOptions.backoff.baseMs;
 const TIMEOUT = 12 * INTERVAL_MS + 10_000;
 
 let server: RosterServer | undefined;

@@ -7,7 +7,7 @@ import { busiestWindow, histogram } from './helpers/spread';
 /**
  * A server restart drops every client at the same instant: the worst case for a thundering herd.
  * 100 production `Connection`s (real `ws` sockets, real timers, distinct users) must all come back
- * within the backoff cap, spread out. The base is the production one (0.5 s); only the cap is
+ * within the backoff cap, spread out. The base is the production one (1.5 s); only the cap is
  * scaled down from 30 s to 4 s to keep the test short, and a restart here is shorter than it.
  */
 
@@ -31,11 +31,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 test.each([
   // A process that takes a few seconds to come back: every client has failed a few times by then.
-  { name: 'down for 3 s', downMs: 3_000, spreadChecked: true },
-  // Back at once (a failover): the first retry, uniform over the 0.5 s base, is all the spread there
-  // is. Measured and logged; not held to the 20 % bar (see tests/reliability.md).
-  { name: 'back at once', downMs: 0, spreadChecked: false },
-])('server restart, $name: all 100 back within the backoff cap', { timeout: 20_000 }, async ({ downMs, spreadChecked }) => {
+  { name: 'down for 3 s', downMs: 3_000 },
+  // Back at once (a failover): the first retry, uniform over the 1.5 s base, is all the spread there
+  // is; the base was raised from 0.5 s so that it is enough.
+  { name: 'back at once', downMs: 0 },
+])('server restart, $name: all 100 back within the backoff cap', { timeout: 20_000 }, async ({ downMs }) => {
   server = await startServer({ port: 0, users });
   const { port, wsUrl } = server;
   fleet = startFleet(wsUrl, users, backoff);
@@ -68,5 +68,5 @@ test.each([
       `at most ${busiest} reconnects in any 100 ms\n${histogram(back, restartedAt, 100)}`,
   );
   expect(latest).toBeLessThanOrEqual(backoff.capMs + 500);
-  if (spreadChecked) expect(busiest).toBeLessThanOrEqual(MOST_IN_100_MS);
+  expect(busiest).toBeLessThanOrEqual(MOST_IN_100_MS);
 });

@@ -122,7 +122,7 @@ export const defaultConnectionOptions = {
   heartbeatIntervalMs: 20_000,
   heartbeatPayload: 'heart check',
   unauthorizedCloseCodes: [4001, 4003, 1008],
-  backoff: { baseMs: 500, capMs: 30_000, resetAfterMs: 10_000 },
+  backoff: { baseMs: 1_500, capMs: 30_000, resetAfterMs: 10_000 },
   cannotReachAfter: 5,
   cannotReachAfterMs: 10_000,
   slowRetryMs: 60_000,

@@ -4,18 +4,15 @@ import { defaultConnectionOptions } from '../../../utils/connection/types';
 
 const { backoff } = defaultConnectionOptions;
 
-// attempt → base·2^attempt capped at 30 s
+// attempt → base·2^attempt capped at 30 s (base 1.5 s: 1.5, 3, 6, 12, 24, then 30 s)
 const ceilings: [number, number][] = [
-  [0, 500],
-  [1, 1_000],
-  [2, 2_000],
-  [3, 4_000],
-  [4, 8_000],
-  [5, 16_000],
+  [0, 1_500],
+  [1, 3_000],
+  [2, 6_000],
+  [3, 12_000],
+  [4, 24_000],
+  [5, 30_000],
   [6, 30_000],
-  [7, 30_000],
-  [8, 30_000],
-  [9, 30_000],
   [10, 30_000],
 ];
 

@@ -1,3 +1,4 @@
+import { defaultConnectionOptions } from '../../../utils/connection/types';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { advance, connect } from './fakes';
 
@@ -78,7 +79,7 @@ describe('Connection: heartbeat', () => {
       lastError: 'no frame for 40 s',
     });
     expect(c.connection.status.nextRetryAt).toBeDefined();
-    await advance(500);
+    await advance(defaultConnectionOptions.backoff.baseMs);
     expect(c.sockets).toHaveLength(2);
   });
 

@@ -1,3 +1,4 @@
+import { defaultConnectionOptions } from '../../../utils/connection/types';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { advance, connect, settle } from './fakes';
 import type { ConnectionStatus, StatusChange } from '../../../utils/connection/types';
@@ -84,7 +85,7 @@ describe('Connection: connecting', () => {
       lastError: "could not open a socket: 'wss://bad url' is not a valid URL",
     });
     c.factory.error = undefined;
-    await advance(500);
+    await advance(defaultConnectionOptions.backoff.baseMs);
     expect(c.sockets).toHaveLength(1);
   });
 

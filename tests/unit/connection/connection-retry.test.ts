@@ -193,7 +193,8 @@ describe('Connection: cannot reach', () => {
     await c.start();
     c.last().serverClose(1006);
     await failBeforeOpen(c, 4);
-    await advance(cannotReachAfterMs);
+    // The next retry, late enough that the failures have gone on for 10 s.
+    await advance(Math.max(cannotReachAfterMs, waitFor(c.connection.status)));
     c.last().serverClose(1006);
     expect(c.connection.status.reason).toBe('cannot-reach');
     c.connection.retryNow(); // allowed in slow mode
