@@ -4,6 +4,7 @@ import { connectHostPage } from '../utils/content/host-client';
 import { reportPageIdentity } from '../utils/content/page-identity';
 import { pageSettingsOf } from '../utils/content/page-settings';
 import { contextTimers } from '../utils/content/host-client';
+import { reportFrameShown } from '../utils/content/frame-visibility';
 import { announceCalls } from '../utils/incoming/announce-calls';
 import { mountCallToasts } from '../utils/incoming/mount-call-toasts';
 import { createLogger } from '../utils/log';
@@ -22,6 +23,7 @@ export default defineContentScript({
     announceCalls(client, () => settings.current()?.sites.callEventName ?? DEFAULT_CALL_EVENT, ctx.signal);
     const rereadIdentity = reportPageIdentity(client, { timers: contextTimers(ctx), window, config: () => settings.current()?.identity }, ctx.signal);
     settings.subscribe(rereadIdentity, ctx.signal);
+    reportFrameShown(client, window, ctx.signal);
     mountCallToasts(ctx, client).catch((error: unknown) => log.error('call toasts failed to start', error));
   },
 });

@@ -3,18 +3,31 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createLogger } from '../log';
 import type { Settings } from '../settings/schema';
 import { matchesAny } from '../sites/match-pattern';
-import { planRegistration } from '../sites/registration-plan';
+import { planRegistration, splitForRegistration } from '../sites/registration-plan';
 import { browserMatches, siteMatches } from '../sites/site-scope';
 import { SITES_MESSAGE, type SitesMessage } from '../sites/sites-message';
 
 const log = createLogger('sites');
 
 export const CONTENT_SCRIPT_ID = 'roster-presence-marks';
+/** The whole sites, with the frames their pages fill by script (see `splitForRegistration`). */
+export const FRAME_SCRIPT_ID = 'roster-presence-marks-frames';
+const SCRIPT_IDS = [CONTENT_SCRIPT_ID, FRAME_SCRIPT_ID];
 /** Where WXT puts the `content` entrypoint and its stylesheet. */
 const SCRIPT: ScriptPublicPath = '/content-scripts/content.js';
 const STYLE = '/content-scripts/content.css';
 // Registration wants paths relative to the extension's root.
 const relative = (path: string) => path.replace(/^\//, '');
+
+/**
+ * A frame's address as `pageAddress` sees it (its own, or the one an `about:blank` frame inherits).
+ * Self-contained: it runs in the frame, through `scripting.executeScript`.
+ */
+function frameAddress(): string {
+  const href = location.href;
+  if (/^https?:/i.test(href)) return href;
+  return /^https?:/i.test(document.baseURI) ? document.baseURI : `${origin}/`;
+}
 
 /** The browser APIs the registration uses; tests give an in-memory one. */
 export interface ScriptingHost {
@@ -27,21 +40,27 @@ export interface ScriptingHost {
   /** Open tabs whose page matches one of `patterns`. */
   tabsMatching(patterns: readonly string[]): Promise<number[]>;
   allTabs(): Promise<number[]>;
-  inject(tabId: number): Promise<void>;
+  /** Into every frame of the tab whose address matches one of `patterns`. */
+  inject(tabId: number, patterns: readonly string[]): Promise<void>;
   tell(tabId: number, message: SitesMessage): Promise<void>;
 }
 
 export function browserScriptingHost(): ScriptingHost {
-  const registered = async () => browser.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  const registered = async () => browser.scripting.getRegisteredContentScripts({ ids: SCRIPT_IDS });
   const unregister = async () => {
-    if ((await registered()).length > 0) await browser.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    const ids = (await registered()).map((script) => script.id);
+    if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });
   };
+  const script = () => ({ js: [relative(SCRIPT)], css: [relative(STYLE)], runAt: 'document_idle' as const, allFrames: true, persistAcrossSessions: true });
   return {
-    registeredMatches: async () => [...((await registered())[0]?.matches ?? [])],
+    registeredMatches: async () => (await registered()).flatMap((found) => found.matches ?? []),
     async register(matches) {
       await unregister();
+      // Every frame of a matching address: iframe shells keep each admin page in a frame.
+      const { paths, sites } = splitForRegistration(matches);
       await browser.scripting.registerContentScripts([
-        { id: CONTENT_SCRIPT_ID, matches: [...matches], js: [relative(SCRIPT)], css: [relative(STYLE)], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+        ...(paths.length > 0 ? [{ ...script(), id: CONTENT_SCRIPT_ID, matches: [...paths] }] : []),
+        ...(sites.length > 0 ? [{ ...script(), id: FRAME_SCRIPT_ID, matches: [...sites], matchOriginAsFallback: true }] : []),
       ]);
     },
     unregister,
@@ -50,9 +69,13 @@ export function browserScriptingHost(): ScriptingHost {
     tabsMatching: async (patterns) =>
       (await browser.tabs.query({ url: [...patterns] })).flatMap((tab) => (tab.id !== undefined && tab.url && matchesAny(patterns, tab.url) ? [tab.id] : [])),
     allTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
-    async inject(tabId) {
-      await browser.scripting.insertCSS({ target: { tabId }, files: [STYLE] });
-      await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT] });
+    async inject(tabId, patterns) {
+      // Which frames? Ask each for its address first: only the configured sites' frames get the script.
+      const frames = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: frameAddress });
+      const frameIds = frames.flatMap((frame) => (typeof frame.result === 'string' && matchesAny(patterns, frame.result) ? [frame.frameId] : []));
+      if (frameIds.length === 0) return;
+      await browser.scripting.insertCSS({ target: { tabId, frameIds }, files: [STYLE] });
+      await browser.scripting.executeScript({ target: { tabId, frameIds }, files: [SCRIPT] });
     },
     tell: async (tabId, message) => {
       await browser.tabs.sendMessage(tabId, message);
@@ -105,8 +128,11 @@ export class ContentScriptSync {
     if (!settings) return;
     const host = this.#host;
     const wanted = browserMatches(siteMatches(settings));
-    const granted = (await Promise.all(wanted.map(async (pattern) => ((await host.isGranted(pattern)) ? [pattern] : [])))).flat();
-    const plan = planRegistration(await host.registeredMatches(), granted, this.#reinject);
+    const allowed = (await Promise.all(wanted.map(async (pattern) => ((await host.isGranted(pattern)) ? [pattern] : [])))).flat();
+    // As the browser will hold them: a path pattern of a site registered whole is left out.
+    const split = splitForRegistration(allowed);
+    const granted = [...split.paths, ...split.sites].sort();
+    const plan = planRegistration([...(await host.registeredMatches())].sort(), granted, this.#reinject);
     this.#reinject = false;
     if (plan.register) {
       if (plan.register.length > 0) await host.register(plan.register);
@@ -120,7 +146,7 @@ export class ContentScriptSync {
       for (const tabId of await host.allTabs()) host.tell(tabId, message).catch(quiet(`tab ${tabId} has no marks to remove`));
     }
     if (plan.injectInto.length > 0) {
-      for (const tabId of await host.tabsMatching(plan.injectInto)) await host.inject(tabId).catch(quiet(`could not inject into tab ${tabId}`));
+      for (const tabId of await host.tabsMatching(plan.injectInto)) await host.inject(tabId, plan.injectInto).catch(quiet(`could not inject into tab ${tabId}`));
     }
   }
 }

@@ -9,6 +9,7 @@ import { contextTimers } from './host-client';
 import { markLabels } from './labels';
 import { createMarkRenderer, isMark } from './mark-element';
 import { createNameLearner } from './name-learner';
+import { pageAddress } from './page-address';
 import { createPageScope } from './page-scope';
 import { syncPresence } from './presence-sync';
 import type { PageSettings } from './page-settings';
@@ -72,7 +73,7 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
   const applyScope = () => {
     const current = settings.current();
     if (!current) return;
-    const profiles = scope(current, location.href);
+    const profiles = scope(current, pageAddress(document, origin));
     if (!profiles) return;
     card.close();
     marker.setProfiles(profiles);
@@ -81,7 +82,7 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
   };
   settings.subscribe(applyScope, signal);
   ctx.addEventListener(window, 'wxt:locationchange', applyScope);
-  onSiteUnlisted(() => location.href, () => ctx.abort('site no longer listed'), signal);
+  onSiteUnlisted(() => pageAddress(document, origin), () => ctx.abort('site no longer listed'), signal);
 
   signal.addEventListener('abort', () => marker.clear(), { once: true });
 }

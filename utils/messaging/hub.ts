@@ -35,17 +35,18 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
     }
     const role: Role = port.sender.url?.startsWith(options.extensionOrigin) ? 'page' : 'content';
     const tabId = role === 'content' ? port.sender.tab?.id : undefined;
+    const frameId = port.sender.frameId ?? 0;
     const url = port.sender.url ?? '';
     const closed = new AbortController();
-    if (tabId !== undefined) hostTabs.add(tabId);
+    if (tabId !== undefined) hostTabs.add(tabId, frameId);
     port.onDisconnect.addListener(() => {
       closed.abort();
-      if (tabId !== undefined) hostTabs.remove(tabId);
+      if (tabId !== undefined) hostTabs.remove(tabId, frameId);
     });
     const policy = role === 'content' ? new ContentPolicy() : undefined;
     const now = options.now ?? Date.now;
     ready.then(
-      (service) => attach(port, { role, tabId, url, policy, now }, service, closed.signal),
+      (service) => attach(port, { role, tabId, frameId, url, policy, now, hostTabs }, service, closed.signal),
       (error: unknown) => log.error('not ready', error),
     );
   };
@@ -54,6 +55,8 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
 interface Viewer {
   readonly role: Role;
   readonly tabId: number | undefined;
+  readonly frameId: number;
+  readonly hostTabs: HostTabs;
   /** The address of the page or frame the port comes from, as the browser reports it. */
   readonly url: string;
   /** A content script's limits (see `ContentPolicy`); none for extension pages. */
@@ -144,6 +147,9 @@ function answer(service: RosterService, request: Request, viewer: Viewer): Repli
     case 'reportIdentity':
       service.reportPageIdentity(request.reading, viewer.url);
       return null;
+    case 'frameShown':
+      if (viewer.tabId !== undefined) viewer.hostTabs.shown(viewer.tabId, viewer.frameId, request.shown, viewer.now());
+      return null;
   }
 }
 
@@ -160,8 +166,11 @@ function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
     case 'unseen':
     case 'identity':
       return undefined;
-    case 'ring':
-      return { type: 'ring', call: event.call, announce: event.announce, toast: event.toastTabId !== null && event.toastTabId === viewer.tabId };
+    case 'ring': {
+      // One toast per tab: only the tab's toast frame shows it; every host frame still hears of the call.
+      const toast = event.toastTabId !== null && event.toastTabId === viewer.tabId && viewer.hostTabs.toastFrame(viewer.tabId) === viewer.frameId;
+      return { type: 'ring', call: event.call, announce: event.announce, toast };
+    }
     default:
       return event;
   }

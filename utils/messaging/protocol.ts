@@ -30,6 +30,8 @@ export const RequestSchema = v.variant('op', [
   v.object({ op: v.literal('markCallsSeen') }),
   v.object({ op: v.literal('setDoNotDisturb'), on: v.boolean() }),
   v.object({ op: v.literal('reportIdentity'), reading: PageReadingSchema }),
+  /** A host frame (not the top one) came into view or left it: where the tab's toasts go. */
+  v.object({ op: v.literal('frameShown'), shown: v.boolean() }),
   v.object({
     op: v.literal('learnNames'),
     names: v.pipe(
@@ -52,12 +54,13 @@ export interface Replies {
   markCallsSeen: null;
   setDoNotDisturb: null;
   reportIdentity: null;
+  frameShown: null;
 }
 
 /** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
 export type Role = 'content' | 'page';
 export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
-  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall', 'reportIdentity']),
+  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall', 'reportIdentity', 'frameShown']),
   page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames', 'callBack', 'dismissCall', 'markCallsSeen', 'setDoNotDisturb']),
 };
 

@@ -187,14 +187,17 @@ export class Marker {
     return undefined;
   }
 
-  /** A row one profile enumerated: profiles before it may still claim it (a custom one, say). */
+  /**
+   * A row one profile enumerated: profiles before it may still claim it (a custom one, say), and
+   * when it cannot read the row after all (a user column it cannot place), the others may.
+   */
   #readAs(row: Element, profile: RowProfile, headers: HeaderLookup): Found | undefined {
     for (const other of this.#profiles) {
       if (other === profile) break;
       if (row.matches(other.rows)) return this.#read(row, headers);
     }
     const reading = profile.read(row, headers);
-    return reading ? { profile, reading } : undefined;
+    return reading ? { profile, reading } : this.#read(row, headers);
   }
 
   #apply(row: Element, reading: RowReading | undefined): void {

@@ -23,3 +23,25 @@ export function planRegistration(current: readonly string[], granted: readonly s
     announce: removed.length > 0,
   };
 }
+
+/** The registrations the browser is given for a set of patterns (see `splitForRegistration`). */
+export interface RegistrationSplit {
+  /** Patterns for one path of a site: web pages only, in every frame. */
+  readonly paths: readonly string[];
+  /**
+   * Whole sites (`/*`): also the `about:blank`, `srcdoc` and `blob:` frames their pages fill by
+   * script (`matchOriginAsFallback`, which browsers allow only for whole-site patterns).
+   */
+  readonly sites: readonly string[];
+}
+
+/**
+ * Splits patterns for the two registrations. A path pattern of a site that is registered whole is
+ * left out: both would inject into the same frame. Pure.
+ */
+export function splitForRegistration(patterns: readonly string[]): RegistrationSplit {
+  const origin = (pattern: string) => /^[^:]+:\/\/[^/]+/.exec(pattern)?.[0] ?? pattern;
+  const sites = patterns.filter((pattern) => pattern.endsWith('/*') && pattern.indexOf('/', pattern.indexOf('://') + 3) === pattern.length - 2);
+  const whole = new Set(sites.map(origin));
+  return { paths: patterns.filter((pattern) => !sites.includes(pattern) && !whole.has(origin(pattern))), sites };
+}

@@ -11,8 +11,14 @@ export const PAGE_CSP = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
+  // The demo shell frames the admin pages, and the page of "another site" under the other loopback name.
+  "frame-src 'self' http://localhost:* http://127.0.0.1:*",
+  // A portal of "another site" (the other loopback name) may frame the admin pages too.
+  "frame-ancestors 'self' http://localhost:* http://127.0.0.1:*",
 ].join('; ');
+
+/** For the page that plays another system's: any page may frame it (the demo shell, from the other host name). */
+export const FRAMEABLE_CSP = PAGE_CSP.replace(/frame-ancestors [^;]*/, 'frame-ancestors *');
 
 export const commonHeaders: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -21,6 +27,11 @@ export const commonHeaders: Readonly<Record<string, string>> = {
 
 export const htmlHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': PAGE_CSP,
-  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+};
+
+/** `htmlHeaders` for a page any site may frame (CSP `frame-ancestors` alone decides; no X-Frame-Options). */
+export const frameableHtmlHeaders: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': FRAMEABLE_CSP,
   'Referrer-Policy': 'same-origin',
 };

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { commonHeaders, htmlHeaders } from './headers';
+import { commonHeaders, frameableHtmlHeaders, htmlHeaders } from './headers';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
@@ -9,8 +9,9 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   send(res, status, 'text/plain; charset=utf-8', text);
 }
 
-export function sendBody(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  send(res, status, type, body);
+/** `frameable`: any site may put this page in a frame (the demo's "another site"). */
+export function sendBody(res: ServerResponse, status: number, type: string, body: string | Buffer, frameable = false): void {
+  send(res, status, type, body, frameable);
 }
 
 /** 303: the browser follows with a GET, whatever method the form used. */
@@ -19,11 +20,11 @@ export function redirect(res: ServerResponse, location: string, cookie?: string)
   res.end();
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, frameable = false): void {
   const isHtml = type.startsWith('text/html');
   res.writeHead(status, {
     ...commonHeaders,
-    ...(isHtml ? htmlHeaders : {}),
+    ...(isHtml ? (frameable ? frameableHtmlHeaders : htmlHeaders) : {}),
     'Content-Type': type,
     'Content-Length': String(Buffer.byteLength(body)),
   });

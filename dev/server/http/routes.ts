@@ -31,7 +31,7 @@ export function createRequestHandler(context: HttpContext): (req: IncomingMessag
     } else if (file) {
       handled =
         req.method === 'GET' || req.method === 'HEAD'
-          ? readStatic(file).then((body) => sendBody(res, 200, file.type, body))
+          ? readStatic(file).then((body) => sendBody(res, 200, file.type, body, file.frameable))
           : sendText(res, 405, 'Method Not Allowed');
     } else if (url.pathname.startsWith('/api/')) {
       sendJson(res, 404, { error: 'not found' });

@@ -8,6 +8,8 @@ export interface StaticFile {
   readonly type: string;
   /** Vendor files never change while the server runs: read once. */
   readonly cached?: boolean;
+  /** Any site may frame it (the page that plays another system's, for the demo shell). */
+  readonly frameable?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -28,6 +30,11 @@ export const staticFiles: ReadonlyMap<string, StaticFile> = new Map([
   ['/app.js', { path: join(pageDir, 'app.js'), type: js }],
   ['/app.css', { path: join(pageDir, 'app.css'), type: css }],
   ['/favicon.svg', { path: join(pageDir, 'favicon.svg'), type: 'image/svg+xml' }],
+  // The iframe shell (layui / RuoYi style): every admin page in a same-origin frame.
+  ['/shell.html', { path: join(pageDir, 'shell.html'), type: html }],
+  ['/shell.js', { path: join(pageDir, 'shell.js'), type: js }],
+  ['/shell.css', { path: join(pageDir, 'shell.css'), type: css }],
+  ['/plain-users.html', { path: join(pageDir, 'plain-users.html'), type: html, frameable: true }],
   // Vue's runtime-only build: the page uses render functions, so the CSP needs no 'unsafe-eval'.
   ['/vendor/vue.runtime.min.js', { path: require.resolve('vue/dist/vue.runtime.min.js'), type: js, cached: true }],
   ['/vendor/element-ui/index.js', { path: join(elementLib, 'index.js'), type: js, cached: true }],

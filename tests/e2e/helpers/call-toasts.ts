@@ -43,6 +43,16 @@ async function toastRoot(page: Page): Promise<{ root: DomNode; send: (method: st
   return shadow ? { root: shadow, send } : undefined;
 }
 
+/** The text of every toast in the page, in every frame of it (a shell's frames included). */
+export async function toastTextsInAllFrames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  await cdp.detach();
+  return [...walk(root)]
+    .filter((node) => node.nodeName === 'ROSTER-CALL-TOASTS')
+    .flatMap((host) => [...walk(host)].filter((node) => classes(node).includes('toast')).map(text));
+}
+
 /** The text of each toast, top to bottom. */
 export async function toastTexts(page: Page | undefined): Promise<string[]> {
   if (!page) return [];

@@ -183,3 +183,22 @@ describe('keeping marks true', () => {
     expect(marker.size).toBe(0);
   });
 });
+
+describe('a row a profile enumerates but cannot read', () => {
+  // The demo shell's quick list: the plain-table profile finds it by its "User" header but cannot
+  // place the user column's cells; each row carries data-user-id, which the next profile reads.
+  const quickList = () =>
+    mountMarkup(
+      '<table><thead><tr><th>用户 User</th><th>部门 Department</th></tr></thead><tbody>' +
+        '<tr data-user-id="1"><td>章三</td><td>R&amp;D</td></tr><tr data-user-id="2"><td>李四</td><td>R&amp;D</td></tr></tbody></table>',
+    );
+
+  test.each([
+    ['read whole (the table was there at the first look)', (table: Element) => scanAll(table)],
+    ['read row by row (added later)', (table: Element) => marker.scan([...table.querySelectorAll('tbody tr')])],
+  ])('is marked by the next profile that can: %s', (_, scan) => {
+    const table = quickList();
+    scan(table);
+    expect([...table.querySelectorAll('tbody tr')].map(stateOfRow)).toEqual(['me', 'online']);
+  });
+});

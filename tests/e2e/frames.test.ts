@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { startServer, type RosterServer } from '../../dev/server/index';
+import { closeAllClients } from '../integration/helpers/ws-client';
+import { toastTextsInAllFrames } from './helpers/call-toasts';
+import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { Colleagues } from './helpers/colleagues';
+import { marksInPage, type ShownMark } from './helpers/dots';
+import { configureExtension } from './helpers/roster-page';
+
+/**
+ * An iframe shell (layui / RuoYi style): a menu and a tab bar, every admin page in a same-origin
+ * frame, one frame filled by script (about:blank), and a frame of another site.
+ */
+let server: RosterServer;
+let browser: ExtensionBrowser;
+let colleagues: Colleagues;
+let shell: Page;
+
+/** The shell's frames by page key, as the test opened them. */
+const keys = new Map<string, Frame>();
+const frame = (key: string): Frame => {
+  const found = keys.get(key);
+  if (!found) throw new Error(`no frame ${key}`);
+  return found;
+};
+
+async function openInShell(key: string): Promise<Frame> {
+  await shell.click(`.menu button[data-page="${key}"]`);
+  const handle = await shell.waitForSelector(`iframe[data-page="${key}"]`);
+  const content = await handle.contentFrame();
+  if (!content) throw new Error(`no content in frame ${key}`);
+  keys.set(key, content);
+  return content;
+}
+
+const marks = (target: Frame): Promise<ShownMark[]> => target.evaluate(marksInPage);
+const stateOf = async (target: Frame, user: string) => (await marks(target)).filter((mark) => mark.user === user).map((mark) => mark.state);
+
+async function listen(target: Frame): Promise<void> {
+  await target.evaluate(() => {
+    const heard: unknown[] = [];
+    Object.assign(window, { heardCalls: heard });
+    window.addEventListener('roster:call', (event) => heard.push((event as CustomEvent).detail));
+  });
+}
+const heard = (target: Frame) => target.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? -1);
+
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+  colleagues = new Colleagues(server);
+  await colleagues.join('2');
+  browser = await launchWithExtension();
+  await configureExtension(browser, server.httpUrl, server.wsUrl);
+  const login = await browser.context.newPage();
+  await login.goto(`${server.httpUrl}/login?userId=1`);
+  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+  await login.close();
+  shell = await browser.context.newPage();
+  await shell.goto(`${server.httpUrl}/shell.html`);
+  const users = await (await shell.waitForSelector('iframe[data-page="users"]')).contentFrame();
+  if (users) keys.set('users', users);
+});
+
+afterAll(async () => {
+  closeAllClients();
+  await browser.close();
+  await server.close();
+});
+
+describe('an iframe shell', () => {
+  test('the admin page in a frame is marked as at top level', async () => {
+    const users = frame('users');
+    await expect.poll(async () => (await marks(users)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    expect(await stateOf(users, '1')).toContain('me');
+    expect(await stateOf(users, '2')).toContain('online');
+    expect(await stateOf(users, '3')).toContain('offline');
+  });
+
+  test('a colleague coming online flips the framed mark within a second', async () => {
+    const users = frame('users');
+    const started = Date.now();
+    await colleagues.join('3');
+    await expect.poll(() => stateOf(users, '3'), { timeout: 5_000, interval: 50 }).not.toContain('offline');
+    const took = Date.now() - started;
+    expect(await stateOf(users, '3')).toContain('online');
+    expect(took).toBeLessThanOrEqual(1_000);
+    await colleagues.leave('3');
+  });
+
+  test('a tab opened later in the shell gets its marks too', async () => {
+    const again = await openInShell('users-2');
+    await expect.poll(async () => (await marks(again)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+  });
+
+  test('a frame the shell fills by script (about:blank) is marked', async () => {
+    const quick = await openInShell('quick');
+    expect(quick.url()).toBe('about:blank');
+    await expect.poll(async () => (await marks(quick)).map((mark) => `${mark.user}:${mark.state}`).sort(), { timeout: 15_000 }).toEqual(
+      expect.arrayContaining(['1:me', '2:online']),
+    );
+  });
+
+  test('a frame of another site is never touched', async () => {
+    const foreign = await openInShell('foreign');
+    await foreign.waitForSelector('tr[data-user-id="1"]');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await foreign.evaluate(() => document.querySelectorAll('roster-mark, roster-call-toasts').length)).toBe(0);
+    expect(new URL(foreign.url()).hostname).not.toBe(new URL(server.httpUrl).hostname);
+  });
+
+  test('an incoming call: one toast in the tab, and the host event in every host frame', async () => {
+    const hostFrames = [shell.mainFrame(), frame('users'), frame('users-2'), frame('quick')];
+    for (const target of hostFrames) await listen(target);
+    await listen(frame('foreign'));
+    await shell.bringToFront();
+    colleagues.get('2')?.send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    for (const target of hostFrames) await expect.poll(() => heard(target), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => toastTextsInAllFrames(shell), { timeout: 10_000 }).toEqual([expect.stringContaining('李四')]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await toastTextsInAllFrames(shell)).toHaveLength(1);
+    // The top document is a host page here: the toast sits in its corner, not in a frame.
+    expect(await shell.evaluate(() => document.querySelectorAll('roster-call-toasts').length)).toBe(1);
+    expect(await heard(frame('foreign'))).toBe(0);
+    for (const target of hostFrames) expect(await heard(target)).toBe(1);
+  });
+});
+
+describe('a portal of another site framing the admin pages', () => {
+  test('the toast goes to the host frame in view, once; every host frame hears the call', async () => {
+    const portalUrl = new URL('/shell.html?pages=other', server.httpUrl);
+    portalUrl.hostname = portalUrl.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const portal = await browser.context.newPage();
+    await portal.goto(portalUrl.href);
+    const first = await (await portal.waitForSelector('iframe[data-page="users"]')).contentFrame();
+    await portal.click('.menu button[data-page="users-2"]');
+    const second = await (await portal.waitForSelector('iframe[data-page="users-2"]')).contentFrame();
+    if (!first || !second) throw new Error('no frames');
+    for (const target of [first, second]) {
+      await target.waitForLoadState('load');
+      await listen(target);
+    }
+    // Both frames are host pages (Roster's site), the portal is not; the second is the one in view.
+    await portal.bringToFront();
+    // Another caller than the test before: alerts and host events are limited to one per caller per 10 s.
+    const alice = await colleagues.join('4');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    alice.send(JSON.stringify({ Sender: '4', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: 'Alice Martin', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    for (const target of [first, second]) await expect.poll(() => heard(target), { timeout: 10_000 }).toBe(1);
+    const toastHosts = (target: Frame) => target.evaluate(() => document.querySelectorAll('roster-call-toasts').length);
+    await expect.poll(() => toastHosts(second), { timeout: 10_000 }).toBe(1);
+    expect(await toastHosts(first)).toBe(0);
+    expect(await portal.evaluate(() => document.querySelectorAll('roster-call-toasts').length)).toBe(0);
+    await portal.close();
+  });
+});
