@@ -59,7 +59,8 @@ export default defineConfig({
       ...common,
       // Chrome's service worker has no audio: the optional ring plays in an offscreen document.
       permissions: [...common.permissions, 'offscreen'],
-      minimum_chrome_version: '116',
+      // 119: registered content scripts take matchOriginAsFallback (host pages in about:blank frames).
+      minimum_chrome_version: '119',
       host_permissions: demo ? localOrigins : [],
       optional_host_permissions: demo ? [] : anyOrigin,
       storage: { managed_schema: 'managed_schema.json' },

@@ -8,6 +8,7 @@ import { reportFrameShown } from '../utils/content/frame-visibility';
 import { announceCalls } from '../utils/incoming/announce-calls';
 import { mountCallToasts } from '../utils/incoming/mount-call-toasts';
 import { createLogger } from '../utils/log';
+import '../utils/content/mark-styles.css';
 import '../utils/content/styles.css';
 
 const log = createLogger('content');

@@ -51,6 +51,7 @@ export function SitesSection() {
           </button>
         )}
       </div>
+      <TextField path="sites.shadowHosts" code label={t('optionsShadowHosts')} hint={t('optionsShadowHostsHint')} placeholder="user-table" />
       <TextField path="sites.callEventName" code label={t('optionsCallEvent')} hint={t('optionsCallEventHint')} />
     </Section>
   );

@@ -14,6 +14,7 @@ import { createPageScope } from './page-scope';
 import { syncPresence } from './presence-sync';
 import type { PageSettings } from './page-settings';
 import { observeRows } from './row-observer';
+import { styleShadowRoot } from './shadow-styles';
 import { onSiteUnlisted } from './sites-listener';
 import { measured } from './timing';
 
@@ -64,6 +65,8 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
       // The whole frame's work is timed, the reading of the host's mutation records included.
       schedule: (callback) => ctx.requestAnimationFrame(measured('roster:mark-rows', callback)),
       isOwn: (node) => isMark(node) || card.isOwn(node),
+      enterRoot: styleShadowRoot,
+      timers,
     },
     signal,
   );
@@ -77,7 +80,7 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
     if (!profiles) return;
     card.close();
     marker.setProfiles(profiles);
-    rows.watch(marker.selector, marker.attributes);
+    rows.watch(marker.selector, marker.attributes, current.sites.shadowHosts);
     log.debug(`profiles: ${profiles.map((profile) => profile.key).join(', ') || 'none (page not in scope)'}`);
   };
   settings.subscribe(applyScope, signal);

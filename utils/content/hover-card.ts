@@ -39,6 +39,14 @@ function asNode(target: EventTarget | null): Node | undefined {
   return target && 'nodeType' in target ? (target as Node) : undefined;
 }
 
+/**
+ * Where an event began: a mark inside a host's open shadow root reaches the window retargeted to
+ * the shadow host, but its composed path still starts at the mark.
+ */
+function originOf(event: Event): EventTarget | null {
+  return event.composedPath()[0] ?? event.target;
+}
+
 interface Open {
   readonly mark: Element;
   readonly subject: CardSubject;
@@ -168,12 +176,12 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
    * Only what a person does moves the card: a host page's script can dispatch pointer, focus and
    * key events at a mark, and must not arm the card with Call focused for the next real key.
    */
-  const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void, passive = false) =>
-    deps.window.addEventListener(type, (event) => event.isTrusted && handler(event), { capture: true, passive, signal });
+  const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K], target: EventTarget | null) => void, passive = false) =>
+    deps.window.addEventListener(type, (event) => event.isTrusted && handler(event, originOf(event)), { capture: true, passive, signal });
 
-  listen('pointerover', (event) => {
-    const mark = markOf(event.target);
-    if (inCard(event.target) || (mark && mark === open?.mark)) {
+  listen('pointerover', (event, target) => {
+    const mark = markOf(target);
+    if (inCard(target) || (mark && mark === open?.mark)) {
       pointerInside = true;
       cancelLeave();
       return;
@@ -184,8 +192,8 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     openTimer = timers.setTimeout(() => show(mark), OPEN_DELAY_MS);
   });
 
-  listen('pointerout', (event) => {
-    const from = markOf(event.target) ?? (inCard(event.target) ? card?.root : undefined);
+  listen('pointerout', (event, target) => {
+    const from = markOf(target) ?? (inCard(target) ? card?.root : undefined);
     if (!from) return;
     const to = event.relatedTarget;
     if (inCard(to) || (open && markOf(to) === open.mark)) return;
@@ -194,9 +202,9 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     leaveSoon();
   });
 
-  listen('focusin', (event) => {
-    if (inCard(event.target)) return cancelLeave();
-    const mark = markOf(event.target);
+  listen('focusin', (event, target) => {
+    if (inCard(target)) return cancelLeave();
+    const mark = markOf(target);
     if (mark && mark === returningTo) return;
     if (mark && isOnline(mark)) show(mark);
     else if (open && !open.pinned) close();
@@ -204,15 +212,15 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
 
   listen('focusout', () => leaveSoon());
 
-  listen('click', (event) => {
-    if (inCard(event.target)) {
+  listen('click', (event, target) => {
+    if (inCard(target)) {
       // The page's own handlers have no business with the card.
       event.stopPropagation();
-      const node = asNode(event.target);
+      const node = asNode(target);
       if (card && node && card.call.contains(node)) ring();
       return;
     }
-    const mark = markOf(event.target);
+    const mark = markOf(target);
     if (mark && isOnline(mark)) {
       // A mark inside a link or a clickable row must not navigate or trigger the row.
       event.preventDefault();
@@ -224,8 +232,8 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     if (open) close();
   });
 
-  listen('keydown', (event) => {
-    if (open && inCard(event.target)) {
+  listen('keydown', (event, target) => {
+    if (open && inCard(target)) {
       event.stopPropagation();
       if (event.key === 'Escape' || event.key === 'Tab') {
         event.preventDefault();
@@ -233,7 +241,7 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
       }
       return;
     }
-    const mark = markOf(event.target);
+    const mark = markOf(target);
     if (!mark || !isOnline(mark)) return;
     if (event.key === 'Enter' || event.key === ' ' || event.key === 'ArrowDown') {
       event.preventDefault();

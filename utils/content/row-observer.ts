@@ -1,4 +1,6 @@
+import type { Timers } from '../connection/types';
 import { createLogger } from '../log';
+import { hostsAwaitingRoot, openShadowRoots } from './shadow-roots';
 
 const log = createLogger('content');
 
@@ -17,11 +19,18 @@ export interface RowObserverOptions {
   readonly schedule: (callback: () => void) => void;
   /** Roster's own nodes (marks, the card): adding them, or changes inside them, are not host changes. Called per node: keep it cheap. */
   readonly isOwn: (node: Node) => boolean;
+  /** A shadow root whose rows are watched from now on (the marks need their styles in it). */
+  readonly enterRoot?: (root: ShadowRoot) => void;
+  /** For hosts whose shadow root is not attached yet: looked at again a few times. */
+  readonly timers?: Pick<Timers, 'setTimeout'>;
 }
 
 export interface RowObserver {
-  /** What counts as a row now; the whole page is read again on the next frame. Empty: stop. */
-  watch(selector: string, attributes: readonly string[]): void;
+  /**
+   * What counts as a row now, and which elements' open shadow roots hold rows too; the whole page
+   * is read again on the next frame. Empty selector: stop.
+   */
+  watch(selector: string, attributes: readonly string[], shadowHosts?: string): void;
   /** Reads these rows again on the next frame (names the directory just learned). */
   enqueue(rows: Iterable<Element>): void;
 }
@@ -32,6 +41,9 @@ export interface RowObserver {
  * may skip rows they know are copies. A few added rows are read one by one.
  */
 const BULK = 32;
+
+/** A custom element defined after it was inserted gets its root later, with no mutation to see: looked for again. */
+const AWAIT_ROOT_MS = [100, 500, 2_000, 8_000];
 
 /**
  * Rows as they come and go, in the style of refined-github's `observe(selector, cb, {signal})`:
@@ -45,6 +57,13 @@ export function observeRows(
   signal: AbortSignal,
 ): RowObserver {
   let selector = '';
+  let shadowHosts = '';
+  /** Shadow roots watched besides `root`, each with its rows. */
+  const roots = new Set<ShadowRoot>();
+  const awaiting = new Set<Element>();
+  const ready = new Set<Element>();
+  let awaitStep = 0;
+  let awaitPending = false;
   let records: MutationRecord[] = [];
   const queued = new Set<Element>();
   let wholePage = false;
@@ -76,6 +95,7 @@ export function observeRows(
         if (!batch.containers.has(record.target as Element)) {
           for (const node of record.addedNodes) if (!options.isOwn(node)) addRows(node, batch.rows);
         }
+        if (shadowHosts !== '') for (const node of record.addedNodes) if (!options.isOwn(node)) enterRoots(node, batch.containers);
         rowAround(record.target, batch.rows);
       } else {
         rowAround(record.target, batch.rows);
@@ -92,14 +112,51 @@ export function observeRows(
     return false;
   };
 
+  /** Roots under `node` not yet watched: watched from now on, and read whole. */
+  const enterRoots = (node: Node, containers: Set<Element>) => {
+    for (const shadow of openShadowRoots(node, shadowHosts)) {
+      if (roots.has(shadow)) continue;
+      roots.add(shadow);
+      options.enterRoot?.(shadow);
+      for (const child of shadow.children) containers.add(child);
+    }
+    for (const host of hostsAwaitingRoot(node, shadowHosts)) awaiting.add(host);
+  };
+
+  /** Hosts awaiting a root are looked at again on a widening schedule, one timer at a time. */
+  const lookAgain = () => {
+    if (awaitPending || awaiting.size === 0 || !options.timers || awaitStep >= AWAIT_ROOT_MS.length) return;
+    awaitPending = true;
+    options.timers.setTimeout(() => {
+      awaitPending = false;
+      awaitStep++;
+      if (signal.aborted) return;
+      for (const host of [...awaiting]) {
+        if (host.shadowRoot) ready.add(host);
+        if (host.shadowRoot || !host.isConnected) awaiting.delete(host);
+      }
+      if (ready.size > 0) later();
+      lookAgain();
+    }, AWAIT_ROOT_MS[awaitStep] ?? 0);
+  };
+
   const flush = () => {
     scheduled = false;
     if (signal.aborted || selector === '') return;
     const batch = { rows: new Set(queued), containers: new Set<Element>(wholePage ? [root] : []), removed: false };
+    const awaited = awaiting.size;
+    if (shadowHosts !== '' && wholePage) enterRoots(root, batch.containers);
+    for (const host of ready) enterRoots(host, batch.containers);
+    ready.clear();
     queued.clear();
     wholePage = false;
     collect([...records, ...observer.takeRecords().filter(fromHost)], batch);
     records = [];
+    if (awaiting.size > awaited) {
+      awaitStep = 0;
+      lookAgain();
+    }
+    if (batch.removed) for (const shadow of roots) if (!shadow.host.isConnected) roots.delete(shadow);
     // Our own marks going in are not the host's doing. The observer looks away while they do, so the
     // browser does not even make the records (10,000 marks: 10,000 records, then as many wrappers).
     // Nothing else runs meanwhile: the host cannot change the page during this callback.
@@ -127,10 +184,16 @@ export function observeRows(
   });
   let observed: MutationObserverInit = {};
   const observe = () => {
-    if (selector !== '' && !signal.aborted) observer.observe(root, observed);
+    if (selector === '' || signal.aborted) return;
+    observer.observe(root, observed);
+    for (const shadow of roots) observer.observe(shadow, observed);
   };
   const reset = () => {
     observer.disconnect();
+    roots.clear();
+    awaiting.clear();
+    ready.clear();
+    awaitStep = 0;
     records = [];
     queued.clear();
     wholePage = false;
@@ -138,9 +201,10 @@ export function observeRows(
   signal.addEventListener('abort', reset, { once: true });
 
   return {
-    watch(nextSelector, attributes) {
+    watch(nextSelector, attributes, nextShadowHosts = '') {
       reset();
       selector = nextSelector;
+      shadowHosts = nextShadowHosts;
       if (selector === '' || signal.aborted) return;
       observed = {
         childList: true,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LEGACY_HEARTBEAT } from '../protocol/schemas';
 import { SitesSettingsSchema } from '../sites/settings-schema';
+import { fromEnv } from './build-defaults';
 
 /**
  * The settings, described once. Every field has a default, so a partial JSON (an import, a policy)
@@ -8,9 +9,6 @@ import { SitesSettingsSchema } from '../sites/settings-schema';
  * The demo build's defaults come from `.env.demo` (WXT_DEFAULT_*), so production builds ship with
  * nothing configured.
  */
-
-const env = import.meta.env as Record<string, string | undefined> | undefined;
-const fromEnv = (key: string): string => env?.[key] ?? '';
 
 const isUrlWith = (protocols: readonly string[]) => (text: string) => {
   if (text === '') return true;

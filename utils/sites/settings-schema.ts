@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fromEnv } from '../settings/build-defaults';
 import { isMatchPattern } from './match-pattern';
 import { patternProblem, patternProblemMessages } from './safe-pattern';
 import { isSelector } from './selector';
@@ -119,6 +120,11 @@ export const SitesSettingsSchema = v.strictObject({
   ),
   /** Tried before the built-ins, in order. */
   profiles: v.optional(v.pipe(v.array(SiteProfileSchema), v.maxLength(50)), []),
+  /**
+   * Elements whose open shadow roots hold rows (web-component hosts), e.g. `user-table`. Empty:
+   * shadow roots are not entered (finding them would mean visiting every element of every page).
+   */
+  shadowHosts: v.optional(v.union([v.literal(''), Selector]), () => fromEnv('WXT_DEFAULT_SHADOW_HOSTS')),
   /** The DOM event a host page receives on an incoming call. */
   callEventName: v.optional(
     v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z][\w:.-]{0,63}$/, 'must be a plain event name such as roster:call')),

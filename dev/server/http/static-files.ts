@@ -34,6 +34,11 @@ export const staticFiles: ReadonlyMap<string, StaticFile> = new Map([
   ['/shell.html', { path: join(pageDir, 'shell.html'), type: html }],
   ['/shell.js', { path: join(pageDir, 'shell.js'), type: js }],
   ['/shell.css', { path: join(pageDir, 'shell.css'), type: css }],
+  // A web-component host: the user table in <user-table>'s shadow root.
+  ['/components.html', { path: join(pageDir, 'components.html'), type: html }],
+  ['/components.js', { path: join(pageDir, 'components.js'), type: js }],
+  ['/components.css', { path: join(pageDir, 'components.css'), type: css }],
+  ['/components-table.css', { path: join(pageDir, 'components-table.css'), type: css }],
   ['/plain-users.html', { path: join(pageDir, 'plain-users.html'), type: html, frameable: true }],
   // Vue's runtime-only build: the page uses render functions, so the CSP needs no 'unsafe-eval'.
   ['/vendor/vue.runtime.min.js', { path: require.resolve('vue/dist/vue.runtime.min.js'), type: js, cached: true }],

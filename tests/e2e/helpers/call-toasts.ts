@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { classes, piercedDocument, text, walk, type DomNode } from './pierced-dom';
 
 /**
  * Roster's call toasts in a host page, as a person sees and uses them. They live in a closed
@@ -7,37 +8,9 @@ import type { Page } from 'playwright-core';
  * mouse input at the button's place, as trusted as a person's.
  */
 
-interface DomNode {
-  readonly nodeId: number;
-  readonly nodeType: number;
-  readonly nodeName: string;
-  readonly nodeValue: string;
-  readonly attributes?: string[];
-  readonly children?: DomNode[];
-  readonly shadowRoots?: DomNode[];
-}
-
-/** Every node under `node`, shadow roots included, depth first. */
-function* walk(node: DomNode): Generator<DomNode> {
-  yield node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walk(child);
-}
-
-function text(node: DomNode): string {
-  return [...walk(node)].filter((part) => part.nodeType === 3).map((part) => part.nodeValue).join('');
-}
-
-function classes(node: DomNode): string[] {
-  const attributes = node.attributes ?? [];
-  const index = attributes.indexOf('class');
-  return index >= 0 ? (attributes[index + 1] ?? '').split(/\s+/) : [];
-}
-
 /** The toasts' shadow root, or undefined when the page has none (nothing ringing yet). */
 async function toastRoot(page: Page): Promise<{ root: DomNode; send: (method: string, params: object) => Promise<unknown> } | undefined> {
-  const cdp = await page.context().newCDPSession(page);
-  const send = (method: string, params: object) => cdp.send(method as 'DOM.getDocument', params);
-  const { root } = (await send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const { root, send } = await piercedDocument(page);
   const host = [...walk(root)].find((node) => node.nodeName === 'ROSTER-CALL-TOASTS');
   const shadow = host?.shadowRoots?.[0];
   return shadow ? { root: shadow, send } : undefined;
@@ -45,9 +18,7 @@ async function toastRoot(page: Page): Promise<{ root: DomNode; send: (method: st
 
 /** The text of every toast in the page, in every frame of it (a shell's frames included). */
 export async function toastTextsInAllFrames(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  await cdp.detach();
+  const { root } = await piercedDocument(page);
   return [...walk(root)]
     .filter((node) => node.nodeName === 'ROSTER-CALL-TOASTS')
     .flatMap((host) => [...walk(host)].filter((node) => classes(node).includes('toast')).map(text));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { observeRows, type RowBatch, type RowObserver } from '../../../utils/content/row-observer';
 import { mountMarkup } from '../../fixtures/load';
 
@@ -154,4 +154,90 @@ test('an empty selector (page out of scope) stops observing', async () => {
   root.querySelector('#r1 td')!.textContent = 'x';
   await nextFrame();
   expect(batches).toHaveLength(1);
+});
+
+describe('rows inside shadow roots', () => {
+  let entered: ShadowRoot[];
+  let later: (() => void)[];
+
+  const shadowHost = (mode: ShadowRootMode = 'open') => {
+    const host = document.createElement('user-table');
+    const shadow = host.attachShadow({ mode });
+    shadow.innerHTML = '<table><tbody><tr id="s1"><td>李四</td></tr></tbody></table>';
+    return { host, shadow };
+  };
+  const start = (hosts: string) => {
+    life.abort();
+    life = new AbortController();
+    batches = [];
+    entered = [];
+    later = [];
+    rows = observeRows(
+      root,
+      (batch) => batches.push(batch),
+      {
+        schedule: (callback) => frames.push(callback),
+        isOwn: (node) => node.nodeName.toLowerCase() === OWN,
+        enterRoot: (shadow) => entered.push(shadow),
+        timers: { setTimeout: (callback: () => void) => later.push(callback) as unknown as ReturnType<typeof setTimeout> },
+      },
+      life.signal,
+    );
+    rows.watch('tr', [], hosts);
+  };
+
+  test('an open root of a named host is read whole, styled once, and its changes are seen', async () => {
+    const { host, shadow } = shadowHost();
+    root.append(host);
+    start('user-table');
+    await nextFrame();
+    expect(entered).toEqual([shadow]);
+    expect(containers(batches[0])).toEqual([root, shadow.querySelector('table')]);
+    shadow.querySelector('#s1 td')!.textContent = '王五';
+    await nextFrame();
+    expect(ids(batches[1])).toEqual(['s1']);
+    expect(entered).toHaveLength(1);
+  });
+
+  test.each([
+    ['no hosts named', '', 'open'],
+    ['another element named', 'other-table', 'open'],
+    ['a closed root', 'user-table', 'closed'],
+  ] as const)('not entered: %s', async (_, hosts, mode) => {
+    const { host, shadow } = shadowHost(mode);
+    root.append(host);
+    start(hosts);
+    await nextFrame();
+    expect(entered).toEqual([]);
+    shadow.querySelector('#s1 td')!.textContent = '王五';
+    await nextFrame();
+    expect(batches).toHaveLength(1);
+  });
+
+  test('a host added later, and a host nested in a root, are entered', async () => {
+    start('user-table');
+    await nextFrame();
+    const outer = shadowHost();
+    const inner = shadowHost();
+    outer.shadow.append(inner.host);
+    root.append(outer.host);
+    await nextFrame();
+    expect(entered).toEqual([outer.shadow, inner.shadow]);
+    expect(containers(batches[1])).toEqual(expect.arrayContaining([outer.shadow.querySelector('table'), inner.shadow.querySelector('table')]));
+  });
+
+  test('a host that gets its root only after it was inserted is looked at again', async () => {
+    const host = document.createElement('user-table');
+    root.append(host);
+    start('user-table');
+    await nextFrame();
+    expect(entered).toEqual([]);
+    expect(later).toHaveLength(1);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<table><tbody><tr id="s9"><td>赵六</td></tr></tbody></table>';
+    later.shift()!();
+    await nextFrame();
+    expect(entered).toEqual([shadow]);
+    expect(containers(batches[1])).toEqual([shadow.querySelector('table')]);
+  });
 });

@@ -15,8 +15,19 @@ describe('settings.sites', () => {
       matches: [],
       builtIns: { elementTable: true, plainTable: true, dataAttributes: true },
       profiles: [],
+      shadowHosts: '',
       callEventName: 'roster:call',
     });
+  });
+
+  test.each([
+    ['', true],
+    ['user-table', true],
+    ['user-table, x-grid', true],
+    ['user-table[', false],
+    ['   ', false],
+  ])('shadowHosts %j is accepted: %s', (shadowHosts, ok) => {
+    expect(validateSettings({ sites: { shadowHosts } }).ok).toBe(ok);
   });
 
   test('a complete custom profile is accepted, with defaults filled in', () => {
