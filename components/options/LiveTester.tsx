@@ -5,13 +5,13 @@ import { issueText } from '../../utils/options/issue-text';
 import { isWithinPath, getPath } from '../../utils/options/paths';
 import type { Json } from '../../utils/options/json';
 import { missingOrigins } from '../../utils/options/permissions';
-import { testableTabs } from '../../utils/options/tester-tabs';
+import { pageLabel, pageScope, testableTabs } from '../../utils/options/tester-tabs';
 import type { TesterReply } from '../../utils/options/tester-protocol';
 import { browserPattern } from '../../utils/sites/match-pattern';
 import { siteMatches } from '../../utils/sites/site-scope';
 import { validateSettings, type SettingsIssue } from '../../utils/settings/validate';
 import { useForm } from './form-context';
-import { useTester } from './use-tester';
+import { useTester, type FrameReply } from './use-tester';
 
 /** Rows listed under the counts; the tab outlines them all. */
 const SHOWN_ROWS = 10;
@@ -97,8 +97,11 @@ export function LiveTester({ index }: { readonly index: number }) {
         </p>
       )}
       <div role="status" aria-live="polite">
-        {tester.testing !== undefined && selected && <Scope profileApplies={selected.profileApplies} rosterRuns={selected.rosterRuns} />}
-        {tester.testing !== undefined && tester.reply && <Findings reply={tester.reply} />}
+        {tester.testing !== undefined && selected && tester.replies.length <= 1 && <Scope profileApplies={selected.profileApplies} rosterRuns={selected.rosterRuns} />}
+        {tester.testing !== undefined && tester.replies.length === 1 && tester.replies[0] && <Findings reply={tester.replies[0].reply} />}
+        {tester.testing !== undefined && tester.replies.length > 1 && (
+          <Frames replies={tester.replies} scopeOf={(url) => pageScope(url, typeof profileUrl === 'string' ? profileUrl : undefined, sites)} />
+        )}
       </div>
     </div>
   );
@@ -114,6 +117,26 @@ function Scope({ profileApplies, rosterRuns }: { readonly profileApplies: boolea
     <>
       {!profileApplies && <p class="field__warning">{t('optionsTesterOutsideProfile')}</p>}
       {!rosterRuns && <p class="field__warning">{t('optionsTesterOutsideSites')}</p>}
+    </>
+  );
+}
+
+/** A tab with frames (an iframe shell): each frame's findings under its address, the tab's own page first. */
+function Frames({ replies, scopeOf }: { readonly replies: readonly FrameReply[]; readonly scopeOf: (url: string) => { profileApplies: boolean; rosterRuns: boolean } }) {
+  return (
+    <>
+      <p class="field__hint">{t('optionsTesterFrames', replies.length)}</p>
+      {replies.map(({ frameId, reply }) => {
+        const url = reply.type === 'result' ? reply.url : undefined;
+        const scope = url === undefined ? undefined : scopeOf(url);
+        return (
+          <section key={frameId} class="tester__frame">
+            <h5 class="tester__frame-title">{frameId === 0 ? t('optionsTesterTopPage') : t('optionsTesterInFrame', url === undefined ? '…' : pageLabel(url))}</h5>
+            {scope && <Scope profileApplies={scope.profileApplies} rosterRuns={scope.rosterRuns} />}
+            <Findings reply={reply} />
+          </section>
+        );
+      })}
     </>
   );
 }

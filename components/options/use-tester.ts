@@ -7,11 +7,18 @@ import type { TabInfo } from '../../utils/options/tester-tabs';
 /** Edits reach the tab this long after the last keystroke, not on every one. */
 const RESEND_AFTER_MS = 250;
 
+/** What one frame of the tab answered (frame 0 is the tab's own page). */
+export interface FrameReply {
+  readonly frameId: number;
+  readonly reply: TesterReply;
+}
+
 export interface Tester {
   readonly tabs: readonly TabInfo[];
   /** The tab being tested, while a test runs. */
   readonly testing: number | undefined;
-  readonly reply: TesterReply | undefined;
+  /** One answer per frame tested, the tab's own page first. */
+  readonly replies: readonly FrameReply[];
   /** Why the test could not start (a page Roster may not script, the tab closed). */
   readonly failure: string | undefined;
   readonly start: (tabId: number) => void;
@@ -19,14 +26,14 @@ export interface Tester {
 }
 
 /**
- * A live test of one profile in one tab: the profile is sent again whenever it changes (while it
+ * A live test of one profile in one tab (each of its frames answers for itself): the profile is sent again whenever it changes (while it
  * is valid), and the tab answers with what it finds. Stops when asked, when the tab closes, and
  * when the editor goes away.
  */
 export function useTester(ports: OptionsPorts, profile: Json | undefined): Tester {
   const [tabs, setTabs] = useState<readonly TabInfo[]>([]);
   const [testing, setTesting] = useState<number | undefined>(undefined);
-  const [reply, setReply] = useState<TesterReply | undefined>(undefined);
+  const [replies, setReplies] = useState<readonly FrameReply[]>([]);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const session = useRef<{ readonly controller: AbortController; send?: (profile: unknown) => void } | undefined>(undefined);
 
@@ -45,7 +52,7 @@ export function useTester(ports: OptionsPorts, profile: Json | undefined): Teste
     session.current?.controller.abort();
     session.current = undefined;
     setTesting(undefined);
-    setReply(undefined);
+    setReplies([]);
   };
 
   // The tab under test was closed.
@@ -67,7 +74,11 @@ export function useTester(ports: OptionsPorts, profile: Json | undefined): Teste
     const started: { readonly controller: AbortController; send?: (profile: unknown) => void } = { controller };
     session.current = started;
     setTesting(tabId);
-    ports.tester.start(tabId, (next) => !controller.signal.aborted && setReply(next), controller.signal).then(
+    const onReply = (reply: TesterReply, frameId: number) => {
+      if (controller.signal.aborted) return;
+      setReplies((before) => [...before.filter((known) => known.frameId !== frameId), { frameId, reply }].sort((a, b) => a.frameId - b.frameId));
+    };
+    ports.tester.start(tabId, onReply, controller.signal).then(
       (send) => {
         if (controller.signal.aborted) return;
         started.send = send;
@@ -83,5 +94,5 @@ export function useTester(ports: OptionsPorts, profile: Json | undefined): Teste
     );
   };
 
-  return { tabs, testing, reply, failure, start, stop };
+  return { tabs, testing, replies, failure, start, stop };
 }

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startServer, type RosterServer } from '../../dev/server/index';
@@ -12,6 +14,7 @@ import { configureExtension } from './helpers/roster-page';
  * An iframe shell (layui / RuoYi style): a menu and a tab bar, every admin page in a same-origin
  * frame, one frame filled by script (about:blank), and a frame of another site.
  */
+const SCREENSHOTS = resolve('.output/screenshots');
 let server: RosterServer;
 let browser: ExtensionBrowser;
 let colleagues: Colleagues;
@@ -152,5 +155,38 @@ describe('a portal of another site framing the admin pages', () => {
     expect(await toastHosts(first)).toBe(0);
     expect(await portal.evaluate(() => document.querySelectorAll('roster-call-toasts').length)).toBe(0);
     await portal.close();
+  });
+});
+
+describe("the options page's live tester on a shell", () => {
+  test('tests every frame of the tab, each under its own address, and outlines the rows inside the frames', async () => {
+    await browser.worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      const profile = { label: 'Rows with ids', rows: 'tr[data-user-id]', id: { from: 'attribute', attribute: 'data-user-id' } };
+      await chrome.storage.local.set({ settings: { ...(settings as object), sites: { profiles: [profile] } } });
+    });
+    await shell.bringToFront();
+    const quick = keys.get('quick') ?? (await openInShell('quick'));
+    await quick.waitForSelector('tr[data-user-id]');
+    const options = await browser.context.newPage();
+    await options.goto(browser.popupUrl.replace('popup.html', 'options.html'));
+    await options.selectOption('#sites-profiles-0-tester-tab', { label: `后台管理 · Roster Demo Shell — ${new URL(server.httpUrl).host}` });
+    await options.getByRole('button', { name: 'Test on this tab' }).click();
+    await expect.poll(() => options.locator('.tester__frame').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    const titles = await options.locator('.tester__frame-title').allTextContents();
+    expect(titles[0]).toBe('The tab’s own page');
+    expect(titles).toContain(`In a frame: ${new URL(server.httpUrl).host}/`);
+    // The script-filled quick list (about:blank) is judged by the address it inherits.
+    const quickList = options.locator('.tester__frame', { hasText: 'In a frame' }).filter({ hasText: 'users read: 8.' });
+    await expect.poll(() => quickList.count(), { timeout: 10_000 }).toBe(1);
+    expect(await quickList.textContent()).toContain(`In a frame: ${new URL(server.httpUrl).host}/shell.html`);
+    expect(await quickList.textContent()).not.toContain('Roster does not run on this page.');
+    // The outlines are in the frames, where the rows are.
+    await expect.poll(() => quick.evaluate(() => document.querySelectorAll('[data-roster-test="user"]').length)).toBe(8);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await options.locator('.tester').screenshot({ path: resolve(SCREENSHOTS, 'tester-frames.png') });
+    await options.getByRole('button', { name: 'Stop testing' }).click();
+    await expect.poll(() => quick.evaluate(() => document.querySelectorAll('[data-roster-test]').length)).toBe(0);
+    await options.close();
   });
 });

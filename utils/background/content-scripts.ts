@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createLogger } from '../log';
 import type { Settings } from '../settings/schema';
+import { frameAddress } from '../sites/frame-address';
 import { matchesAny } from '../sites/match-pattern';
 import { planRegistration, splitForRegistration } from '../sites/registration-plan';
 import { browserMatches, siteMatches } from '../sites/site-scope';
@@ -18,16 +19,6 @@ const SCRIPT: ScriptPublicPath = '/content-scripts/content.js';
 const STYLE = '/content-scripts/content.css';
 // Registration wants paths relative to the extension's root.
 const relative = (path: string) => path.replace(/^\//, '');
-
-/**
- * A frame's address as `pageAddress` sees it (its own, or the one an `about:blank` frame inherits).
- * Self-contained: it runs in the frame, through `scripting.executeScript`.
- */
-function frameAddress(): string {
-  const href = location.href;
-  if (/^https?:/i.test(href)) return href;
-  return /^https?:/i.test(document.baseURI) ? document.baseURI : `${origin}/`;
-}
 
 /** The browser APIs the registration uses; tests give an in-memory one. */
 export interface ScriptingHost {

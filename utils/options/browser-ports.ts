@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createLogger } from '../log';
 import { probesOverPorts } from '../probe/client';
 import { followEditableSettings, saveSettings } from '../settings/storage';
+import { frameAddress } from '../sites/frame-address';
 import type { OptionsPorts } from './ports';
 import { TEST_CSS, TESTER_PORT, TESTER_SCRIPT, TesterReplySchema } from './tester-protocol';
 import type { TabInfo } from './tester-tabs';
@@ -38,19 +39,28 @@ export function browserOptionsPorts(): OptionsPorts {
         ),
       onTabsChange: (listener, signal) => onEvents([browser.tabs.onUpdated, browser.tabs.onRemoved, browser.tabs.onCreated], listener, signal),
       async start(tabId, onReply, signal) {
-        const target = { tabId };
+        // Every frame the browser lets Roster script, with the address Roster would judge it by.
+        const found = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: frameAddress });
+        const frameIds = [...new Set(found.flatMap((frame) => (typeof frame.result === 'string' && /^https?:/i.test(frame.result) ? [frame.frameId] : [])))];
+        if (frameIds.length === 0) throw new Error('no web page in this tab that Roster may read');
+        const target = { tabId, frameIds: frameIds.sort((a, b) => a - b) };
         await browser.scripting.insertCSS({ target, css: TEST_CSS });
         await browser.scripting.executeScript({ target, files: [TESTER_SCRIPT] });
-        const port = browser.tabs.connect(tabId, { name: TESTER_PORT, frameId: 0 });
-        port.onMessage.addListener((message: unknown) => {
-          const reply = v.safeParse(TesterReplySchema, message);
-          if (reply.success) onReply(reply.output);
+        const ports = target.frameIds.map((frameId) => {
+          const port = browser.tabs.connect(tabId, { name: TESTER_PORT, frameId });
+          port.onMessage.addListener((message: unknown) => {
+            const reply = v.safeParse(TesterReplySchema, message);
+            if (reply.success) onReply(reply.output, frameId);
+          });
+          return port;
         });
         signal.addEventListener('abort', () => {
-          port.disconnect();
+          for (const port of ports) port.disconnect();
           browser.scripting.removeCSS({ target, css: TEST_CSS }).catch((error: unknown) => log.debug('the tab went away', error));
         }, { once: true });
-        return (profile) => port.postMessage({ type: 'test', profile });
+        return (profile) => {
+          for (const port of ports) port.postMessage({ type: 'test', profile });
+        };
       },
       async show(tab) {
         await browser.tabs.update(tab.id, { active: true });

@@ -31,8 +31,12 @@ export interface OptionsPorts {
     /** Open tabs (web pages whose address Roster may see). */
     tabs(): Promise<TabInfo[]>;
     onTabsChange(listener: () => void, signal: AbortSignal): void;
-    /** Starts testing in `tabId`; the returned function sends a profile (again after each edit). Stops when `signal` aborts. */
-    start(tabId: number, onReply: (reply: TesterReply) => void, signal: AbortSignal): Promise<(profile: unknown) => void>;
+    /**
+     * Starts testing in every web-page frame of `tabId` (an iframe shell's pages too); replies say
+     * which frame (0: the tab's own page). The returned function sends a profile to them all (again
+     * after each edit). Stops when `signal` aborts.
+     */
+    start(tabId: number, onReply: (reply: TesterReply, frameId: number) => void, signal: AbortSignal): Promise<(profile: unknown) => void>;
     /** Brings the tab to the front, to see the outlined rows. */
     show(tab: TabInfo): Promise<void>;
   };

@@ -1,3 +1,4 @@
+import { pageAddress } from '../content/page-address';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { SiteProfileSchema } from '../sites/settings-schema';
@@ -53,7 +54,8 @@ export function serve(port: PortLike, doc: Document): void {
       anchor?.setAttribute(TEST_ANCHOR_ATTRIBUTE, '');
     }
     const { rows, users, duplicates, unread, sample, truncated } = result;
-    post({ type: 'result', url: doc.location.href, rows, users, duplicates, unread, sample: [...sample], truncated });
+    // A frame the host filled by script (about:blank) answers with the address Roster judges it by.
+    post({ type: 'result', url: pageAddress(doc, doc.defaultView?.origin ?? ''), rows, users, duplicates, unread, sample: [...sample], truncated });
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   };
   // Our own attribute changes are not observed (no `attributes`), so outlining never loops.

@@ -255,7 +255,7 @@ describe('site profiles and the live tester', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Test on this tab' }));
     await waitFor(() => expect(ports.sentProfiles).toHaveLength(1));
     expect(ports.tester.start).toHaveBeenCalledWith(7, expect.any(Function), expect.any(AbortSignal));
-    ports.testerReply?.({ type: 'result', url: 'http://localhost:8787/staff', rows: 3, users: 2, duplicates: 0, unread: 1, sample: [{ index: 1, id: '2', name: '李四' }], truncated: false });
+    ports.testerReply?.({ type: 'result', url: 'http://localhost:8787/staff', rows: 3, users: 2, duplicates: 0, unread: 1, sample: [{ index: 1, id: '2', name: '李四' }], truncated: false }, 0);
     await screen.findByText('Rows matched: 3 · users read: 2. They are outlined in the tab while you test.');
     expect(screen.getByText('1 matched rows had no ID or name (dashed red outline).')).toBeTruthy();
     expect(screen.getByRole('cell', { name: '李四' })).toBeTruthy();
@@ -263,6 +263,30 @@ describe('site profiles and the live tester', () => {
     type('sites.profiles.0.rows', 'li.person[data-uid]');
     await waitFor(() => expect(ports.sentProfiles).toHaveLength(2));
     expect(ports.sentProfiles[1]).toMatchObject({ rows: 'li.person[data-uid]' });
+  });
+
+  test('in a tab that shows pages in frames, each frame answers under its own address', async () => {
+    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws', auth: { cookieUrl: 'http://localhost:8787/' }, sites: { profiles: [{ rows: 'tr', name: { from: 'text' } }] } } });
+    ports.tabList = [{ id: 7, windowId: 1, title: 'Shell', url: 'http://localhost:8787/shell.html', active: true }];
+    await renderOptions({ ports });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Test on this tab' }).hasAttribute('disabled')).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Test on this tab' }));
+    await waitFor(() => expect(ports.sentProfiles).toHaveLength(1));
+    const result = { type: 'result' as const, rows: 0, users: 0, duplicates: 0, unread: 0, sample: [], truncated: false };
+    ports.testerReply?.({ ...result, url: 'http://localhost:8787/users.html', rows: 5, users: 5, sample: [{ index: 1, id: '2', name: '李四' }] }, 4);
+    ports.testerReply?.({ ...result, url: 'http://localhost:8787/shell.html' }, 0);
+    ports.testerReply?.({ ...result, url: 'http://127.0.0.1:9/other.html', rows: 3 }, 6);
+    await screen.findByText('This tab shows pages in frames: each of its 3 pages was tested.');
+    const frames = [...document.querySelectorAll('.tester__frame')];
+    expect(frames.map((frame) => frame.querySelector('h5')?.textContent)).toEqual([
+      'The tab’s own page',
+      'In a frame: localhost:8787/users.html',
+      'In a frame: 127.0.0.1:9/other.html',
+    ]);
+    expect(frames[1]?.textContent).toContain('Rows matched: 5 · users read: 5.');
+    // A frame of a site Roster does not run on says so, under its own address.
+    expect(frames[2]?.textContent).toContain('Roster does not run on this page.');
+    expect(frames[1]?.textContent).not.toContain('Roster does not run on this page.');
   });
 
   test('a profile with a problem cannot be tested until fixed', async () => {

@@ -21,7 +21,7 @@ export class FakePorts implements OptionsPorts {
   readonly #followers = new Set<(settings: EditableSettings) => void>();
   readonly #permissionListeners = new Set<() => void>();
   /** Sends a reply from the tab under test. */
-  testerReply: ((reply: TesterReply) => void) | undefined;
+  testerReply: ((reply: TesterReply, frameId: number) => void) | undefined;
   readonly sentProfiles: unknown[] = [];
 
   constructor(options: { own?: unknown; managed?: Record<string, unknown>; granted?: string[] } = {}) {
@@ -96,7 +96,7 @@ export class FakePorts implements OptionsPorts {
   readonly tester = {
     tabs: () => Promise.resolve([...this.tabList]),
     onTabsChange: () => undefined,
-    start: vi.fn((_tabId: number, onReply: (reply: TesterReply) => void) => {
+    start: vi.fn((_tabId: number, onReply: (reply: TesterReply, frameId: number) => void) => {
       this.testerReply = onReply;
       return Promise.resolve((profile: unknown) => void this.sentProfiles.push(profile));
     }),
