@@ -167,7 +167,7 @@ describe("the options page's live tester on a shell", () => {
     });
     await shell.bringToFront();
     const quick = keys.get('quick') ?? (await openInShell('quick'));
-    await quick.waitForSelector('tr[data-user-id]');
+    await quick.waitForSelector('tr[data-user-id]', { state: 'attached' });
     const options = await browser.context.newPage();
     await options.goto(browser.popupUrl.replace('popup.html', 'options.html'));
     await options.selectOption('#sites-profiles-0-tester-tab', { label: `后台管理 · Roster Demo Shell — ${new URL(server.httpUrl).host}` });
