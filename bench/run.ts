@@ -5,5 +5,6 @@ await import('./core');
 await import('./popup-model');
 await import('./popup-browser');
 await import('./marking');
+await import('./frames');
 
 export {};

@@ -104,6 +104,27 @@ describe('an iframe shell', () => {
     );
   });
 
+  test('a frame whose table was gone long enough to go quiet shows the current state when the table is back', async () => {
+    const quick = keys.get('quick') ?? (await openInShell('quick'));
+    await quick.waitForSelector('roster-mark', { state: 'attached' });
+    // The host takes the list away; the frame has no rows and, after 5 s, asks for no changes.
+    await quick.evaluate(() => {
+      const table = document.querySelector('table');
+      Object.assign(window, { parkedTable: table });
+      table?.remove();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    // A change the quiet frame is not sent, then the list comes back.
+    await colleagues.join('6');
+    await server.waitFor(() => server.connectionCount('6') === 1, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quick.evaluate(() => document.body.append((window as unknown as { parkedTable: HTMLTableElement }).parkedTable));
+    await expect.poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 1_000, interval: 50 }).toBe('online');
+    expect((await marks(quick)).find((mark) => mark.user === '2')?.state).toBe('online');
+    await colleagues.leave('6');
+    await expect.poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 3_000 }).toBe('offline');
+  });
+
   test('a frame of another site is never touched', async () => {
     const foreign = await openInShell('foreign');
     await foreign.waitForSelector('tr[data-user-id="1"]');

@@ -11,6 +11,7 @@ import { createMarkRenderer, isMark } from './mark-element';
 import { createNameLearner } from './name-learner';
 import { pageAddress } from './page-address';
 import { createPageScope } from './page-scope';
+import { followPresenceInterest } from './presence-interest';
 import { syncPresence } from './presence-sync';
 import type { PageSettings } from './page-settings';
 import { observeRows } from './row-observer';
@@ -55,11 +56,15 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
     },
     signal,
   );
+  // `rows` is used only from callbacks, which run after it exists.
+  const presence = syncPresence(client, marker, { timers, now: () => Date.now(), rescan: (found) => rows.enqueue(found), changed: (ids) => card.refresh(ids) }, signal);
+  const interest = followPresenceInterest(client, { timers, quieted: () => presence.quieted() }, signal);
   const rows = observeRows(
     doc.documentElement,
     ({ rows: changed, containers, removed }) => {
       if (removed) marker.sweep();
       marker.scan(changed, containers);
+      interest.rows(marker.hasRows);
     },
     {
       // The whole frame's work is timed, the reading of the host's mutation records included.
@@ -70,7 +75,6 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
     },
     signal,
   );
-  syncPresence(client, marker, { timers, now: () => Date.now(), rescan: (found) => rows.enqueue(found), changed: (ids) => card.refresh(ids) }, signal);
 
   const scope = createPageScope();
   const applyScope = () => {
@@ -81,6 +85,8 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
     card.close();
     marker.setProfiles(profiles);
     rows.watch(marker.selector, marker.attributes, current.sites.shadowHosts);
+    // No profile for this page: nothing will ever be marked here.
+    if (marker.selector === '') interest.rows(false);
     log.debug(`profiles: ${profiles.map((profile) => profile.key).join(', ') || 'none (page not in scope)'}`);
   };
   settings.subscribe(applyScope, signal);

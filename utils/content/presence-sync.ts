@@ -14,17 +14,24 @@ export interface PresenceSyncDeps {
   readonly changed: (ids?: UserId[]) => void;
 }
 
+export interface PresenceSync {
+  /** The background stopped sending changes to this page (see `presence-interest.ts`). */
+  quieted(): void;
+}
+
 /**
  * Keeps the marker's picture of presence in step with the background: a snapshot repaints every
  * mark, a presence diff only the marks of the users in it. While the connection is down the marks
  * turn `unknown` (after a short grace), because the last list may no longer be true.
  */
-export function syncPresence(client: RosterClient, marker: Marker, deps: PresenceSyncDeps, signal: AbortSignal): void {
+export function syncPresence(client: RosterClient, marker: Marker, deps: PresenceSyncDeps, signal: AbortSignal): PresenceSync {
   let online = new Set<UserId>();
   let me: UserId | undefined;
   let live = false;
+  /** The background is not sending changes (no rows here): rows that appear are `unknown` until the next snapshot. */
+  let quiet = false;
   let staleTimer: ReturnType<Timers['setTimeout']> | undefined;
-  const view = (): PresenceView => ({ online, me, live });
+  const view = (): PresenceView => ({ online, me, live: live && !quiet });
   const repaintUsers = measured('roster:presence-change', (ids: UserId[]) => marker.presenceChanged(view(), ids));
 
   const setLive = (next: boolean) => {
@@ -45,6 +52,7 @@ export function syncPresence(client: RosterClient, marker: Marker, deps: Presenc
   client.subscribe((state, event) => {
     switch (event.type) {
       case 'state': {
+        quiet = false;
         online = new Set(state.presence.online);
         me = state.me?.id;
         live = follow(state.connection);
@@ -79,4 +87,11 @@ export function syncPresence(client: RosterClient, marker: Marker, deps: Presenc
     }
   }, signal);
   signal.addEventListener('abort', () => staleTimer !== undefined && deps.timers.clearTimeout(staleTimer), { once: true });
+  return {
+    quieted() {
+      quiet = true;
+      // The marker draws new rows from its own copy of the view.
+      marker.repaint(view());
+    },
+  };
 }

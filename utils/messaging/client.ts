@@ -27,6 +27,8 @@ export interface RosterClient {
   /** Called with the new state after every change (and the event that caused it). */
   subscribe(listener: (state: RosterState, event: ViewEvent) => void, signal: AbortSignal): void;
   request<O extends Op>(request: RequestInput & { op: O }): Promise<Replies[O]>;
+  /** Asks for the whole state again; it arrives as a `state` event. */
+  resync(): void;
 }
 
 interface Pending {
@@ -78,7 +80,7 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
     const next = applyEvent(state, event);
     if (!next) {
       // We missed a change: ask for the whole state again rather than drift.
-      void client.request({ op: 'snapshot' }).then((fresh) => apply({ type: 'state', state: fresh }), () => undefined);
+      client.resync();
       return;
     }
     state = next;
@@ -130,6 +132,10 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
           reject(new RequestError(`could not send ${request.op}: ${String(error)}`));
         }
       });
+    },
+    resync() {
+      // A failure is a dropped port: its reconnect brings a fresh state anyway.
+      client.request({ op: 'snapshot' }).then((fresh) => apply({ type: 'state', state: fresh }), () => undefined);
     },
   };
 

@@ -46,7 +46,7 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
     const policy = role === 'content' ? new ContentPolicy() : undefined;
     const now = options.now ?? Date.now;
     ready.then(
-      (service) => attach(port, { role, tabId, frameId, url, policy, now, hostTabs }, service, closed.signal),
+      (service) => attach(port, { role, tabId, frameId, url, policy, now, hostTabs, quiet: { on: false } }, service, closed.signal),
       (error: unknown) => log.error('not ready', error),
     );
   };
@@ -62,6 +62,8 @@ interface Viewer {
   /** A content script's limits (see `ContentPolicy`); none for extension pages. */
   readonly policy: ContentPolicy | undefined;
   readonly now: () => number;
+  /** The page has no rows to mark: presence and names changes are not sent (see the `quiet` op). */
+  readonly quiet: { on: boolean };
 }
 
 function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
@@ -150,6 +152,9 @@ function answer(service: RosterService, request: Request, viewer: Viewer): Repli
     case 'frameShown':
       if (viewer.tabId !== undefined) viewer.hostTabs.shown(viewer.tabId, viewer.frameId, request.shown, viewer.now());
       return null;
+    case 'quiet':
+      viewer.quiet.on = request.on;
+      return null;
   }
 }
 
@@ -166,6 +171,9 @@ function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
     case 'unseen':
     case 'identity':
       return undefined;
+    case 'presence':
+    case 'names':
+      return viewer.quiet.on ? undefined : event;
     case 'ring': {
       // One toast per tab: only the tab's toast frame shows it; every host frame still hears of the call.
       const toast = event.toastTabId !== null && event.toastTabId === viewer.tabId && viewer.hostTabs.toastFrame(viewer.tabId) === viewer.frameId;

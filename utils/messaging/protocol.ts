@@ -32,6 +32,11 @@ export const RequestSchema = v.variant('op', [
   v.object({ op: v.literal('reportIdentity'), reading: PageReadingSchema }),
   /** A host frame (not the top one) came into view or left it: where the tab's toasts go. */
   v.object({ op: v.literal('frameShown'), shown: v.boolean() }),
+  /**
+   * A host page or frame with no user rows: presence and names changes are not sent to it until it
+   * says otherwise (then it asks for a snapshot). Frames that show no table cost nothing per change.
+   */
+  v.object({ op: v.literal('quiet'), on: v.boolean() }),
   v.object({
     op: v.literal('learnNames'),
     names: v.pipe(
@@ -55,12 +60,13 @@ export interface Replies {
   setDoNotDisturb: null;
   reportIdentity: null;
   frameShown: null;
+  quiet: null;
 }
 
 /** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
 export type Role = 'content' | 'page';
 export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
-  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall', 'reportIdentity', 'frameShown']),
+  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall', 'reportIdentity', 'frameShown', 'quiet']),
   page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames', 'callBack', 'dismissCall', 'markCallsSeen', 'setDoNotDisturb']),
 };
 

@@ -170,6 +170,11 @@ export class Marker {
   }
 
   /** Removes every mark this marker made. */
+  /** Some row is marked, or waits for a name: presence and names changes matter to this page. */
+  get hasRows(): boolean {
+    return this.#marks.size > 0 || this.#waiting.size > 0;
+  }
+
   clear(): void {
     for (const marks of this.#marks.values()) for (const mark of marks) mark.remove();
     this.#marks.clear();
@@ -214,15 +219,27 @@ export class Marker {
       if (resolution.waitingFor !== undefined) this.#wait(row, resolution.waitingFor);
       return;
     }
-    if (record?.userId === userId && record.mark && this.#renderer.isPlaced(record.mark, reading)) return;
+    if (record?.userId === userId && record.mark && this.#renderer.isPlaced(record.mark, reading)) {
+      // A row the host took out and put back (a kept-alive view, a recycled list) kept its mark,
+      // but the sweep took the mark out of the index meanwhile: back in, and brought up to date.
+      if (!this.#marks.get(userId)?.has(record.mark)) {
+        this.#index(userId, record.mark);
+        this.#renderer.update(record.mark, markState(this.#view, userId));
+      }
+      return;
+    }
     if (record) this.#drop(row, record);
     const mark = this.#renderer.create(markState(this.#view, userId));
     this.#renderer.place(mark, reading);
+    this.#index(userId, mark);
+    this.#owners.set(mark, { userId, shownName: reading.name });
+    this.#records.set(row, { userId, mark });
+  }
+
+  #index(userId: UserId, mark: Element): void {
     let marks = this.#marks.get(userId);
     if (!marks) this.#marks.set(userId, (marks = new Set()));
     marks.add(mark);
-    this.#owners.set(mark, { userId, shownName: reading.name });
-    this.#records.set(row, { userId, mark });
   }
 
   #drop(row: Element, record: RowRecord): void {

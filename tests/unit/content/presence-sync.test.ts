@@ -51,6 +51,7 @@ let visited: Element[];
 let changed: (UserId[] | undefined)[];
 let table: HTMLElement;
 let marker: Marker;
+let sync: ReturnType<typeof syncPresence>;
 
 const stateOf = (name: string) =>
   [...table.querySelectorAll('td')].find((cell) => cell.textContent === name)?.querySelector(MARK_TAG)?.getAttribute(STATE_ATTRIBUTE);
@@ -66,7 +67,7 @@ beforeEach(() => {
   marker = new Marker(renderer, () => undefined);
   marker.setProfiles([plainTableProfile]);
   table = mountMarkup('<table><thead><tr><th>姓名</th></tr></thead><tbody><tr><td>章三</td></tr><tr><td>李四</td></tr><tr><td>王五</td></tr><tr><td>赵六</td></tr></tbody></table>');
-  syncPresence(
+  sync = syncPresence(
     client as unknown as RosterClient,
     marker,
     { timers, now: () => Date.now(), rescan: (rows) => marker.scan(rows), changed: (ids) => changed.push(ids) },
@@ -132,4 +133,13 @@ test('a name the directory just learned marks the rows that waited for it', () =
   expect(stateOf('赵六')).toBeUndefined();
   client.emit(event({ type: 'names', names: { [id('5')]: '赵六' } }));
   expect(stateOf('赵六')).toBe('offline');
+});
+
+test('rows that appear while the background sends no changes (quiet) say unknown until the next snapshot', () => {
+  marker.clear();
+  sync.quieted();
+  marker.scan(table.querySelectorAll('tr'));
+  expect(['章三', '李四', '王五'].map(stateOf)).toEqual(['unknown', 'unknown', 'unknown']);
+  client.emit(event({ type: 'state', state: snapshot(['1', '3']) }));
+  expect(['章三', '李四', '王五'].map(stateOf)).toEqual(['me', 'offline', 'online']);
 });

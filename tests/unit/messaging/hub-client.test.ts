@@ -129,6 +129,27 @@ describe('a content script in a host page', () => {
     expect(await tab.request({ op: 'snapshot' })).toMatchObject({ calls: { records: [] } });
   });
 
+  test('a page with no rows may ask for quiet: no presence or names changes, until it asks again and resyncs', async () => {
+    const socket = await connectedServer();
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '3']);
+    const events: string[] = [];
+    tab.subscribe((_, event) => events.push(event.type), life.signal);
+    await tab.request({ op: 'quiet', on: true });
+    socket.receive('{"Type":"Chat","Message":["1","2",{"userId":"3","userName":"王五"},"4"]}');
+    await tab.request({ op: 'learnNames', names: [[id('5'), 'Eve']] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events.filter((type) => type === 'presence' || type === 'names')).toEqual([]);
+    expect(tab.state?.presence.online).toEqual(['1', '2', '3']);
+    await tab.request({ op: 'quiet', on: false });
+    tab.resync();
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '3', '4']);
+    expect(tab.state?.names[id('5')]).toBe('Eve');
+    socket.receive('{"Type":"Chat","Message":["1","2","4"]}');
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '4']);
+    expect(events).toContain('presence');
+  });
+
   test('may teach names but may not steer the connection', async () => {
     await connectedServer();
     const tab = view(HOST_TAB);

@@ -141,6 +141,26 @@ describe('keeping marks true', () => {
     expect(marker.size).toBe(25);
   });
 
+  test('rows the host took out and put back keep their marks, indexed again and up to date', () => {
+    const page = demoPage();
+    scanAll(page);
+    const table = page.querySelector('.recent-table')!;
+    const rowOf = (name: string) => [...table.querySelectorAll('tbody tr')].find((row) => row.textContent.includes(name));
+    expect(stateOfRow(rowOf('王五'))).toBe('offline');
+    const parent = table.parentElement!;
+    table.remove();
+    marker.sweep();
+    expect(marker.size).toBe(25 - 6);
+    marker.presenceChanged(live('1', '2', '3'), [id('3')]);
+    parent.append(table);
+    marker.scan([], [table]);
+    expect(marker.size).toBe(25);
+    expect(stateOfRow(rowOf('王五'))).toBe('online');
+    // Indexed again: the next change reaches them.
+    marker.presenceChanged(live('1', '2'), [id('3')]);
+    expect(stateOfRow(rowOf('王五'))).toBe('offline');
+  });
+
   test('names unknown to the directory wait, and are marked once it learns them', () => {
     const table = mountMarkup('<table><thead><tr><th>姓名</th></tr></thead><tbody><tr><td>赵六</td></tr><tr><td>Nobody</td></tr></tbody></table>');
     scanAll(table);

@@ -58,6 +58,11 @@ export class FakeClient implements RosterClient {
     return Promise.resolve(defaultReply(request) as Replies[O]);
   }
 
+  /** Counted as a `snapshot` request; the test publishes the state it wants. */
+  resync(): void {
+    this.requests.push({ op: 'snapshot' });
+  }
+
   ops(op: Op): RequestInput[] {
     return this.requests.filter((request) => request.op === op);
   }
