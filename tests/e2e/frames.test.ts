@@ -96,6 +96,30 @@ describe('an iframe shell', () => {
     await expect.poll(async () => (await marks(again)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
   });
 
+  test('a frame that navigates to another host page is marked there; one that leaves the site is not', async () => {
+    await openInShell('users-2');
+    /** Sends the shell's "users-2" frame elsewhere, and hands back the document it then shows. */
+    const navigate = async (address: string): Promise<Frame> => {
+      await shell.evaluate((href) => document.querySelector<HTMLIFrameElement>('iframe[data-page="users-2"]')?.setAttribute('src', href), address);
+      await expect.poll(async () => (await (await shell.$('iframe[data-page="users-2"]'))?.contentFrame())?.url(), { timeout: 10_000 }).toBe(address);
+      const content = await (await shell.$('iframe[data-page="users-2"]'))?.contentFrame();
+      if (!content) throw new Error('the frame went away');
+      await content.waitForLoadState('load');
+      return content;
+    };
+    const components = await navigate(`${server.httpUrl}/components.html`);
+    await expect.poll(() => components.evaluate(() => document.getElementById('open-list')?.shadowRoot?.querySelectorAll('roster-mark').length ?? 0), { timeout: 15_000 }).toBe(12);
+    const otherSite = new URL('/plain-users.html', server.httpUrl);
+    otherSite.hostname = otherSite.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const foreign = await navigate(otherSite.href);
+    await foreign.waitForSelector('tr[data-user-id="1"]', { state: 'attached' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await foreign.evaluate(() => document.querySelectorAll('roster-mark').length)).toBe(0);
+    const back = await navigate(`${server.httpUrl}/index.html`);
+    keys.set('users-2', back);
+    await expect.poll(async () => (await marks(back)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+  });
+
   test('a frame the shell fills by script (about:blank) is marked', async () => {
     const quick = await openInShell('quick');
     expect(quick.url()).toBe('about:blank');
