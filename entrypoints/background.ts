@@ -41,5 +41,5 @@ export default defineBackground(() => {
   const recheck = () => void ready.then((service) => service.permissionsChanged());
   browser.permissions.onAdded.addListener(recheck);
   browser.permissions.onRemoved.addListener(recheck);
-  keepAlive(() => undefined);
+  keepAlive();
 });

@@ -10,7 +10,7 @@ function defaultLevel(): LogLevel {
 
 let threshold: LogLevel = defaultLevel();
 
-/** Lets tests and the demo build choose how much is printed. */
+/** Lets a test hear what would be logged (tests are silent otherwise). */
 export function setLogLevel(level: LogLevel): void {
   threshold = level;
 }

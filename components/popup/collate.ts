@@ -42,13 +42,3 @@ function createNameOrder(locale: string): NameOrder {
     compare: (group, a, b) => (group === 1 ? (pinyin ??= new Intl.Collator('zh-u-co-pinyin', options).compare)(a, b) : local(a, b)),
   };
 }
-
-/** The same order as a plain comparison of two names. */
-export function nameComparer(locale: string): Compare {
-  const order = nameOrder(locale);
-  return (a, b) => {
-    const groupA = order.group(a);
-    const groupB = order.group(b);
-    return groupA - groupB || order.compare(groupA, a, b);
-  };
-}

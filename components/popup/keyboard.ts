@@ -39,8 +39,6 @@ export interface KeyOutcome {
   readonly handled: boolean;
 }
 
-export const initialKeyState: KeyState = { active: -1, armed: null };
-
 function step(targets: readonly KeyTarget[], from: number, direction: 1 | -1): number {
   for (let index = from + direction; index >= 0 && index < targets.length; index += direction) {
     if (targets[index]) return index;

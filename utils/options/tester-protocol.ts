@@ -28,7 +28,6 @@ export const TesterRequestSchema = v.variant('type', [
   /** Checked again in the tab (its DOM decides which selectors are valid). */
   v.object({ type: v.literal('test'), profile: v.unknown() }),
 ]);
-export type TesterRequest = v.InferOutput<typeof TesterRequestSchema>;
 
 export const MAX_SAMPLE = 50;
 

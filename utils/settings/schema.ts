@@ -134,10 +134,8 @@ export const SettingsSchema = v.strictObject({
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
-export type SettingsInput = v.InferInput<typeof SettingsSchema>;
 export type AuthSettings = Settings['auth'];
 export type IdentitySettings = Settings['identity'];
-export type ConnectionSettings = Settings['connection'];
 export type DirectorySettings = Settings['directory'];
 export type NotificationSettings = Settings['notifications'];
 export type PresenceSettings = Settings['presence'];

@@ -1,4 +1,5 @@
-import type { HeaderLookup, RowProfile } from './profile';
+import type { RowProfile } from './profile';
+import type { HeaderLookup } from './table-headers';
 import type { TableHeaders } from './table-headers';
 import { guessedId } from './guessed-id';
 import { readText } from './text';

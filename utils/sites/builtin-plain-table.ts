@@ -1,4 +1,5 @@
-import { rowsMatching, type RowProfile } from './profile';
+import type { RowProfile } from './profile';
+import { rowsMatching } from './rows-matching';
 import { guessedId } from './guessed-id';
 import { readText } from './text';
 

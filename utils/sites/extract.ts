@@ -1,5 +1,5 @@
 import { sameHeader } from './header-words';
-import type { HeaderLookup } from './profile';
+import type { HeaderLookup } from './table-headers';
 import { PATTERN_INPUT_LIMIT, patternProblem } from './safe-pattern';
 import type { ExtractorSettings } from './settings-schema';
 import { collapse, readText } from './text';

@@ -2,9 +2,9 @@ import type { DirectoryEntries } from '../presence/directory';
 import type { UserId } from '../protocol/schemas';
 import { NameIndex } from './name-index';
 import { markState, type MarkState, type PresenceView } from './presence-view';
-import { type HeaderLookup, type MarkSpot, type RowProfile, type RowReading } from './profile';
+import type { MarkSpot, RowProfile, RowReading } from './profile';
 import { resolveUser } from './resolve-user';
-import { createHeaderLookup } from './table-headers';
+import { createHeaderLookup, type HeaderLookup } from './table-headers';
 
 /** How marks are drawn; the DOM side lives in the content script, tests may use the same one. */
 export interface MarkRenderer {

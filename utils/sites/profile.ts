@@ -1,4 +1,4 @@
-import type { TableHeaders } from './table-headers';
+import type { HeaderLookup } from './table-headers';
 
 /** Where a mark goes: into `anchor` at its start or end, or beside it when it cannot hold one. */
 export interface MarkSpot {
@@ -22,18 +22,6 @@ export type RowReading =
   /** The same row drawn again (Element UI's fixed columns): claimed, but its visible copy gets the mark. */
   | { readonly kind: 'duplicate' };
 
-/** The header row of whatever table a row is in, looked up once per batch of rows. */
-export interface HeaderLookup {
-  of(row: Element): TableHeaders | undefined;
-  /** The same for a row container (a `<tbody>`), before touching any of its rows. */
-  ofParent(parent: Element): TableHeaders | undefined;
-  /**
-   * `rowsMatching(container, selector)`, searched once per batch: a profile may ask about another
-   * container than the one it is given (Element UI's main body, for its fixed-column copies).
-   */
-  matching(container: Element, selector: string): readonly Element[];
-}
-
 /** How to find users on a page: which elements are rows and how to read one. */
 export interface RowProfile {
   /** `builtin:elementTable`, `custom:0 (Orders)`: for logs. */
@@ -51,11 +39,4 @@ export interface RowProfile {
    * for `rows`. A profile that knows some rows are only copies may skip them without touching them.
    */
   rowsIn?(container: Element, headers: HeaderLookup): Iterable<Element>;
-}
-
-/** The default `rowsIn`: `container` itself if it matches, and every match inside it. */
-export function rowsMatching(container: Element, selector: string): Element[] {
-  const found = [...container.querySelectorAll(selector)];
-  if (container.matches(selector)) found.unshift(container);
-  return found;
 }

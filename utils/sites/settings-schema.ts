@@ -135,5 +135,4 @@ export const SitesSettingsSchema = v.strictObject({
 export type SitesSettings = v.InferOutput<typeof SitesSettingsSchema>;
 export type SiteProfileSettings = v.InferOutput<typeof SiteProfileSchema>;
 export type ExtractorSettings = v.InferOutput<typeof ExtractorSchema>;
-export type MarkPlacementSettings = v.InferOutput<typeof MarkPlacementSchema>;
 export type BuiltInName = keyof SitesSettings['builtIns'];

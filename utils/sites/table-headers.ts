@@ -1,5 +1,5 @@
 import { findUserColumns, type UserColumns } from './header-words';
-import { rowsMatching, type HeaderLookup } from './profile';
+import { rowsMatching } from './rows-matching';
 import { readText } from './text';
 
 /*
@@ -19,6 +19,18 @@ export interface TableHeaders {
   readonly hidden: ReadonlySet<number>;
   /** `undefined` for header rows and rows without that column. */
   cellAt(row: Element, column: number): Element | undefined;
+}
+
+/** The header row of whatever table a row is in, looked up once per batch of rows. */
+export interface HeaderLookup {
+  of(row: Element): TableHeaders | undefined;
+  /** The same for a row container (a `<tbody>`), before touching any of its rows. */
+  ofParent(parent: Element): TableHeaders | undefined;
+  /**
+   * `rowsMatching(container, selector)`, searched once per batch: a profile may ask about another
+   * container than the one it is given (Element UI's main body, for its fixed-column copies).
+   */
+  matching(container: Element, selector: string): readonly Element[];
 }
 
 const ELEMENT_COLUMN = /\bel-table_\d+_column_\d+\b/;
