@@ -33,10 +33,13 @@ export default defineConfig({
       default_locale: 'en',
       permissions: ['storage', 'cookies', 'alarms', 'notifications', 'scripting', 'idle'],
     };
+    // One key to the popup. People change it where the browser keeps shortcuts (README, "The popup").
+    const openPopup = { suggested_key: { default: 'Alt+Shift+R' } };
     if (firefox) {
       // MV2: host patterns live in (optional_)permissions.
       return {
         ...common,
+        commands: { _execute_browser_action: openPopup },
         permissions: [...common.permissions, ...(demo ? localOrigins : [])],
         optional_permissions: demo ? [] : anyOrigin,
         browser_specific_settings: {
@@ -57,6 +60,7 @@ export default defineConfig({
     }
     return {
       ...common,
+      commands: { _execute_action: openPopup },
       // Chrome's service worker has no audio: the optional ring plays in an offscreen document.
       permissions: [...common.permissions, 'offscreen'],
       // 119: registered content scripts take matchOriginAsFallback (host pages in about:blank frames).

@@ -27,6 +27,7 @@ export function Notices({ roster, onRetry }: Props) {
       return Promise.resolve(true);
     },
     requestOrigins: (origins) => form.requestAccess(origins),
+    shortcut: form.ports.shortcut,
   };
   return (
     <div class="notices">

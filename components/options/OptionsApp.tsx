@@ -13,6 +13,7 @@ import { NotificationsSection } from './NotificationsSection';
 import { PresenceSection } from './PresenceSection';
 import { SaveBar } from './SaveBar';
 import { ServerSection } from './ServerSection';
+import { ShortcutSection } from './ShortcutSection';
 import { SignInSection } from './SignInSection';
 import { SitesSection } from './SitesSection';
 import { useOptionsForm } from './use-options-form';
@@ -29,6 +30,7 @@ const SECTIONS = [
   ['sites', 'optionsSitesTitle'],
   ['notifications', 'optionsNotificationsTitle'],
   ['presence', 'optionsPresenceTitle'],
+  ['shortcut', 'optionsShortcutTitle'],
   ['advanced', 'optionsAdvancedTitle'],
   ['backup', 'optionsBackupTitle'],
 ] as const;
@@ -101,6 +103,7 @@ function OptionsPage({ ports, client }: Props) {
                 <SitesSection />
                 <NotificationsSection />
                 <PresenceSection />
+                <ShortcutSection />
                 <AdvancedSection />
                 <BackupSection />
                 <SaveBar />

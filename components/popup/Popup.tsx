@@ -15,6 +15,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { markFirstRender } from './perf-marks';
 import { panelId, PopupTabs, tabId, type TabName } from './PopupTabs';
 import { RingingCalls } from './RingingCalls';
+import { ShortcutFooter } from './ShortcutFooter';
 import { StatusBanner } from './StatusBanner';
 import { UnknownMe } from './UnknownMe';
 import { useAnnouncer } from './use-announcer';
@@ -101,6 +102,7 @@ function PopupBody({ state, client, actions }: { readonly state: RosterState; re
           <CallsPanel records={log.records} names={names} online={onlineSet} newIds={newIds} now={now} calls={calls} />
         )}
       </section>
+      <ShortcutFooter shortcut={actions.shortcut} />
       <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">
         {message}
       </p>

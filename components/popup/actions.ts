@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { browserShortcut, type ShortcutPort } from '../../utils/browser-shortcut';
 
 /** What the popup asks of the browser itself (not of Roster's background); injected so tests can watch. */
 export interface BrowserActions {
@@ -9,6 +10,8 @@ export interface BrowserActions {
    * only inside a user gesture, so nothing may be awaited before it.
    */
   requestOrigins(origins: readonly string[]): Promise<boolean>;
+  /** The key that opens this popup, and the browser's page to change it. */
+  readonly shortcut: ShortcutPort;
 }
 
 export function browserActions(): BrowserActions {
@@ -19,5 +22,6 @@ export function browserActions(): BrowserActions {
         () => false,
       ),
     requestOrigins: (origins) => browser.permissions.request({ origins: [...origins] }).catch(() => false),
+    shortcut: browserShortcut(),
   };
 }

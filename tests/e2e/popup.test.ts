@@ -84,6 +84,15 @@ describe('the popup in real Chromium', () => {
     expect(await popup.page.locator('.me').textContent()).toContain('You: 章三');
   });
 
+  test('the key to the popup: the manifest suggests Alt+Shift+R, and the footer says what the browser made of it', async () => {
+    const manifest = await popup.page.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+R' } } });
+    const [command] = (await popup.page.evaluate(() => chrome.commands.getAll())).filter((found) => found.name === '_execute_action');
+    // Headless Chromium binds no keys (it reports ""); a desktop browser reports "Alt+Shift+R".
+    const footer = command?.shortcut ? `${command.shortcut} opens RosterChange` : 'No key opens Roster yetSet a key';
+    await expect.poll(() => popup.page.locator('footer.footer').textContent()).toBe(footer);
+  });
+
   test('search filters by name, pinyin initials and id', async () => {
     const search = popup.page.getByRole('searchbox', { name: 'Search colleagues by name or ID' });
     expect(await search.evaluate((element) => element === document.activeElement)).toBe(true);

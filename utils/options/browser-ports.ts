@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { browserShortcut } from '../browser-shortcut';
 import { createLogger } from '../log';
 import { probesOverPorts } from '../probe/client';
 import { followEditableSettings, saveSettings } from '../settings/storage';
@@ -67,6 +68,7 @@ export function browserOptionsPorts(): OptionsPorts {
         await browser.windows.update(tab.windowId, { focused: true });
       },
     },
+    shortcut: browserShortcut(),
     playRing(volume) {
       const audio = new Audio(browser.runtime.getURL('/ring.wav'));
       audio.volume = volume;

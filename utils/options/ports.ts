@@ -1,3 +1,4 @@
+import type { ShortcutPort } from '../browser-shortcut';
 import type { SetupProbes } from '../probe/client';
 import type { EditableSettings } from '../settings/storage';
 import type { SettingsResult } from '../settings/validate';
@@ -40,6 +41,8 @@ export interface OptionsPorts {
     /** Brings the tab to the front, to see the outlined rows. */
     show(tab: TabInfo): Promise<void>;
   };
+  /** The key that opens the popup, and the browser's page to change it. */
+  readonly shortcut: ShortcutPort;
   /** Plays the ring at this volume (0–1), as an incoming call would. */
   readonly playRing: (volume: number) => void;
   /** Offers `text` as a download named `name`. */

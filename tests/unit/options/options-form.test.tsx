@@ -299,3 +299,22 @@ describe('site profiles and the live tester', () => {
     expect(screen.getByRole('button', { name: 'Test on this tab' }).hasAttribute('disabled')).toBe(true);
   });
 });
+
+describe('the keyboard shortcut', () => {
+  test('says which key opens the popup, and opens the browser’s shortcut page', async () => {
+    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws' } });
+    await renderOptions({ ports });
+    const section = document.getElementById('shortcut')!;
+    await waitFor(() => expect(section.querySelector('[role=status]')?.textContent).toBe('Alt+Shift+R opens the popup.'));
+    expect(section.textContent).toContain('The browser keeps extension shortcuts at chrome://extensions/shortcuts.');
+    fireEvent.click(screen.getByRole('button', { name: 'Open the browser’s shortcut settings' }));
+    expect(ports.shortcut.openSettings).toHaveBeenCalledTimes(1);
+  });
+
+  test('no key set (another extension holds it): says so, and what to do', async () => {
+    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws' } });
+    ports.shortcutKey = undefined;
+    await renderOptions({ ports });
+    await waitFor(() => expect(document.querySelector('#shortcut [role=status]')?.textContent).toBe('No key is set. Another extension may already use Alt+Shift+R: choose another.'));
+  });
+});

@@ -103,6 +103,12 @@ export class FakePorts implements OptionsPorts {
     show: vi.fn(() => Promise.resolve()),
   };
 
+  shortcutKey: string | undefined = 'Alt+Shift+R';
+  readonly shortcut = {
+    current: vi.fn(() => Promise.resolve(this.shortcutKey)),
+    openSettings: vi.fn(() => Promise.resolve()),
+  };
+
   readonly playRing = vi.fn();
   readonly download = vi.fn();
   readonly extension = { id: 'nehbojjjlciiofmcpheindobdgmmddph', browser: 'chrome' as const };

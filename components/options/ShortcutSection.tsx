@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
+import { shortcutsPage } from '../../utils/popup-shortcut';
+import { useForm } from './form-context';
+import { Section } from './Section';
+
+/** The key that opens the popup: what it is now, and where the browser lets people change it. */
+export function ShortcutSection() {
+  const { ports } = useForm();
+  // `null` until the browser answers.
+  const [key, setKey] = useState<string | undefined | null>(null);
+  useEffect(() => {
+    let current = true;
+    const refresh = () => void ports.shortcut.current().then((found) => current && setKey(found));
+    refresh();
+    // Changed in the browser's page meanwhile: read again when the user comes back.
+    window.addEventListener('focus', refresh);
+    return () => {
+      current = false;
+      window.removeEventListener('focus', refresh);
+    };
+  }, [ports]);
+  const firefox = ports.extension.browser === 'firefox';
+  return (
+    <Section id="shortcut" title={t('optionsShortcutTitle')} intro={t('optionsShortcutIntro')}>
+      {key !== null && (
+        <p class={key ? 'probe__line probe--ok' : 'probe__line probe--problem'} role="status">
+          {key ? t('optionsShortcutNow', key) : t('optionsShortcutNone')}
+        </p>
+      )}
+      <p class="field__hint">{firefox ? t('optionsShortcutWhereFirefox') : t('optionsShortcutWhere', shortcutsPage(navigator.userAgent))}</p>
+      <div class="actions">
+        <button type="button" class="button button--secondary" onClick={() => void ports.shortcut.openSettings()}>
+          {t('optionsShortcutOpen')}
+        </button>
+      </div>
+    </Section>
+  );
+}
