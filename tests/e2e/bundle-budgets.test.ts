@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+
+/**
+ * What each part of the extension costs to load, gzipped, from the builds the e2e setup just made:
+ * a bundle that grows past its budget fails the tests instead of growing silently. The budgets are
+ * today's sizes plus a little room; lower one when a bundle shrinks. The content script is loaded
+ * into every host page, so it has the tightest watch.
+ */
+const BUDGETS_KIB: Readonly<Record<string, number>> = {
+  'content script (js + css)': 28.5,
+  background: 36.5,
+  popup: 27.5,
+  'options page': 47.5,
+};
+
+const BUILDS = ['chrome-mv3-demo', 'firefox-mv2-demo'];
+
+const gzipped = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+/** A file and every chunk it imports statically, each once. */
+function withImports(path: string, seen: Set<string>): void {
+  if (seen.has(path) || !existsSync(path)) return;
+  seen.add(path);
+  if (!path.endsWith('.js')) return;
+  for (const match of readFileSync(path, 'utf8').matchAll(/(?:import|from)\s*"(\.{1,2}\/[^"]+\.js)"/g)) withImports(resolve(dirname(path), match[1] ?? ''), seen);
+}
+
+/** An HTML page and all it loads before it runs: its script, the preloaded chunks, the stylesheets. */
+function pageFiles(root: string, page: string): string[] {
+  const seen = new Set<string>([join(root, page)]);
+  for (const match of readFileSync(join(root, page), 'utf8').matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)) withImports(join(root, match[1] ?? ''), seen);
+  return [...seen];
+}
+
+function sizes(root: string): Record<string, number> {
+  const files: Record<string, string[]> = {
+    'content script (js + css)': ['content-scripts/content.js', 'content-scripts/content.css'].map((file) => join(root, file)),
+    background: (() => {
+      const seen = new Set<string>();
+      withImports(join(root, 'background.js'), seen);
+      return [...seen];
+    })(),
+    popup: pageFiles(root, 'popup.html'),
+    'options page': pageFiles(root, 'options.html'),
+  };
+  return Object.fromEntries(Object.entries(files).map(([part, paths]) => [part, paths.reduce((total, path) => total + gzipped(path), 0)]));
+}
+
+describe.each(BUILDS)('bundle budgets: %s', (build) => {
+  const root = resolve('.output', build);
+
+  test('every part loads within its budget (gzipped)', () => {
+    const measured = sizes(root);
+    console.info(`${build}: ${Object.entries(measured).map(([part, bytes]) => `${part} ${(bytes / 1024).toFixed(1)} KiB`).join(', ')}`);
+    for (const [part, bytes] of Object.entries(measured)) {
+      expect(bytes, `${part} in ${build}`).toBeGreaterThan(1_000);
+      expect(bytes / 1024, `${part} in ${build}, KiB`).toBeLessThanOrEqual(BUDGETS_KIB[part] ?? 0);
+    }
+  });
+});
