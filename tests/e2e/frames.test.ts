@@ -91,6 +91,27 @@ describe('an iframe shell', () => {
     await colleagues.leave('3');
   });
 
+  test('the hover card in a frame opens inside the frame’s viewport, and Call rings', async () => {
+    await shell.bringToFront();
+    await shell.click('.menu button[data-page="users"]');
+    const users = frame('users');
+    const mark = users.locator('.users-table .el-table__body-wrapper tr', { hasText: '李四' }).locator('roster-mark');
+    // The row at the very bottom of the frame: the card must open upwards, not below the frame's edge.
+    await mark.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    await mark.hover();
+    const card = users.locator('roster-card');
+    await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
+    const inside = await card.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth && box.height > 0;
+    });
+    expect(inside).toBe(true);
+    await card.locator('button').click();
+    const frame2 = await colleagues.get('2')!.next((text) => text.includes('"Event":"Call"'), 5_000);
+    expect(JSON.parse(frame2)).toMatchObject({ Sender: '1', Receiver: '2' });
+    await users.locator('body').click({ position: { x: 5, y: 5 } });
+  });
+
   test('a tab opened later in the shell gets its marks too', async () => {
     const again = await openInShell('users-2');
     await expect.poll(async () => (await marks(again)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
