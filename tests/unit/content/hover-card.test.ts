@@ -6,12 +6,13 @@ import type { UserId } from '../../../utils/protocol/schemas';
 import type { SendCallResult } from '../../../utils/roster/state';
 import type { MarkState } from '../../../utils/sites/presence-view';
 import { mountMarkup } from '../../fixtures/load';
+import { realTimers } from '../../helpers/real-timers';
 
 const labels = { online: 'Online', offline: 'Offline', me: 'Online (you)', unknown: 'Unknown' };
 const renderer = createMarkRenderer(document, labels);
 const id = (value: string) => value as UserId;
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const timers = { setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle) };
+const timers = realTimers;
 
 let life: AbortController;
 let card: HoverCard;

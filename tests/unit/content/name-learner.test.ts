@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createNameLearner, LEARN_BATCH } from '../../../utils/content/name-learner';
 import type { UserId } from '../../../utils/protocol/schemas';
+import { realTimers } from '../../helpers/real-timers';
 
 const id = (value: string | number) => String(value) as UserId;
-const timers = { setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle) };
+const timers = realTimers;
 
 let sent: [UserId, string][][];
 let fail: boolean;

@@ -2,16 +2,14 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { followPresenceInterest, QUIET_AFTER_MS, type PresenceInterest } from '../../../utils/content/presence-interest';
 import { FakeClient } from '../popup/helpers/fake-client';
 import { rosterState } from '../popup/helpers/state';
+import { realTimers } from '../../helpers/real-timers';
 
 let client: FakeClient;
 let life: AbortController;
 let quieted: number;
 let interest: PresenceInterest;
 
-const timers = {
-  setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
-  clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle),
-};
+const timers = realTimers;
 const said = () => client.requests.map((request) => (request.op === 'quiet' ? `quiet:${String(request.on)}` : request.op));
 
 beforeEach(() => {

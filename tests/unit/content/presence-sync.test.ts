@@ -9,10 +9,11 @@ import { plainTableProfile } from '../../../utils/sites/builtin-plain-table';
 import { Marker, type MarkRenderer } from '../../../utils/sites/marker';
 import { STALE_AFTER_MS } from '../../../utils/sites/presence-view';
 import { mountMarkup } from '../../fixtures/load';
+import { realTimers } from '../../helpers/real-timers';
 
 const id = (value: string) => value as UserId;
 const labels = { online: 'Online', offline: 'Offline', me: 'Online (you)', unknown: 'Unknown' };
-const timers = { setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle) };
+const timers = realTimers;
 const connected: ConnectionStatus = { phase: 'connected', since: 0, attempt: 0 };
 
 type Listener = Parameters<RosterClient['subscribe']>[0];

@@ -11,11 +11,12 @@ import { fakeCallDeps } from '../../helpers/fake-call-deps';
 import { FakeCookies, fakeJwt } from '../../helpers/fake-cookies';
 import { portPair } from '../../helpers/port-pair';
 import { FakeNetwork, FakeSocket } from '../connection/fakes';
+import { realTimers } from '../../helpers/real-timers';
 
 const EXTENSION = { extensionId: 'roster-ext', extensionOrigin: 'chrome-extension://roster-ext/' };
 const POPUP = { id: 'roster-ext', url: 'chrome-extension://roster-ext/popup.html' };
 const HOST_TAB = { id: 'roster-ext', url: 'http://admin.example/users' };
-const timers = { setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle) };
+const timers = realTimers;
 const id = (value: string) => value as UserId;
 
 let life: AbortController;

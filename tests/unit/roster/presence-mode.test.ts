@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { PresenceModeGate } from '../../../utils/roster/presence-mode';
+import { realTimers } from '../../helpers/real-timers';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 function gate() {
   const wanted: boolean[] = [];
-  const timers = { setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle) };
+  const timers = realTimers;
   return { gate: new PresenceModeGate((value) => wanted.push(value), timers, 10_000), wanted };
 }
 
