@@ -247,7 +247,8 @@ describe.each(languages)('every state of the popup, light and dark, in %s', (lan
     world.colleagues.forgetAll();
     await expect.poll(() => page.locator('.status__countdown').count(), { timeout: 10_000 }).toBe(1);
     shots.push(...(await shoot(page, language, '08-reconnecting')));
-    await expectHeadline('statusCannotReach');
+    // Five failed attempts first: with the backoff's full jitter (1.5 s base) that takes 23 s on average, 47 s at most.
+    await expect.poll(() => headline(page), { timeout: 60_000 }).toBe(say(language, 'statusCannotReach'));
     shots.push(...(await shoot(page, language, '09-cannot-reach')));
 
     await world.restartServer();

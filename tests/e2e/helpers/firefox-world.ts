@@ -119,7 +119,12 @@ export class FirefoxWorld {
       return await this.extension.evaluate(
         async ([marker, source]) => {
           const api = (globalThis as ExtensionGlobal).browser;
-          const [tab] = await api.tabs.query({ title: marker });
+          // Firefox tells the tabs API of a new title a moment after the page sets it.
+          let [tab] = await api.tabs.query({ title: marker });
+          for (let tries = 0; tab?.id === undefined && tries < 40; tries++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            [tab] = await api.tabs.query({ title: marker });
+          }
           if (tab?.id === undefined) throw new Error('tab not found');
           const results = (await api.tabs.executeScript(tab.id, { code: source })) ?? [];
           return results[0] as T;
