@@ -1,25 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { shortcutsPage } from '../../utils/popup-shortcut';
+import { useShortcutKey } from '../use-shortcut-key';
 import { useForm } from './form-context';
 import { Section } from './Section';
 
 /** The key that opens the popup: what it is now, and where the browser lets people change it. */
 export function ShortcutSection() {
   const { ports } = useForm();
-  // `null` until the browser answers.
-  const [key, setKey] = useState<string | undefined | null>(null);
-  useEffect(() => {
-    let current = true;
-    const refresh = () => void ports.shortcut.current().then((found) => current && setKey(found));
-    refresh();
-    // Changed in the browser's page meanwhile: read again when the user comes back.
-    window.addEventListener('focus', refresh);
-    return () => {
-      current = false;
-      window.removeEventListener('focus', refresh);
-    };
-  }, [ports]);
+  const key = useShortcutKey(ports.shortcut);
   const firefox = ports.extension.browser === 'firefox';
   return (
     <Section id="shortcut" title={t('optionsShortcutTitle')} intro={t('optionsShortcutIntro')}>

@@ -1,18 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ShortcutPort } from '../../utils/browser-shortcut';
 import { t } from '../../utils/i18n';
+import { useShortcutKey } from '../use-shortcut-key';
 
 /** The popup's last line: the key that opens it, and where to change it. */
 export function ShortcutFooter({ shortcut }: { readonly shortcut: ShortcutPort }) {
-  // `null` until the browser answers: nothing is said rather than something wrong.
-  const [key, setKey] = useState<string | undefined | null>(null);
-  useEffect(() => {
-    let current = true;
-    void shortcut.current().then((found) => current && setKey(found));
-    return () => {
-      current = false;
-    };
-  }, [shortcut]);
+  const key = useShortcutKey(shortcut);
   if (key === null) return null;
   return (
     <footer class="footer">

@@ -1,6 +1,6 @@
 import type { Timers } from '../connection/types';
 import { createLogger } from '../log';
-import { hostsAwaitingRoot, openShadowRoots } from './shadow-roots';
+import { findShadowHosts } from './shadow-roots';
 
 const log = createLogger('content');
 
@@ -114,13 +114,14 @@ export function observeRows(
 
   /** Roots under `node` not yet watched: watched from now on, and read whole. */
   const enterRoots = (node: Node, containers: Set<Element>) => {
-    for (const shadow of openShadowRoots(node, shadowHosts)) {
+    const found = findShadowHosts(node, shadowHosts);
+    for (const shadow of found.roots) {
       if (roots.has(shadow)) continue;
       roots.add(shadow);
       options.enterRoot?.(shadow);
       for (const child of shadow.children) containers.add(child);
     }
-    for (const host of hostsAwaitingRoot(node, shadowHosts)) awaiting.add(host);
+    for (const host of found.awaiting) awaiting.add(host);
   };
 
   /** Hosts awaiting a root are looked at again on a widening schedule, one timer at a time. */
