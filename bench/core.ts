@@ -1,11 +1,11 @@
-import { encodeCall, encodeOnlineList } from '../utils/protocol/encode';
-import { parseFrame } from '../utils/protocol/parse';
-import type { OnlineUser, UserId } from '../utils/protocol/schemas';
-import { utf8ByteLength } from '../utils/protocol/byte-length';
-import { Directory, MAX_NAMES_PER_SOURCE } from '../utils/presence/directory';
-import { idTable } from '../utils/presence/id-table';
-import { PresenceStore } from '../utils/presence/store';
-import { DEFAULT_MAX_FRAME_KIB } from '../utils/settings/schema';
+import { encodeCall, encodeOnlineList } from '../utils/core/protocol/encode';
+import { parseFrame } from '../utils/core/protocol/parse';
+import type { OnlineUser, UserId } from '../utils/core/protocol/schemas';
+import { utf8ByteLength } from '../utils/core/protocol/byte-length';
+import { Directory, MAX_NAMES_PER_SOURCE } from '../utils/core/presence/directory';
+import { idTable } from '../utils/core/presence/id-table';
+import { PresenceStore } from '../utils/core/presence/store';
+import { DEFAULT_MAX_FRAME_KIB } from '../utils/core/settings/schema';
 import { formatRow, measure, type Measurement } from './measure';
 
 const users = (count: number, named: boolean): OnlineUser[] =>

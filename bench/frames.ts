@@ -22,7 +22,7 @@ const CHANGES = 30;
 const SETTLE_MS = 250;
 /** The user whose presence flips: a row of theirs is in every table. */
 const FLIPPER = '2';
-/** Past `QUIET_AFTER_MS` (5 s, utils/content/presence-interest.ts, which cannot load in Node). */
+/** Past `QUIET_AFTER_MS` (5 s, utils/content/marks/presence-interest.ts, which cannot load in Node). */
 const QUIET_WAIT_MS = 6_000;
 
 type Kind = 'tables' | 'no-tables' | 'single';

@@ -3,13 +3,13 @@
  * first screenful only, or after one came and one went), building the search keys, and one
  * keystroke's filtering. What the browser benchmark adds is the page, the port and the rendering.
  */
-import { nameOrder } from '../components/popup/collate';
-import { onlinePeople } from '../components/popup/people';
-import { peopleRows } from '../components/popup/people-rows';
-import { pinyinInitials } from '../components/popup/pinyin';
-import { queryTerms, SearchIndex } from '../components/popup/search';
-import { resort, sortFirst, sortPeople } from '../components/popup/sorted-online';
-import type { UserId } from '../utils/protocol/schemas';
+import { nameOrder } from '../utils/pages/popup/collate';
+import { onlinePeople } from '../utils/pages/popup/people';
+import { peopleRows } from '../utils/pages/popup/people-rows';
+import { pinyinInitials } from '../utils/pages/popup/pinyin';
+import { queryTerms, SearchIndex } from '../utils/pages/popup/search';
+import { resort, sortFirst, sortPeople } from '../utils/pages/popup/sorted-online';
+import type { UserId } from '../utils/core/protocol/schemas';
 import { formatRow, measure, type Measurement } from './measure';
 import { benchPeople } from './popup-data';
 

@@ -1,6 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
-import { t } from '../utils/i18n';
-import { createLogger } from '../utils/log';
+import { t } from '../utils/extension/i18n';
+import { createLogger } from '../utils/core/log';
 
 const log = createLogger('view');
 

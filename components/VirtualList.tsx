@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { revealRow, visibleRange } from './virtual-window';
+import { revealRow, visibleRange } from '../utils/pages/popup/virtual-window';
 
 interface Props {
   readonly id?: string;

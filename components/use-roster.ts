@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RosterClient } from '../utils/messaging/client';
-import type { RosterState } from '../utils/roster/state';
+import type { RosterClient } from '../utils/core/roster-client';
+import type { RosterState } from '../utils/core/messages/roster-state';
 
 /** The background's state as a view sees it, re-rendering on every change. */
 export function useRoster(client: RosterClient): RosterState | undefined {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ShortcutPort } from '../utils/browser-shortcut';
+import type { ShortcutPort } from '../utils/pages/browser-shortcut';
 
 /**
  * The key that opens the popup: `null` until the browser answers (so nothing wrong is said),

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleNotificationActions } from '../utils/background/call-notifications';
-import { browserScriptingHost, ContentScriptSync, resyncOnSiteEvents } from '../utils/background/content-scripts';
-import { openOptionsOnFirstInstall } from '../utils/background/first-run';
-import { keepAlive } from '../utils/background/keepalive';
-import { readPagesInTabs } from '../utils/background/page-identity-reader';
-import { serveProbes } from '../utils/background/probes';
+import { handleNotificationActions } from '../utils/background/calls/call-notifications';
+import { browserScriptingHost, ContentScriptSync, resyncOnSiteEvents } from '../utils/background/browser/content-scripts';
+import { openOptionsOnFirstInstall } from '../utils/background/browser/first-run';
+import { keepAlive } from '../utils/background/browser/keepalive';
+import { readPagesInTabs } from '../utils/background/identity/page-identity-reader';
+import { serveProbes } from '../utils/background/probes/probes';
 import { browserDeps, startRoster } from '../utils/background/start';
-import { createLogger } from '../utils/log';
-import { serveViews } from '../utils/messaging/hub';
-import { keepStorageFromContentScripts } from '../utils/storage/protected-item';
-import { HostTabs } from '../utils/messaging/host-tabs';
+import { createLogger } from '../utils/core/log';
+import { serveViews } from '../utils/background/ports/hub';
+import { keepStorageFromContentScripts } from '../utils/extension/protected-item';
+import { HostTabs } from '../utils/background/ports/host-tabs';
 
 const log = createLogger('background');
 

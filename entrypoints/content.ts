@@ -1,14 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPresenceMarks } from '../utils/content/content-app';
-import { connectHostPage, contextTimers } from '../utils/content/host-client';
-import { reportFrameShown } from '../utils/content/frame-visibility';
-import { reportPageIdentity } from '../utils/content/page-identity';
-import { pageSettingsOf } from '../utils/content/page-settings';
+import { connectHostPage, contextTimers } from '../utils/content/page/host-client';
+import { reportFrameShown } from '../utils/content/page/frame-visibility';
+import { reportPageIdentity } from '../utils/content/page/page-identity';
+import { pageSettingsOf } from '../utils/content/page/page-settings';
 import { startEach } from '../utils/content/start-each';
-import { announceCalls } from '../utils/incoming/announce-calls';
-import { mountCallToasts } from '../utils/incoming/mount-call-toasts';
-import '../utils/content/mark-styles.css';
-import '../utils/content/styles.css';
+import { announceCalls } from '../utils/content/calls/announce-calls';
+import { mountCallToasts } from '../utils/content/calls/mount-call-toasts';
+import '../utils/content/marks/mark-styles.css';
+import '../utils/content/marks/styles.css';
 
 const DEFAULT_CALL_EVENT = 'roster:call';
 

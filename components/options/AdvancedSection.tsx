@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/extension/i18n';
 import { ChoiceField } from './fields/ChoiceField';
 import { ListField } from './fields/ListField';
 import { NumberField } from './fields/NumberField';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import { exportFileName, parseSettingsFile, policyFileText, settingsFileText, type ImportResult } from '../../utils/options/settings-file';
-import { toJson } from '../../utils/options/json';
-import { defaultSettings } from '../../utils/settings/validate';
+import { t } from '../../utils/extension/i18n';
+import { exportFileName, parseSettingsFile, policyFileText, settingsFileText, type ImportResult } from '../../utils/pages/options/settings-file';
+import { toJson } from '../../utils/pages/options/json';
+import { defaultSettings } from '../../utils/core/settings/validate';
 import { describeIssue } from './fields/use-field';
 import { useForm } from './form-context';
 import { Section } from './Section';

@@ -1,5 +1,5 @@
-import { t } from '../../utils/i18n';
-import { cellMode, withCellMode, type CellMode } from '../../utils/options/profile-draft';
+import { t } from '../../utils/extension/i18n';
+import { cellMode, withCellMode, type CellMode } from '../../utils/pages/options/profile-draft';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
 import { TextField } from './fields/TextField';

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { t } from '../../utils/i18n';
-import { getPath } from '../../utils/options/paths';
-import { missingOrigins } from '../../utils/options/permissions';
-import { directoryProbeText } from '../../utils/options/probe-text';
-import { DirectoryProbeRequestSchema } from '../../utils/probe/protocol';
-import { requiredOrigins } from '../../utils/settings/origins';
+import { t } from '../../utils/extension/i18n';
+import { getPath } from '../../utils/pages/options/paths';
+import { missingOrigins } from '../../utils/pages/options/permissions';
+import { directoryProbeText } from '../../utils/pages/options/probe-text';
+import { DirectoryProbeRequestSchema } from '../../utils/core/messages/options-to-background-probes';
+import { requiredOrigins } from '../../utils/core/settings/origins';
 import { NumberField } from './fields/NumberField';
 import { TextField } from './fields/TextField';
 import { useForm } from './form-context';

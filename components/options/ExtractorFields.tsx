@@ -1,5 +1,5 @@
-import { t } from '../../utils/i18n';
-import { extractorKind, switchExtractorKind, type ExtractorKind } from '../../utils/options/profile-draft';
+import { t } from '../../utils/extension/i18n';
+import { extractorKind, switchExtractorKind, type ExtractorKind } from '../../utils/pages/options/profile-draft';
 import { CellRefFields } from './CellRefFields';
 import { SelectField } from './fields/SelectField';
 import { TextField } from './fields/TextField';

@@ -1,10 +1,10 @@
-import { t } from '../../utils/i18n';
-import { identitySources, type Me } from '../../utils/identity/me';
-import type { Ambiguity } from '../../utils/identity/server-evidence';
-import type { IdentityStatus } from '../../utils/identity/status';
-import { fromWords, sourceLabel, sourceWords, youAreWords } from '../../utils/options/identity-text';
-import type { DirectoryEntries } from '../../utils/presence/directory';
-import { ownValue } from '../../utils/presence/id-table';
+import { t } from '../../utils/extension/i18n';
+import { identitySources, type Me } from '../../utils/core/identity/me';
+import type { Ambiguity } from '../../utils/core/identity/server-evidence';
+import type { IdentityStatus } from '../../utils/core/identity/status';
+import { fromWords, sourceLabel, sourceWords, youAreWords } from '../../utils/pages/options/identity-text';
+import type { DirectoryEntries } from '../../utils/core/presence/directory';
+import { ownValue } from '../../utils/core/presence/id-table';
 
 interface Props {
   /** "Right now" or "With these settings". */

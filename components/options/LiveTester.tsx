@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import { hostOf } from '../../utils/options/hosts';
-import { issueText } from '../../utils/options/issue-text';
-import { isWithinPath, getPath } from '../../utils/options/paths';
-import type { Json } from '../../utils/options/json';
-import { missingOrigins } from '../../utils/options/permissions';
-import { pageLabel, pageScope, testableTabs } from '../../utils/options/tester-tabs';
-import type { TesterReply } from '../../utils/options/tester-protocol';
-import { browserPattern } from '../../utils/sites/match-pattern';
-import { siteMatches } from '../../utils/sites/site-scope';
-import { validateSettings, type SettingsIssue } from '../../utils/settings/validate';
+import { t } from '../../utils/extension/i18n';
+import { hostOf } from '../../utils/pages/options/hosts';
+import { issueText } from '../../utils/pages/options/issue-text';
+import { isWithinPath, getPath } from '../../utils/pages/options/paths';
+import type { Json } from '../../utils/pages/options/json';
+import { missingOrigins } from '../../utils/pages/options/permissions';
+import { pageLabel, pageScope, testableTabs } from '../../utils/pages/options/tester-tabs';
+import type { TesterReply } from '../../utils/core/messages/options-to-tester';
+import { browserPattern } from '../../utils/core/sites/match-pattern';
+import { siteMatches } from '../../utils/core/sites/site-scope';
+import { validateSettings, type SettingsIssue } from '../../utils/core/settings/validate';
 import { useForm } from './form-context';
 import { useTester, type FrameReply } from './use-tester';
 

@@ -1,8 +1,8 @@
-import { t } from '../../utils/i18n';
-import { hostList } from '../../utils/options/hosts';
-import { missingOrigins, neededOrigins } from '../../utils/options/permissions';
-import type { RosterState } from '../../utils/roster/state';
-import type { BrowserActions } from '../popup/actions';
+import { t } from '../../utils/extension/i18n';
+import { hostList } from '../../utils/pages/options/hosts';
+import { missingOrigins, neededOrigins } from '../../utils/pages/options/permissions';
+import type { RosterState } from '../../utils/core/messages/roster-state';
+import type { BrowserActions } from '../../utils/pages/popup/browser-actions';
 import { StatusBanner } from '../popup/StatusBanner';
 import { LockIcon } from './fields/FieldParts';
 import { describeIssue } from './fields/use-field';

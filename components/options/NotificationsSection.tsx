@@ -1,5 +1,5 @@
-import { t } from '../../utils/i18n';
-import { getPath } from '../../utils/options/paths';
+import { t } from '../../utils/extension/i18n';
+import { getPath } from '../../utils/pages/options/paths';
 import { NumberField } from './fields/NumberField';
 import { ToggleField } from './fields/ToggleField';
 import { VolumeField } from './fields/VolumeField';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import type { RosterClient } from '../../utils/messaging/client';
-import type { OptionsPorts } from '../../utils/options/ports';
+import { t } from '../../utils/extension/i18n';
+import type { RosterClient } from '../../utils/core/roster-client';
+import type { OptionsPorts } from '../../utils/pages/options/ports';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useRoster } from '../use-roster';
 import { AdvancedSection } from './AdvancedSection';

@@ -1,4 +1,4 @@
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/extension/i18n';
 import { ChoiceField } from './fields/ChoiceField';
 import { NumberField } from './fields/NumberField';
 import { Section } from './Section';

@@ -1,5 +1,5 @@
-import { t } from '../../utils/i18n';
-import type { ProbeText } from '../../utils/options/probe-text';
+import { t } from '../../utils/extension/i18n';
+import type { ProbeText } from '../../utils/pages/options/probe-text';
 
 /** A test's outcome in words, announced politely when it arrives. */
 export function ProbeResult({ result, busy, busyText }: { readonly result: ProbeText | undefined; readonly busy: boolean; readonly busyText: string }) {

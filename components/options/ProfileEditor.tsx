@@ -1,6 +1,6 @@
-import { t } from '../../utils/i18n';
-import type { Json } from '../../utils/options/json';
-import { getPath, listAt, moveItem, setPath } from '../../utils/options/paths';
+import { t } from '../../utils/extension/i18n';
+import type { Json } from '../../utils/pages/options/json';
+import { getPath, listAt, moveItem, setPath } from '../../utils/pages/options/paths';
 import { ExtractorFields } from './ExtractorFields';
 import { TextField } from './fields/TextField';
 import { useForm } from './form-context';

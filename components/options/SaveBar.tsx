@@ -1,5 +1,5 @@
-import { t } from '../../utils/i18n';
-import { hostList } from '../../utils/options/hosts';
+import { t } from '../../utils/extension/i18n';
+import { hostList } from '../../utils/pages/options/hosts';
 import { describeIssue } from './fields/use-field';
 import { fieldId, useForm, type FormNotice } from './form-context';
 import { focusFirstProblem } from './focus-problem';

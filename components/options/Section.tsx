@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../../utils/i18n';
-import { anyLockedWithin } from '../../utils/options/locks';
+import { t } from '../../utils/extension/i18n';
+import { anyLockedWithin } from '../../utils/pages/options/locks';
 import { LockIcon } from './fields/FieldParts';
 import { useForm } from './form-context';
 

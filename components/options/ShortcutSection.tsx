@@ -1,5 +1,5 @@
-import { t } from '../../utils/i18n';
-import { shortcutsPage } from '../../utils/popup-shortcut';
+import { t } from '../../utils/extension/i18n';
+import { shortcutsPage } from '../../utils/pages/popup-shortcut';
 import { useShortcutKey } from '../use-shortcut-key';
 import { useForm } from './form-context';
 import { Section } from './Section';

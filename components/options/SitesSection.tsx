@@ -1,8 +1,8 @@
-import { t } from '../../utils/i18n';
-import { isLocked } from '../../utils/options/locks';
-import { getPath, listAt } from '../../utils/options/paths';
-import { newProfile } from '../../utils/options/profile-draft';
-import { originPattern } from '../../utils/sites/match-pattern';
+import { t } from '../../utils/extension/i18n';
+import { isLocked } from '../../utils/pages/options/locks';
+import { getPath, listAt } from '../../utils/pages/options/paths';
+import { newProfile } from '../../utils/pages/options/profile-draft';
+import { originPattern } from '../../utils/core/sites/match-pattern';
 import { ListField } from './fields/ListField';
 import { TextField } from './fields/TextField';
 import { ToggleField } from './fields/ToggleField';

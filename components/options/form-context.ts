@@ -1,9 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { SettingsIssue } from '../../utils/settings/validate';
-import type { FormState } from '../../utils/options/form-state';
-import type { Json } from '../../utils/options/json';
-import type { OptionsPorts } from '../../utils/options/ports';
+import type { SettingsIssue } from '../../utils/core/settings/validate';
+import type { FormState } from '../../utils/pages/options/form-state';
+import type { Json } from '../../utils/pages/options/json';
+import type { OptionsPorts } from '../../utils/pages/options/ports';
 
 /** What happened last, for the save bar to say. */
 export type FormNotice =

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { formReducer, initialForm, isDirty, visibleIssues, type FormState } from '../../utils/options/form-state';
-import { toJson, type Json } from '../../utils/options/json';
-import { underPolicy } from '../../utils/options/locks';
-import { missingOrigins, neededOrigins } from '../../utils/options/permissions';
-import type { OptionsPorts } from '../../utils/options/ports';
-import { validateSettings } from '../../utils/settings/validate';
+import { formReducer, initialForm, isDirty, visibleIssues, type FormState } from '../../utils/pages/options/form-state';
+import { toJson, type Json } from '../../utils/pages/options/json';
+import { underPolicy } from '../../utils/pages/options/locks';
+import { missingOrigins, neededOrigins } from '../../utils/pages/options/permissions';
+import type { OptionsPorts } from '../../utils/pages/options/ports';
+import { validateSettings } from '../../utils/core/settings/validate';
 import { fieldId, type FormNotice, type OptionsForm } from './form-context';
 import { focusFirstProblem } from './focus-problem';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { probeFailedText, type ProbeText } from '../../utils/options/probe-text';
+import { probeFailedText, type ProbeText } from '../../utils/pages/options/probe-text';
 
 export interface Probe {
   readonly busy: boolean;

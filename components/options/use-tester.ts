@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Json } from '../../utils/options/json';
-import type { OptionsPorts } from '../../utils/options/ports';
-import type { TesterReply } from '../../utils/options/tester-protocol';
-import type { TabInfo } from '../../utils/options/tester-tabs';
+import type { Json } from '../../utils/pages/options/json';
+import type { OptionsPorts } from '../../utils/pages/options/ports';
+import type { TesterReply } from '../../utils/core/messages/options-to-tester';
+import type { TabInfo } from '../../utils/pages/options/tester-tabs';
 
 /** Edits reach the tab this long after the last keystroke, not on every one. */
 const RESEND_AFTER_MS = 250;

@@ -1,7 +1,7 @@
-import type { IncomingCall } from '../../utils/calls/records';
-import { t } from '../../utils/i18n';
-import type { LogEntry } from './call-log';
-import { recordWords } from './call-text';
+import type { IncomingCall } from '../../utils/core/calls/records';
+import { t } from '../../utils/extension/i18n';
+import type { LogEntry } from '../../utils/pages/popup/call-log';
+import { recordWords } from '../../utils/pages/popup/call-text';
 import { TimeText } from './TimeText';
 
 interface Props {

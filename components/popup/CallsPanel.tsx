@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
-import type { CallRecord, IncomingCall } from '../../utils/calls/records';
-import { t } from '../../utils/i18n';
-import type { DirectoryEntries } from '../../utils/presence/directory';
-import type { UserId } from '../../utils/protocol/schemas';
-import { callLog } from './call-log';
+import type { CallRecord, IncomingCall } from '../../utils/core/calls/records';
+import { t } from '../../utils/extension/i18n';
+import type { DirectoryEntries } from '../../utils/core/presence/directory';
+import type { UserId } from '../../utils/core/protocol/schemas';
+import { callLog } from '../../utils/pages/popup/call-log';
 import { CallLogRow } from './CallLogRow';
 import type { CallActions } from './use-call-actions';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import type { Person } from './people';
+import { t } from '../../utils/extension/i18n';
+import type { Person } from '../../utils/pages/popup/people';
 
 interface Props {
   readonly me: Person | null;

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../../utils/i18n';
-import { rowStatusWords } from './call-text';
-import type { OfflinePerson, Person } from './people';
-import type { RowCallStatus } from './row-status';
-import { useLocale } from './locale';
-import { timeFormat } from './time-format';
+import { t } from '../../utils/extension/i18n';
+import { rowStatusWords } from '../../utils/pages/popup/call-text';
+import type { OfflinePerson, Person } from '../../utils/pages/popup/people';
+import type { RowCallStatus } from '../../utils/pages/popup/row-status';
+import { useLocale } from '../../utils/pages/popup/locale';
+import { timeFormat } from '../../utils/pages/popup/time-format';
 
 /** A person's dot, name (whole on hover: long names are cut) and the small line under it. */
 function RowText({ dot, nameClass, name, children }: { readonly dot: string; readonly nameClass: string; readonly name: string; readonly children: ComponentChildren }) {

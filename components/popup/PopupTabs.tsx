@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/extension/i18n';
 
 export type TabName = 'people' | 'calls';
 const order: readonly TabName[] = ['people', 'calls'];

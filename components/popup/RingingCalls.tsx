@@ -1,7 +1,7 @@
-import type { IncomingCall } from '../../utils/calls/records';
-import { t } from '../../utils/i18n';
-import type { DirectoryEntries } from '../../utils/presence/directory';
-import { recordName } from './call-log';
+import type { IncomingCall } from '../../utils/core/calls/records';
+import { t } from '../../utils/extension/i18n';
+import type { DirectoryEntries } from '../../utils/core/presence/directory';
+import { recordName } from '../../utils/pages/popup/call-log';
 import { TimeText } from './TimeText';
 
 interface Props {

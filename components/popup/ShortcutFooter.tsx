@@ -1,5 +1,5 @@
-import type { ShortcutPort } from '../../utils/browser-shortcut';
-import { t } from '../../utils/i18n';
+import type { ShortcutPort } from '../../utils/pages/browser-shortcut';
+import { t } from '../../utils/extension/i18n';
 import { useShortcutKey } from '../use-shortcut-key';
 
 /** The popup's last line: the key that opens it, and where to change it. */

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ConnectionStatus } from '../../utils/connection/types';
-import { t } from '../../utils/i18n';
-import type { RosterState } from '../../utils/roster/state';
+import type { ConnectionStatus } from '../../utils/background/connection/types';
+import { t } from '../../utils/extension/i18n';
+import type { RosterState } from '../../utils/core/messages/roster-state';
 import { useNow } from '../use-roster';
-import type { BrowserActions } from './actions';
-import { originHost, siteLink, statusText, type StatusAction } from './status-text';
+import type { BrowserActions } from '../../utils/pages/popup/browser-actions';
+import { originHost, siteLink, statusText, type StatusAction } from '../../utils/pages/status-text';
 
 interface Props {
   readonly status: ConnectionStatus;

@@ -1,5 +1,5 @@
-import { useLocale } from './locale';
-import { timeFormat } from './time-format';
+import { useLocale } from '../../utils/pages/popup/locale';
+import { timeFormat } from '../../utils/pages/popup/time-format';
 
 /** "5 minutes ago · 14:32", the whole date and time on hover, machine-readable in `datetime`. */
 export function TimeText({ at, now }: { readonly at: number; readonly now: number }) {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../utils/i18n';
-import type { BrowserActions } from './actions';
+import { t } from '../../utils/extension/i18n';
+import type { BrowserActions } from '../../utils/pages/popup/browser-actions';
 
 /**
  * Signed in, connected, and still nobody knows who I am (an opaque token and no source set up):

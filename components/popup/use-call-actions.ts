@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import type { CallRecord, IncomingCall } from '../../utils/calls/records';
-import { t } from '../../utils/i18n';
-import type { RosterClient } from '../../utils/messaging/client';
-import type { UserId } from '../../utils/protocol/schemas';
-import type { SendCallResult } from '../../utils/roster/state';
-import { latestOutgoing, mayCall } from './call-guard';
-import { recordWords, rowStatusWords } from './call-text';
-import { rowCallStatus, type Refused, type RowCallStatus } from './row-status';
+import type { CallRecord, IncomingCall } from '../../utils/core/calls/records';
+import { t } from '../../utils/extension/i18n';
+import type { RosterClient } from '../../utils/core/roster-client';
+import type { UserId } from '../../utils/core/protocol/schemas';
+import type { SendCallResult } from '../../utils/core/messages/roster-state';
+import { latestOutgoing, mayCall } from '../../utils/pages/popup/call-guard';
+import { recordWords, rowStatusWords } from '../../utils/pages/popup/call-text';
+import { rowCallStatus, type Refused, type RowCallStatus } from '../../utils/pages/popup/row-status';
 
 export interface CallActions {
   /** Rings a colleague; ignored while that would be a second ring (see `mayCall`). */

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { CallRecord } from '../../utils/calls/records';
-import type { RosterClient } from '../../utils/messaging/client';
-import { unseenIds } from './call-log';
+import type { CallRecord } from '../../utils/core/calls/records';
+import type { RosterClient } from '../../utils/core/roster-client';
+import { unseenIds } from '../../utils/pages/popup/call-log';
 
 /**
  * Opening the popup is seeing the calls: tell the background (which clears the badge) at once,

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { UserId } from '../../utils/protocol/schemas';
-import { activeIndex, pressKey, sameTarget, type KeyPlace, type KeyTarget } from './keyboard';
+import type { UserId } from '../../utils/core/protocol/schemas';
+import { activeIndex, pressKey, sameTarget, type KeyPlace, type KeyTarget } from '../../utils/pages/popup/keyboard';
 
 interface Options {
   readonly targets: readonly KeyTarget[];

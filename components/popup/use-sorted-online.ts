@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DirectoryEntries } from '../../utils/presence/directory';
-import type { UserId } from '../../utils/protocol/schemas';
-import type { NameOrder } from './collate';
-import { onlinePeople, type Person } from './people';
-import { resort, sortFirst, sortPeople, type Sorted } from './sorted-online';
+import type { DirectoryEntries } from '../../utils/core/presence/directory';
+import type { UserId } from '../../utils/core/protocol/schemas';
+import type { NameOrder } from '../../utils/pages/popup/collate';
+import { onlinePeople, type Person } from '../../utils/pages/popup/people';
+import { resort, sortFirst, sortPeople, type Sorted } from '../../utils/pages/popup/sorted-online';
 
 /** A little more than the popup's list shows, so the first frame is in order even with some overscan. */
 const FIRST_SCREEN = 32;

@@ -1,6 +1,6 @@
-import type { RingingCall } from '../../utils/calls/records';
-import { t } from '../../utils/i18n';
-import { MAX_TOASTS, toastStack } from '../../utils/incoming/toast-stack';
+import type { RingingCall } from '../../utils/core/calls/records';
+import { t } from '../../utils/extension/i18n';
+import { MAX_TOASTS, toastStack } from '../../utils/content/calls/toast-stack';
 
 interface Props {
   readonly ringing: readonly RingingCall[];

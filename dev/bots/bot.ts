@@ -1,7 +1,7 @@
 import { wsText } from '../ws-text';
 import { WebSocket } from 'ws';
-import { encodeCall } from '../../utils/protocol/encode';
-import { parseFrame } from '../../utils/protocol/parse';
+import { encodeCall } from '../../utils/core/protocol/encode';
+import { parseFrame } from '../../utils/core/protocol/parse';
 import { who } from '../server/logger';
 import type { UserRecord, WireIdType } from '../server/types';
 import { UNAUTHORIZED_CLOSE } from '../server/upgrade';

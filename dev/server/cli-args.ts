@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { OnlineListFormat } from '../../utils/protocol/encode';
+import type { OnlineListFormat } from '../../utils/core/protocol/encode';
 import type { TokenMode, WireIdType } from './types';
 
 export interface CliOptions {

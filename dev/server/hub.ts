@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
-import { encodeOnlineList, type OnlineListFormat } from '../../utils/protocol/encode';
-import type { WireIdType } from '../../utils/protocol/messages';
+import { encodeOnlineList, type OnlineListFormat } from '../../utils/core/protocol/encode';
+import type { WireIdType } from '../../utils/core/protocol/messages';
 import { toOnlineUser } from './user-id';
 import type { UserRecord } from './types';
 

@@ -1,5 +1,5 @@
-import { wireId } from '../../utils/protocol/encode';
-import type { WireIdType } from '../../utils/protocol/messages';
+import { wireId } from '../../utils/core/protocol/encode';
+import type { WireIdType } from '../../utils/core/protocol/messages';
 import { toUserId } from './user-id';
 import type { UserRecord } from './types';
 

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { CallFrame } from '../../utils/protocol/messages';
-import { CALL_TYPE } from '../../utils/protocol/schemas';
+import type { CallFrame } from '../../utils/core/protocol/messages';
+import { CALL_TYPE } from '../../utils/core/protocol/schemas';
 import type { ServerContext } from './context';
 import { who } from './logger';
 import { stampCall } from './stamp-call';

@@ -1,6 +1,6 @@
 import type { RawData, WebSocket } from 'ws';
-import { parseFrame } from '../../utils/protocol/parse';
-import { LEGACY_HEARTBEAT } from '../../utils/protocol/schemas';
+import { parseFrame } from '../../utils/core/protocol/parse';
+import { LEGACY_HEARTBEAT } from '../../utils/core/protocol/schemas';
 import { recordFrame, type ServerContext } from './context';
 import { who } from './logger';
 import { routeCall } from './route-call';

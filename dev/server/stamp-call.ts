@@ -1,6 +1,6 @@
-import { dotNetTimeAt } from '../../utils/protocol/dotnet-time';
-import { encodeCall } from '../../utils/protocol/encode';
-import type { CallFrame } from '../../utils/protocol/messages';
+import { dotNetTimeAt } from '../../utils/core/protocol/dotnet-time';
+import { encodeCall } from '../../utils/core/protocol/encode';
+import type { CallFrame } from '../../utils/core/protocol/messages';
 import { toUserId } from './user-id';
 import type { UserRecord, WireIdType } from './types';
 

@@ -1,5 +1,5 @@
-import type { OnlineListFormat } from '../../utils/protocol/encode';
-import type { WireIdType } from '../../utils/protocol/messages';
+import type { OnlineListFormat } from '../../utils/core/protocol/encode';
+import type { WireIdType } from '../../utils/core/protocol/messages';
 
 export type { WireIdType };
 

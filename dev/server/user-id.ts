@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { OnlineUser, UserId } from '../../utils/protocol/messages';
-import { UserIdSchema } from '../../utils/protocol/schemas';
+import type { OnlineUser, UserId } from '../../utils/core/protocol/messages';
+import { UserIdSchema } from '../../utils/core/protocol/schemas';
 import type { UserRecord } from './types';
 
 /** The codec's branded id; the user table was validated at load, so this cannot fail for its ids. */

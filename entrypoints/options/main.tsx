@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { t } from '../../utils/i18n';
-import { connectRoster } from '../../utils/messaging/client';
-import { PORT_NAME } from '../../utils/messaging/port';
-import { browserOptionsPorts } from '../../utils/options/browser-ports';
+import { t } from '../../utils/extension/i18n';
+import { connectRoster } from '../../utils/core/roster-client';
+import { PORT_NAME } from '../../utils/core/port';
+import { browserOptionsPorts } from '../../utils/pages/options/browser-ports';
 // The popup's colours, buttons, switch and status banner: one look for both pages.
 import '../popup/style.css';
 import './style.css';

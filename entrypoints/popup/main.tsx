@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { browserActions } from '../../components/popup/actions';
-import { MARK_SCRIPT, MARK_STATE, markOnce } from '../../components/popup/perf-marks';
+import { browserActions } from '../../utils/pages/popup/browser-actions';
+import { MARK_SCRIPT, MARK_STATE, markOnce } from '../../utils/pages/popup/perf-marks';
 import { Popup } from '../../components/popup/Popup';
-import { warmUp } from '../../components/popup/warm-up';
-import { t } from '../../utils/i18n';
-import { connectRoster } from '../../utils/messaging/client';
-import { PORT_NAME } from '../../utils/messaging/port';
+import { warmUp } from '../../utils/pages/popup/warm-up';
+import { t } from '../../utils/extension/i18n';
+import { connectRoster } from '../../utils/core/roster-client';
+import { PORT_NAME } from '../../utils/core/port';
 import './style.css';
 
 markOnce(MARK_SCRIPT);

@@ -1,7 +1,7 @@
-import type { CallHistory } from '../../utils/calls/history';
-import type { CallEffects } from '../../utils/calls/inbox';
-import type { IncomingCall } from '../../utils/calls/records';
-import type { RosterDeps } from '../../utils/roster/deps';
+import type { CallHistory } from '../../utils/core/calls/history';
+import type { CallEffects } from '../../utils/background/calls/inbox';
+import type { IncomingCall } from '../../utils/core/calls/records';
+import type { RosterDeps } from '../../utils/background/service/deps';
 
 /** The call side of RosterDeps, recording what the browser would have been asked to do. */
 export function fakeCallDeps() {

@@ -1,4 +1,4 @@
-import type { CookieApi, CookieChange } from '../../utils/auth/cookie-token';
+import type { CookieApi, CookieChange } from '../../utils/background/auth/cookie-token';
 
 /** A cookie jar for one site: `set`/`remove` fire `onChanged` the way browsers do. */
 export class FakeCookies implements CookieApi {

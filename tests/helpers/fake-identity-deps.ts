@@ -1,6 +1,6 @@
-import type { NamedId } from '../../utils/identity/identity-json';
-import { hashToken } from '../../utils/identity/token-hash';
-import type { RosterDeps } from '../../utils/roster/deps';
+import type { NamedId } from '../../utils/core/identity/identity-json';
+import { hashToken } from '../../utils/background/identity/token-hash';
+import type { RosterDeps } from '../../utils/background/service/deps';
 
 /** The identity side of RosterDeps: the real token hash, and learned identities kept in memory. */
 export function fakeIdentityDeps() {

@@ -1,4 +1,4 @@
-import type { PortLike } from '../../utils/messaging/port';
+import type { PortLike } from '../../utils/core/port';
 
 type Sender = PortLike['sender'];
 

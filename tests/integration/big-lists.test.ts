@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { startServer, type RosterServer } from '../../dev/server/index';
-import { encodeOnlineList, type OnlineListFormat } from '../../utils/protocol/encode';
-import type { OnlineUser, UserId } from '../../utils/protocol/schemas';
-import { defaultSettings } from '../../utils/settings/validate';
+import { encodeOnlineList, type OnlineListFormat } from '../../utils/core/protocol/encode';
+import type { OnlineUser, UserId } from '../../utils/core/protocol/schemas';
+import { defaultSettings } from '../../utils/core/settings/validate';
 import { startBackground, type Background } from './helpers/background';
 
 let server: RosterServer | undefined;

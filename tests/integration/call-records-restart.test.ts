@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { startServer, type RosterServer } from '../../dev/server/index';
-import type { UserId } from '../../utils/protocol/schemas';
+import type { UserId } from '../../utils/core/protocol/schemas';
 import { startBackground, type Background } from './helpers/background';
 import { closeAllClients, connect, type TestClient } from './helpers/ws-client';
 

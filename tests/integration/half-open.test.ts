@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { recordWords, rowStatusWords } from '../../components/popup/call-text';
-import { defaultConnectionOptions } from '../../utils/connection/types';
+import { recordWords, rowStatusWords } from '../../utils/pages/popup/call-text';
+import { defaultConnectionOptions } from '../../utils/background/connection/types';
 import { startServer, type RosterServer } from '../../dev/server/index';
-import type { OutgoingCall } from '../../utils/calls/records';
-import { callOutcome } from '../../utils/content/call-outcome';
-import type { UserId } from '../../utils/protocol/schemas';
+import type { OutgoingCall } from '../../utils/core/calls/records';
+import { callOutcome } from '../../utils/content/card/call-outcome';
+import type { UserId } from '../../utils/core/protocol/schemas';
 import { startBackground, type Background } from './helpers/background';
 import { StatusLog } from './helpers/status-log';
 import { closeAllClients, connect, type TestClient } from './helpers/ws-client';

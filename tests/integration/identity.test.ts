@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { startServer, type RosterServer, type ServerOptions } from '../../dev/server/index';
-import type { CallRecord } from '../../utils/calls/records';
-import type { UserId } from '../../utils/protocol/schemas';
-import type { Settings } from '../../utils/settings/schema';
+import type { CallRecord } from '../../utils/core/calls/records';
+import type { UserId } from '../../utils/core/protocol/schemas';
+import type { Settings } from '../../utils/core/settings/schema';
 import { startBackground, type Background } from './helpers/background';
 import { closeAllClients, connect, type TestClient } from './helpers/ws-client';
 

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { startServer, type RosterServer } from '../../dev/server/index';
-import { probeConnection, type ConnectionProbeDeps, type ProbeLimits } from '../../utils/probe/connection-probe';
-import type { Timers } from '../../utils/connection/types';
-import { probeDirectory } from '../../utils/probe/directory-probe';
-import type { ConnectionProbeRequest } from '../../utils/probe/protocol';
-import { defaultSettings } from '../../utils/settings/validate';
+import { probeConnection, type ConnectionProbeDeps, type ProbeLimits } from '../../utils/background/probes/connection-probe';
+import type { Timers } from '../../utils/background/connection/types';
+import { probeDirectory } from '../../utils/background/probes/directory-probe';
+import type { ConnectionProbeRequest } from '../../utils/core/messages/options-to-background-probes';
+import { defaultSettings } from '../../utils/core/settings/validate';
 import { FakeCookies } from '../helpers/fake-cookies';
 
 const COOKIE = 'USERTOKEN';

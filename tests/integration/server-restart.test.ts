@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { startServer, type RosterServer } from '../../dev/server/index';
-import { defaultConnectionOptions } from '../../utils/connection/types';
+import { defaultConnectionOptions } from '../../utils/background/connection/types';
 import { generatedUsers, startFleet, type Fleet } from './helpers/connection-fleet';
 import { busiestWindow, histogram } from './helpers/spread';
 

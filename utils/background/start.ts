@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
-import type { HostTabs } from '../messaging/host-tabs';
-import type { RosterDeps } from '../roster/deps';
-import { PresenceModeGate } from '../roster/presence-mode';
-import { RosterService } from '../roster/service';
-import type { Settings } from '../settings/schema';
-import { followSettings, loadSettings, updateSettings } from '../settings/storage';
-import { setUnseenBadge } from './badge';
-import { callHistoryItem } from './call-history-store';
-import { closeCallNotification, showCallNotification } from './call-notifications';
-import { hostStoreCookies } from './host-cookies';
-import { followIdle } from './idle';
-import { hashToken } from '../identity/token-hash';
-import { learnedIdentityStore } from './learned-identity-store';
-import { browserNetwork } from './network';
-import { playRing } from './ring';
-import { clampedTimers } from '../timer-delay';
-import { keepMirrored } from './session-mirror';
-import { loadStoredState } from './stored-state';
+import type { HostTabs } from './ports/host-tabs';
+import type { RosterDeps } from './service/deps';
+import { PresenceModeGate } from './service/presence-mode';
+import { RosterService } from './service/service';
+import type { Settings } from '../core/settings/schema';
+import { followSettings, loadSettings, updateSettings } from '../extension/settings-storage';
+import { setUnseenBadge } from './browser/badge';
+import { callHistoryItem } from './calls/call-history-store';
+import { closeCallNotification, showCallNotification } from './calls/call-notifications';
+import { hostStoreCookies } from './auth/host-cookies';
+import { followIdle } from './browser/idle';
+import { hashToken } from './identity/token-hash';
+import { learnedIdentityStore } from './identity/learned-identity-store';
+import { browserNetwork } from './browser/network';
+import { playRing } from './calls/ring';
+import { clampedTimers } from '../core/timer-delay';
+import { keepMirrored } from './browser/session-mirror';
+import { loadStoredState } from './browser/stored-state';
 
 /** The real outside world of the background. */
 export function browserDeps(hostTabs: HostTabs): RosterDeps {

@@ -1,4 +1,4 @@
-import { createLogger } from '../log';
+import { createLogger } from '../core/log';
 
 const log = createLogger('content');
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../../../utils/i18n';
+import { t } from '../../../utils/extension/i18n';
 import type { FieldModel } from './use-field';
 
 /** A padlock: the field is set by the organisation's policy. */

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../../../utils/i18n';
-import { itemIndex } from '../../../utils/options/issues';
-import type { Json } from '../../../utils/options/json';
+import { t } from '../../../utils/extension/i18n';
+import { itemIndex } from '../../../utils/pages/options/issues';
+import type { Json } from '../../../utils/pages/options/json';
 import { useForm } from '../form-context';
 import { FieldLabel, FieldNotes, fieldClass } from './FieldParts';
 import { controlProps, useField, type FieldModel } from './use-field';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { t } from '../../../utils/i18n';
-import { numberRange } from '../../../utils/options/schema-info';
+import { t } from '../../../utils/extension/i18n';
+import { numberRange } from '../../../utils/pages/options/schema-info';
 import { useForm } from '../form-context';
 import { FieldLabel, FieldNotes, fieldClass } from './FieldParts';
 import { controlProps, useField } from './use-field';

@@ -1,4 +1,4 @@
-import { t } from '../../../utils/i18n';
+import { t } from '../../../utils/extension/i18n';
 import { useForm } from '../form-context';
 import { FieldLabel, FieldNotes, fieldClass } from './FieldParts';
 import { controlProps, useField } from './use-field';

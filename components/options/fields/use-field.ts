@@ -1,9 +1,9 @@
-import { issueAt } from '../../../utils/options/issues';
-import { issueText } from '../../../utils/options/issue-text';
-import { isLocked } from '../../../utils/options/locks';
-import { getPath } from '../../../utils/options/paths';
-import { t } from '../../../utils/i18n';
-import type { SettingsIssue } from '../../../utils/settings/validate';
+import { issueAt } from '../../../utils/pages/options/issues';
+import { issueText } from '../../../utils/pages/options/issue-text';
+import { isLocked } from '../../../utils/pages/options/locks';
+import { getPath } from '../../../utils/pages/options/paths';
+import { t } from '../../../utils/extension/i18n';
+import type { SettingsIssue } from '../../../utils/core/settings/validate';
 import { fieldId, useForm } from '../form-context';
 
 export interface FieldModel {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { jsonEqual } from '../../../utils/options/json';
+import { jsonEqual } from '../../../utils/pages/options/json';
 
 /**
  * What a text control shows, kept as typed. The form stores parsed values (a number, a list); were

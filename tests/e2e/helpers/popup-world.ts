@@ -1,6 +1,6 @@
 import type { RosterServer } from '../../../dev/server/index';
-import { encodeCall } from '../../../utils/protocol/encode';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { encodeCall } from '../../../utils/core/protocol/encode';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 import { connect, type TestClient } from '../../integration/helpers/ws-client';
 
 /** Colleagues online as plain `ws` clients of the reference server, keyed by user id. */

@@ -1,8 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { WebSocket } from 'ws';
 import type { UserRecord } from '../../../dev/server/index';
-import { Connection } from '../../../utils/connection/connection';
-import { defaultConnectionOptions, type BackoffOptions, type NetworkMonitor } from '../../../utils/connection/types';
+import { Connection } from '../../../utils/background/connection/connection';
+import { defaultConnectionOptions, type BackoffOptions, type NetworkMonitor } from '../../../utils/background/connection/types';
 
 /** `count` users with ids `1`…`count` and distinct tokens: one per connection, so none shares a user. */
 export function generatedUsers(count: number): UserRecord[] {

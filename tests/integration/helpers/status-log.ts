@@ -1,5 +1,5 @@
-import type { ConnectionStatus } from '../../../utils/connection/types';
-import type { RosterService } from '../../../utils/roster/service';
+import type { ConnectionStatus } from '../../../utils/background/connection/types';
+import type { RosterService } from '../../../utils/background/service/service';
 
 export interface TimedStatus {
   /** `Date.now()` when the service published it. */

@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
-import { cookieStoreOrder } from '../../../utils/auth/cookie-store';
-import { cookieTokenSource, type CookieChange } from '../../../utils/auth/cookie-token';
-import { hostStoreCookies, type HostCookieBrowser } from '../../../utils/background/host-cookies';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { cookieStoreOrder } from '../../../utils/background/auth/cookie-store';
+import { cookieTokenSource, type CookieChange } from '../../../utils/background/auth/cookie-token';
+import { hostStoreCookies, type HostCookieBrowser } from '../../../utils/background/auth/host-cookies';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 describe('cookieStoreOrder', () => {
   test.each([

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleNotificationActions, notificationId, showCallNotification } from '../../../utils/background/call-notifications';
-import { callNotificationOptions, type NotificationFeatures } from '../../../utils/background/notification-options';
-import type { IncomingCall } from '../../../utils/calls/records';
-import type { UserId } from '../../../utils/protocol/schemas';
-import type { RosterService } from '../../../utils/roster/service';
+import { handleNotificationActions, notificationId, showCallNotification } from '../../../utils/background/calls/call-notifications';
+import { callNotificationOptions, type NotificationFeatures } from '../../../utils/background/calls/notification-options';
+import type { IncomingCall } from '../../../utils/core/calls/records';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import type { RosterService } from '../../../utils/background/service/service';
 
 const chrome: NotificationFeatures = { buttons: true, knowsWhoClosed: true };
 const firefox: NotificationFeatures = { buttons: false, knowsWhoClosed: false };

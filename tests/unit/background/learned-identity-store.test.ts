@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { learnedIdentityStore } from '../../../utils/background/learned-identity-store';
-import type { NamedId } from '../../../utils/identity/identity-json';
-import { hashToken } from '../../../utils/identity/token-hash';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { learnedIdentityStore } from '../../../utils/background/identity/learned-identity-store';
+import type { NamedId } from '../../../utils/core/identity/identity-json';
+import { hashToken } from '../../../utils/background/identity/token-hash';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 /** Where the store keeps its list in `storage.local`. */
 const KEY = 'identity-learned-v1';

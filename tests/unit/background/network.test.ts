@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { browserNetwork, NETWORK_POLL_MS } from '../../../utils/background/network';
-import type { Timers } from '../../../utils/connection/types';
+import { browserNetwork, NETWORK_POLL_MS } from '../../../utils/background/browser/network';
+import type { Timers } from '../../../utils/background/connection/types';
 
 /**
  * Chromium's service worker changes `navigator.onLine` but fires no online/offline events; a page

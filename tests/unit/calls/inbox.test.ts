@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { emptyHistory, type CallHistory } from '../../../utils/calls/history';
-import { CallInbox, type CallEffects, type InboxEvent } from '../../../utils/calls/inbox';
-import { dotNetTimeAt, formatDotNetTime } from '../../../utils/protocol/dotnet-time';
-import type { CallFrame } from '../../../utils/protocol/messages';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { emptyHistory, type CallHistory } from '../../../utils/core/calls/history';
+import { CallInbox, type CallEffects, type InboxEvent } from '../../../utils/background/calls/inbox';
+import { dotNetTimeAt, formatDotNetTime } from '../../../utils/core/protocol/dotnet-time';
+import type { CallFrame } from '../../../utils/core/protocol/messages';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 const START = Date.UTC(2026, 10, 25, 9, 0, 0);
 const defaults = defaultSettings().notifications;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { isReplay, MAX_DELIVERIES, remember, replayKey, REPLAY_WINDOW_MS, type Delivery } from '../../../utils/calls/replays';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { isReplay, MAX_DELIVERIES, remember, replayKey, REPLAY_WINDOW_MS, type Delivery } from '../../../utils/core/calls/replays';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 const NOW = 1_800_000_000_000;
 const seen = (key: string, ago: number): Delivery => ({ key, at: NOW - ago });

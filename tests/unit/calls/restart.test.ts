@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { CallHistory } from '../../../utils/calls/history';
-import { CallInbox, type InboxEvent } from '../../../utils/calls/inbox';
-import type { CallRecord, OutgoingCall } from '../../../utils/calls/records';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { defaultSettings } from '../../../utils/settings/validate';
+import type { CallHistory } from '../../../utils/core/calls/history';
+import { CallInbox, type InboxEvent } from '../../../utils/background/calls/inbox';
+import type { CallRecord, OutgoingCall } from '../../../utils/core/calls/records';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 /** A worker starting from a saved call log: what the old worker left behind. */
 

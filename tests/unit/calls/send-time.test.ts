@@ -1,15 +1,15 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { emptyHistory, type CallHistory } from '../../../utils/calls/history';
-import { CallInbox, type CallEffects } from '../../../utils/calls/inbox';
-import type { IncomingCall } from '../../../utils/calls/records';
-import { REPLAY_WINDOW_MS } from '../../../utils/calls/replays';
-import type { Timers } from '../../../utils/connection/types';
-import { RequestSchema } from '../../../utils/messaging/protocol';
-import type { CallFrame } from '../../../utils/protocol/messages';
-import { parseFrame } from '../../../utils/protocol/parse';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { emptyHistory, type CallHistory } from '../../../utils/core/calls/history';
+import { CallInbox, type CallEffects } from '../../../utils/background/calls/inbox';
+import type { IncomingCall } from '../../../utils/core/calls/records';
+import { REPLAY_WINDOW_MS } from '../../../utils/core/calls/replays';
+import type { Timers } from '../../../utils/background/connection/types';
+import { RequestSchema } from '../../../utils/core/messages/views-to-background';
+import type { CallFrame } from '../../../utils/core/protocol/messages';
+import { parseFrame } from '../../../utils/core/protocol/parse';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 /**
  * What a server's `SendTime` may and may not do: it only helps recognise a replay. Ringing, missed

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { emptyHistory } from '../../../utils/calls/history';
-import { readStoredHistory } from '../../../utils/calls/stored-history';
+import { emptyHistory } from '../../../utils/core/calls/history';
+import { readStoredHistory } from '../../../utils/core/calls/stored-history';
 
 const incoming = { kind: 'incoming', id: 'a', peerId: '2', peerName: '李四', at: 1_000, status: 'missed', seen: false };
 const outgoing = { kind: 'outgoing', id: 'b', peerId: '3', at: 2_000, status: 'failed', error: 'restarted', settledAt: 2_500 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { backoffCeiling, backoffDelay } from '../../../utils/connection/backoff';
-import { defaultConnectionOptions } from '../../../utils/connection/types';
+import { backoffCeiling, backoffDelay } from '../../../utils/background/connection/backoff';
+import { defaultConnectionOptions } from '../../../utils/background/connection/types';
 
 const { backoff } = defaultConnectionOptions;
 

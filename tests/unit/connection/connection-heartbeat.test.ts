@@ -1,4 +1,4 @@
-import { defaultConnectionOptions } from '../../../utils/connection/types';
+import { defaultConnectionOptions } from '../../../utils/background/connection/types';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { advance, connect } from './fakes';
 

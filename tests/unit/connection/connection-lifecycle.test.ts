@@ -1,7 +1,7 @@
-import { defaultConnectionOptions } from '../../../utils/connection/types';
+import { defaultConnectionOptions } from '../../../utils/background/connection/types';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { advance, connect, settle } from './fakes';
-import type { ConnectionStatus, StatusChange } from '../../../utils/connection/types';
+import type { ConnectionStatus, StatusChange } from '../../../utils/background/connection/types';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { backoffCeiling } from '../../../utils/connection/backoff';
-import { defaultConnectionOptions } from '../../../utils/connection/types';
+import { backoffCeiling } from '../../../utils/background/connection/backoff';
+import { defaultConnectionOptions } from '../../../utils/background/connection/types';
 import { advance, connect, settle } from './fakes';
 
 beforeEach(() => {

@@ -1,13 +1,13 @@
 import { vi } from 'vitest';
-import { Connection } from '../../../utils/connection/connection';
-import { defaultConnectionOptions } from '../../../utils/connection/types';
+import { Connection } from '../../../utils/background/connection/connection';
+import { defaultConnectionOptions } from '../../../utils/background/connection/types';
 import type {
   ConnectionOptions,
   NetworkMonitor,
   SocketLike,
   StatusChange,
   Timers,
-} from '../../../utils/connection/types';
+} from '../../../utils/background/connection/types';
 
 /** A socket the test drives by hand; it records what the connection did to it. */
 export class FakeSocket implements SocketLike {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Outbox } from '../../../utils/connection/outbox';
-import type { OutboxItem, OutboxOptions } from '../../../utils/connection/types';
+import { Outbox } from '../../../utils/background/connection/outbox';
+import type { OutboxItem, OutboxOptions } from '../../../utils/background/connection/types';
 import { clock, timers } from './fakes';
 
 beforeEach(() => {

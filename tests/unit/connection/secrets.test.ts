@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { describeClose, redact } from '../../../utils/connection/close-text';
-import { tokenUrl } from '../../../utils/connection/token-url';
+import { describeClose, redact } from '../../../utils/background/connection/close-text';
+import { tokenUrl } from '../../../utils/background/connection/token-url';
 import { connect } from './fakes';
 
 /** Cookie-safe tokens, as hosts issue them (JWTs and opaque session strings). */

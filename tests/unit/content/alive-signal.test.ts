@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { whileExtensionAlive } from '../../../utils/content/alive-signal';
+import { whileExtensionAlive } from '../../../utils/content/page/alive-signal';
 
 const id = fakeBrowser.runtime.id;
 afterEach(() => Object.defineProperty(fakeBrowser.runtime, 'id', { value: id, configurable: true }));

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { callOutcome } from '../../../utils/content/call-outcome';
-import type { UserId } from '../../../utils/protocol/schemas';
-import type { SendCallResult } from '../../../utils/roster/state';
+import { callOutcome } from '../../../utils/content/card/call-outcome';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import type { SendCallResult } from '../../../utils/core/messages/roster-state';
 
 const call = (status: 'queued' | 'sent' | 'failed'): SendCallResult => ({
   ok: true,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { placeCard } from '../../../utils/content/card-position';
+import { placeCard } from '../../../utils/content/card/card-position';
 
 const card = { width: 200, height: 90 };
 const viewport = { width: 1000, height: 700 };

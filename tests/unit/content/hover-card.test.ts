@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createHoverCard, type HoverCard } from '../../../utils/content/hover-card';
-import { CARD_TAG } from '../../../utils/content/card-element';
-import { createMarkRenderer } from '../../../utils/content/mark-element';
-import type { UserId } from '../../../utils/protocol/schemas';
-import type { SendCallResult } from '../../../utils/roster/state';
-import type { MarkState } from '../../../utils/sites/presence-view';
+import { createHoverCard, type HoverCard } from '../../../utils/content/card/hover-card';
+import { CARD_TAG } from '../../../utils/content/card/card-element';
+import { createMarkRenderer } from '../../../utils/content/marks/mark-element';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import type { SendCallResult } from '../../../utils/core/messages/roster-state';
+import type { MarkState } from '../../../utils/content/marks/presence-view';
 import { mountMarkup } from '../../fixtures/load';
 import { realTimers } from '../../helpers/real-timers';
 

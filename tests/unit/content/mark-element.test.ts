@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import { createMarkRenderer, MARK_CLASS } from '../../../utils/content/mark-element';
+import { createMarkRenderer, MARK_CLASS } from '../../../utils/content/marks/mark-element';
 import { mountMarkup } from '../../fixtures/load';
 
 const labels = { online: '在线', offline: '离线', me: '在线（你）', unknown: '状态未知' };

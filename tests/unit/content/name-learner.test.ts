@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { createNameLearner, LEARN_BATCH } from '../../../utils/content/name-learner';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { createNameLearner, LEARN_BATCH } from '../../../utils/content/marks/name-learner';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 import { realTimers } from '../../helpers/real-timers';
 
 const id = (value: string | number) => String(value) as UserId;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { pageAddress } from '../../../utils/content/page-address';
+import { pageAddress } from '../../../utils/content/page/page-address';
 
 test.each([
   ['a web page: its own address', 'http://h/users?p=2', 'http://h/users?p=2', 'http://h', 'http://h/users?p=2'],

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { reportPageIdentity } from '../../../utils/content/page-identity';
-import { pageIdentityConfig } from '../../../utils/identity/page-reading';
-import type { Timers } from '../../../utils/connection/types';
-import type { Settings } from '../../../utils/settings/schema';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { reportPageIdentity } from '../../../utils/content/page/page-identity';
+import { pageIdentityConfig } from '../../../utils/core/identity/page-reading';
+import type { Timers } from '../../../utils/background/connection/types';
+import type { Settings } from '../../../utils/core/settings/schema';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 import { FakeClient } from '../popup/helpers/fake-client';
 import { rosterState } from '../popup/helpers/state';
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { createPageScope } from '../../../utils/content/page-scope';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { createPageScope } from '../../../utils/content/page/page-scope';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 const base = defaultSettings();
 const settings = { ...base, auth: { ...base.auth, cookieUrl: 'http://localhost:8787/' } };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { followPresenceInterest, QUIET_AFTER_MS, type PresenceInterest } from '../../../utils/content/presence-interest';
+import { followPresenceInterest, QUIET_AFTER_MS, type PresenceInterest } from '../../../utils/content/marks/presence-interest';
 import { FakeClient } from '../popup/helpers/fake-client';
 import { rosterState } from '../popup/helpers/state';
 import { realTimers } from '../../helpers/real-timers';

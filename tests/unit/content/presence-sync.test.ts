@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { createMarkRenderer, MARK_TAG, STATE_ATTRIBUTE } from '../../../utils/content/mark-element';
-import { syncPresence } from '../../../utils/content/presence-sync';
-import type { ConnectionStatus } from '../../../utils/connection/types';
-import type { RosterClient } from '../../../utils/messaging/client';
-import type { UserId } from '../../../utils/protocol/schemas';
-import type { RosterState } from '../../../utils/roster/state';
-import { plainTableProfile } from '../../../utils/sites/builtin-plain-table';
-import { Marker, type MarkRenderer } from '../../../utils/sites/marker';
-import { STALE_AFTER_MS } from '../../../utils/sites/presence-view';
+import { createMarkRenderer, MARK_TAG, STATE_ATTRIBUTE } from '../../../utils/content/marks/mark-element';
+import { syncPresence } from '../../../utils/content/marks/presence-sync';
+import type { ConnectionStatus } from '../../../utils/background/connection/types';
+import type { RosterClient } from '../../../utils/core/roster-client';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import type { RosterState } from '../../../utils/core/messages/roster-state';
+import { plainTableProfile } from '../../../utils/content/tables/builtin-plain-table';
+import { Marker, type MarkRenderer } from '../../../utils/content/marks/marker';
+import { STALE_AFTER_MS } from '../../../utils/content/marks/presence-view';
 import { mountMarkup } from '../../fixtures/load';
 import { realTimers } from '../../helpers/real-timers';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { observeRows, type RowBatch, type RowObserver } from '../../../utils/content/row-observer';
+import { observeRows, type RowBatch, type RowObserver } from '../../../utils/content/marks/row-observer';
 import { mountMarkup } from '../../fixtures/load';
 
 let batches: RowBatch[];

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { TimerHandle, Timers } from '../../../utils/connection/types';
-import { fetchJson, FetchJsonError, type FetchJsonErrorCode } from '../../../utils/http/fetch-json';
+import type { TimerHandle, Timers } from '../../../utils/background/connection/types';
+import { fetchJson, FetchJsonError, type FetchJsonErrorCode } from '../../../utils/core/fetch-json';
 
 const URL = 'https://admin.example.com/api/me';
 const MAX_BYTES = 10_000;

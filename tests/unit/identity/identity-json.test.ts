@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { asName, asUserId, readIdentityJson } from '../../../utils/identity/identity-json';
-import { DEFAULT_ID_PATHS, DEFAULT_NAME_PATHS } from '../../../utils/settings/schema';
+import { asName, asUserId, readIdentityJson } from '../../../utils/core/identity/identity-json';
+import { DEFAULT_ID_PATHS, DEFAULT_NAME_PATHS } from '../../../utils/core/settings/schema';
 
 const read = (json: unknown) => readIdentityJson(json, DEFAULT_ID_PATHS, DEFAULT_NAME_PATHS);
 const parsed = (text: string) => JSON.parse(text) as unknown;

@@ -1,11 +1,11 @@
 import { describe, expect, test, vi } from 'vitest';
-import { IdentityTracker, type IdentityDeps } from '../../../utils/identity/identity-tracker';
-import type { NamedId } from '../../../utils/identity/identity-json';
-import type { PageReading } from '../../../utils/identity/page-reading';
-import { hashToken } from '../../../utils/identity/token-hash';
-import type { UserId } from '../../../utils/protocol/schemas';
-import type { IdentitySettings } from '../../../utils/settings/schema';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { IdentityTracker, type IdentityDeps } from '../../../utils/background/identity/identity-tracker';
+import type { NamedId } from '../../../utils/core/identity/identity-json';
+import type { PageReading } from '../../../utils/core/identity/page-reading';
+import { hashToken } from '../../../utils/background/identity/token-hash';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import type { IdentitySettings } from '../../../utils/core/settings/schema';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 import { fakeJwt } from '../../helpers/fake-cookies';
 
 const SITE = 'https://admin.example.com/';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { firstPath, readPath } from '../../../utils/identity/json-path';
+import { firstPath, readPath } from '../../../utils/core/identity/json-path';
 
 const answer = JSON.parse('{"code":20000,"data":{"id":1,"user":{"userId":"7","tags":["a",{"id":9}]},"zero":0,"no":false,"nil":null,"empty":""}}') as unknown;
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { readJwtClaims } from '../../../utils/identity/jwt';
-import { chooseMe, readJwtIdentity, type IdentityReadings } from '../../../utils/identity/me';
-import type { UserId } from '../../../utils/protocol/schemas';
-import type { IdentitySettings } from '../../../utils/settings/schema';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { readJwtClaims } from '../../../utils/core/identity/jwt';
+import { chooseMe, readJwtIdentity, type IdentityReadings } from '../../../utils/core/identity/me';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import type { IdentitySettings } from '../../../utils/core/settings/schema';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (claims: unknown) => `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(claims)}.c2lnbmF0dXJl`;

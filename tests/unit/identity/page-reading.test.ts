@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { pageIdentityConfig, readPageIdentity, type PageIdentityConfig, type PageReading } from '../../../utils/identity/page-reading';
-import { DEFAULT_ID_PATHS, DEFAULT_NAME_PATHS } from '../../../utils/settings/schema';
+import { pageIdentityConfig, readPageIdentity, type PageIdentityConfig, type PageReading } from '../../../utils/core/identity/page-reading';
+import { DEFAULT_ID_PATHS, DEFAULT_NAME_PATHS } from '../../../utils/core/settings/schema';
 
 type StorageName = 'localStorage' | 'sessionStorage';
 

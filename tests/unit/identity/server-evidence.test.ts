@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ECHO_WINDOW_MS, ServerEvidence, type Ambiguity, type Classified } from '../../../utils/identity/server-evidence';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { ECHO_WINDOW_MS, ServerEvidence, type Ambiguity, type Classified } from '../../../utils/core/identity/server-evidence';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 const id = (value: string) => value as UserId;
 

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { TimerHandle, Timers } from '../../../utils/connection/types';
-import { fetchWhoAmI, type WhoAmIResult } from '../../../utils/identity/who-am-i';
-import { DEFAULT_ID_PATHS, DEFAULT_NAME_PATHS } from '../../../utils/settings/schema';
+import type { TimerHandle, Timers } from '../../../utils/background/connection/types';
+import { fetchWhoAmI, type WhoAmIResult } from '../../../utils/core/identity/who-am-i';
+import { DEFAULT_ID_PATHS, DEFAULT_NAME_PATHS } from '../../../utils/core/settings/schema';
 
 const URL = 'https://admin.example.com/api/me';
 const paths = { idPaths: DEFAULT_ID_PATHS, namePaths: DEFAULT_NAME_PATHS };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { RingingCall } from '../../../utils/calls/records';
-import { TabRinging } from '../../../utils/incoming/tab-ringing';
-import type { UserId } from '../../../utils/protocol/schemas';
+import type { RingingCall } from '../../../utils/core/calls/records';
+import { TabRinging } from '../../../utils/content/calls/tab-ringing';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 const call = (n: number): RingingCall => ({ id: `c${n}`, callerId: '7' as UserId, callerName: 'Caller', at: n });
 const fill = (ringing: TabRinging, count: number) => {

@@ -2,10 +2,10 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CallToasts } from '../../../components/toast/CallToasts';
-import type { RingingCall } from '../../../utils/calls/records';
-import { dispatchCallEvent } from '../../../utils/incoming/page-event';
-import { toastStack } from '../../../utils/incoming/toast-stack';
-import type { UserId } from '../../../utils/protocol/schemas';
+import type { RingingCall } from '../../../utils/core/calls/records';
+import { dispatchCallEvent } from '../../../utils/content/calls/page-event';
+import { toastStack } from '../../../utils/content/calls/toast-stack';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 const call = (id: string, at: number, callerName = `Caller ${id}`): RingingCall => ({ id, callerId: id as UserId, callerName, at });
 

@@ -66,7 +66,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
 test('the graph is read (a sanity check on the reader)', () => {
   const graph = importGraph();
   expect(graph.size).toBeGreaterThan(100);
-  expect(graph.get(resolve('utils/sites/table-headers.ts'))).toContain(resolve('utils/sites/rows-matching.ts'));
+  expect(graph.get(resolve('utils/content/tables/table-headers.ts'))).toContain(resolve('utils/content/tables/rows-matching.ts'));
 });
 
 test('no import cycles in utils/, components/ or entrypoints/', () => {

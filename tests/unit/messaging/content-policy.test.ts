@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { CONTENT_CALLS_PER_MINUTE, ContentPolicy } from '../../../utils/messaging/content-policy';
-import { fromBackground } from '../../../utils/ring-message';
+import { CONTENT_CALLS_PER_MINUTE, ContentPolicy } from '../../../utils/background/ports/content-policy';
+import { fromBackground } from '../../../utils/core/messages/background-to-offscreen';
 
 test('at most five calls a minute from one page, then again as the minute passes', () => {
   const policy = new ContentPolicy();

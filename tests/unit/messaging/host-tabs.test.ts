@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { HostTabs } from '../../../utils/messaging/host-tabs';
+import { HostTabs } from '../../../utils/background/ports/host-tabs';
 
 describe('host tabs, frame by frame', () => {
   test('a tab counts once however many of its frames are host pages', () => {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { connectRoster, type RosterClient } from '../../../utils/messaging/client';
-import { serveViews } from '../../../utils/messaging/hub';
-import { PORT_NAME, type PortLike } from '../../../utils/messaging/port';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { RosterService } from '../../../utils/roster/service';
-import { defaultSettings } from '../../../utils/settings/validate';
-import { HostTabs } from '../../../utils/messaging/host-tabs';
+import { connectRoster, type RosterClient } from '../../../utils/core/roster-client';
+import { serveViews } from '../../../utils/background/ports/hub';
+import { PORT_NAME, type PortLike } from '../../../utils/core/port';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { RosterService } from '../../../utils/background/service/service';
+import { defaultSettings } from '../../../utils/core/settings/validate';
+import { HostTabs } from '../../../utils/background/ports/host-tabs';
 import { fakeIdentityDeps } from '../../helpers/fake-identity-deps';
 import { fakeCallDeps } from '../../helpers/fake-call-deps';
 import { FakeCookies, fakeJwt } from '../../helpers/fake-cookies';

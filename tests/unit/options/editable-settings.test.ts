@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { followEditableSettings, loadEditableSettings, saveSettings } from '../../../utils/settings/storage';
+import { followEditableSettings, loadEditableSettings, saveSettings } from '../../../utils/extension/settings-storage';
 
 beforeEach(() => fakeBrowser.reset());
 

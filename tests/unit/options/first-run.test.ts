@@ -1,7 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { needsSetup, openOptionsOnFirstInstall, POLICY_WAIT_ON_INSTALL_MS, type FirstRunDeps } from '../../../utils/background/first-run';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { needsSetup, openOptionsOnFirstInstall, POLICY_WAIT_ON_INSTALL_MS, type FirstRunDeps } from '../../../utils/background/browser/first-run';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 beforeEach(() => fakeBrowser.reset());
 

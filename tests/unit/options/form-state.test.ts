@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { formReducer, initialForm, isDirty, visibleIssues, type FormState } from '../../../utils/options/form-state';
-import { rebase } from '../../../utils/options/rebase';
-import type { EditableSettings } from '../../../utils/settings/storage';
-import { defaultSettings, validateSettings } from '../../../utils/settings/validate';
+import { formReducer, initialForm, isDirty, visibleIssues, type FormState } from '../../../utils/pages/options/form-state';
+import { rebase } from '../../../utils/pages/options/rebase';
+import type { EditableSettings } from '../../../utils/extension/settings-storage';
+import { defaultSettings, validateSettings } from '../../../utils/core/settings/validate';
 
 function editable(own: unknown = {}, locked: string[] = []): EditableSettings {
   const result = validateSettings(own);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { identitySources, type IdentitySource, type Me, type PageSpot } from '../../../utils/identity/me';
-import type { Ambiguity } from '../../../utils/identity/server-evidence';
-import { sourceProblems, type SourceState } from '../../../utils/identity/status';
-import { fromWords, sourceLabel, sourceWords, youAreWords, type IdentityWords } from '../../../utils/options/identity-text';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { identitySources, type IdentitySource, type Me, type PageSpot } from '../../../utils/core/identity/me';
+import type { Ambiguity } from '../../../utils/core/identity/server-evidence';
+import { sourceProblems, type SourceState } from '../../../utils/core/identity/status';
+import { fromWords, sourceLabel, sourceWords, youAreWords, type IdentityWords } from '../../../utils/pages/options/identity-text';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 interface Message {
   readonly message: string;

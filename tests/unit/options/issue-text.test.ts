@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { issueText, KNOWN_MESSAGES } from '../../../utils/options/issue-text';
-import { validateSettings } from '../../../utils/settings/validate';
+import { issueText, KNOWN_MESSAGES } from '../../../utils/pages/options/issue-text';
+import { validateSettings } from '../../../utils/core/settings/validate';
 
 /** Inputs that make the schema produce each wording the form translates. */
 const producers: readonly [string, unknown][] = [

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { anyLockedWithin, isLocked, underPolicy } from '../../../utils/options/locks';
+import { anyLockedWithin, isLocked, underPolicy } from '../../../utils/pages/options/locks';
 
 const locked = ['serverUrl', 'auth.cookieName', 'sites.profiles'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { jsonEqual, type Json } from '../../../utils/options/json';
-import { getPath, isWithinPath, listAt, moveItem, setPath } from '../../../utils/options/paths';
+import { jsonEqual, type Json } from '../../../utils/pages/options/json';
+import { getPath, isWithinPath, listAt, moveItem, setPath } from '../../../utils/pages/options/paths';
 
 const value = { serverUrl: 'ws://a/ws', auth: { cookieName: 'T' }, sites: { profiles: [{ rows: 'tr', id: { from: 'cell', header: 'ID' } }, { rows: 'li' }] } };
 

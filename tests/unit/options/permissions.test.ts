@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { covers, missingOrigins, neededOrigins } from '../../../utils/options/permissions';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { covers, missingOrigins, neededOrigins } from '../../../utils/pages/options/permissions';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 test.each([
   ['http://localhost/*', 'http://localhost/*', true],

@@ -1,10 +1,10 @@
 import { expect, test, vi } from 'vitest';
-import { serveProbes } from '../../../utils/background/probes';
-import type { ConnectionProbeDeps } from '../../../utils/probe/connection-probe';
-import type { IdentityProbeDeps } from '../../../utils/probe/identity-probe';
-import { probesOverPorts, ProbeError } from '../../../utils/probe/client';
-import { PROBE_PORT } from '../../../utils/probe/protocol';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { serveProbes } from '../../../utils/background/probes/probes';
+import type { ConnectionProbeDeps } from '../../../utils/background/probes/connection-probe';
+import type { IdentityProbeDeps } from '../../../utils/background/probes/identity-probe';
+import { probesOverPorts, ProbeError } from '../../../utils/pages/options/probe-client';
+import { PROBE_PORT } from '../../../utils/core/messages/options-to-background-probes';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 import { FakeCookies } from '../../helpers/fake-cookies';
 import { portPair } from '../../helpers/port-pair';
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { connectionProbeText, directoryProbeText } from '../../../utils/options/probe-text';
-import type { ConnectionProbeResult, DirectoryProbeResult } from '../../../utils/probe/protocol';
+import { connectionProbeText, directoryProbeText } from '../../../utils/pages/options/probe-text';
+import type { ConnectionProbeResult, DirectoryProbeResult } from '../../../utils/core/messages/options-to-background-probes';
 
 test.each<[ConnectionProbeResult, string, unknown[], string]>([
   [{ outcome: 'connected', me: { id: '1', name: '章三' }, online: 4 }, 'optionsProbeConnected', ['章三', 4], 'ok'],

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { cellMode, extractorKind, newProfile, switchExtractorKind, withCellMode } from '../../../utils/options/profile-draft';
-import { SiteProfileSchema } from '../../../utils/sites/settings-schema';
+import { cellMode, extractorKind, newProfile, switchExtractorKind, withCellMode } from '../../../utils/pages/options/profile-draft';
+import { SiteProfileSchema } from '../../../utils/core/sites/settings-schema';
 import * as v from 'valibot';
 
 test.each([

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { numberRange } from '../../../utils/options/schema-info';
+import { numberRange } from '../../../utils/pages/options/schema-info';
 
 test.each([
   ['connection.heartbeatSeconds', { min: 5, max: 300, integer: true }],

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { serverUrlWarnings } from '../../../utils/options/server-url';
+import { serverUrlWarnings } from '../../../utils/pages/options/server-url';
 
 test.each([
   ['wss://admin.example.com/ws', []],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { exportFileName, MAX_SETTINGS_FILE_BYTES, nonDefaultSettings, parseSettingsFile, policyFileText, settingsFileText } from '../../../utils/options/settings-file';
-import { defaultSettings, validateSettings } from '../../../utils/settings/validate';
+import { exportFileName, MAX_SETTINGS_FILE_BYTES, nonDefaultSettings, parseSettingsFile, policyFileText, settingsFileText } from '../../../utils/pages/options/settings-file';
+import { defaultSettings, validateSettings } from '../../../utils/core/settings/validate';
 
 describe('parseSettingsFile', () => {
   test('a partial file is the whole settings, the rest defaults', () => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { TEST_ANCHOR_ATTRIBUTE, TEST_ATTRIBUTE, type TesterReply } from '../../../utils/options/tester-protocol';
-import { scanProfile } from '../../../utils/options/tester-scan';
-import { serve } from '../../../utils/options/tester-tab';
-import { testableTabs, type TabInfo } from '../../../utils/options/tester-tabs';
-import type { SiteProfileSettings } from '../../../utils/sites/settings-schema';
+import { TEST_ANCHOR_ATTRIBUTE, TEST_ATTRIBUTE, type TesterReply } from '../../../utils/core/messages/options-to-tester';
+import { scanProfile } from '../../../utils/content/tester/tester-scan';
+import { serve } from '../../../utils/content/tester/tester-tab';
+import { testableTabs, type TabInfo } from '../../../utils/pages/options/tester-tabs';
+import type { SiteProfileSettings } from '../../../utils/core/sites/settings-schema';
 import { mountFixture, mountMarkup } from '../../fixtures/load';
 import { portPair } from '../../helpers/port-pair';
 

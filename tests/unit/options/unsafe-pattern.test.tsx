@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { TesterReply } from '../../../utils/options/tester-protocol';
-import { serve } from '../../../utils/options/tester-tab';
+import type { TesterReply } from '../../../utils/core/messages/options-to-tester';
+import { serve } from '../../../utils/content/tester/tester-tab';
 import { portPair } from '../../helpers/port-pair';
 import { FakePorts } from './helpers/fake-ports';
 import { renderOptions } from './helpers/render-options';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { RosterState } from '../../../utils/roster/state';
+import type { RosterState } from '../../../utils/core/messages/roster-state';
 import { renderPopup } from './helpers/render-popup';
 import { id, incoming, NOW, outgoing, rosterState, withCalls } from './helpers/state';
 

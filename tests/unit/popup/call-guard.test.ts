@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { latestOutgoing, mayCall, REPEAT_GUARD_MS } from '../../../components/popup/call-guard';
+import { latestOutgoing, mayCall, REPEAT_GUARD_MS } from '../../../utils/pages/popup/call-guard';
 import { id, incoming, outgoing } from './helpers/state';
 
 const now = 100_000;

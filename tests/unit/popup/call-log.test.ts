@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { callLog, openingTab, owedCalls, recordName, ringingCalls, unseenIds } from '../../../components/popup/call-log';
-import type { CallRecord } from '../../../utils/calls/records';
+import { callLog, openingTab, owedCalls, recordName, ringingCalls, unseenIds } from '../../../utils/pages/popup/call-log';
+import type { CallRecord } from '../../../utils/core/calls/records';
 import { incoming, names, outgoing } from './helpers/state';
 
 describe('missed calls still owed', () => {

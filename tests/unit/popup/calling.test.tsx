@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { OutgoingCall } from '../../../utils/calls/records';
-import type { SendCallResult } from '../../../utils/roster/state';
+import type { OutgoingCall } from '../../../utils/core/calls/records';
+import type { SendCallResult } from '../../../utils/core/messages/roster-state';
 import { renderPopup } from './helpers/render-popup';
 import { id, rosterState, withCalls } from './helpers/state';
 

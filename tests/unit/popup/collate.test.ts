@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { nameOrder } from '../../../components/popup/collate';
-import type { Person } from '../../../components/popup/people';
-import { sortPeople } from '../../../components/popup/sorted-online';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { nameOrder } from '../../../utils/pages/popup/collate';
+import type { Person } from '../../../utils/pages/popup/people';
+import { sortPeople } from '../../../utils/pages/popup/sorted-online';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 const office = ['章三', 'Émile', '李四', 'alice', 'Bob', '欧阳娜娜', 'User 10', 'User 9', '陈静'];
 const people = (names: readonly string[]): Person[] => names.map((name, index) => ({ id: String(index + 1) as UserId, name, named: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { activeIndex, pressKey, sameTarget, type KeyPlace, type KeyState, type KeyTarget } from '../../../components/popup/keyboard';
+import { activeIndex, pressKey, sameTarget, type KeyPlace, type KeyState, type KeyTarget } from '../../../utils/pages/popup/keyboard';
 import { id } from './helpers/state';
 
 const a: KeyTarget = { kind: 'person', id: id('a') };

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { nameOrder } from '../../../components/popup/collate';
-import { mePerson, offlineIds, offlinePeople, onlinePeople, person } from '../../../components/popup/people';
-import { sortPeople } from '../../../components/popup/sorted-online';
-import { peopleRows } from '../../../components/popup/people-rows';
+import { nameOrder } from '../../../utils/pages/popup/collate';
+import { mePerson, offlineIds, offlinePeople, onlinePeople, person } from '../../../utils/pages/popup/people';
+import { sortPeople } from '../../../utils/pages/popup/sorted-online';
+import { peopleRows } from '../../../utils/pages/popup/people-rows';
 import { id } from './helpers/state';
 
 const order = nameOrder('en');

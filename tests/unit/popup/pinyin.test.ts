@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { pinyinInitials } from '../../../components/popup/pinyin';
+import { pinyinInitials } from '../../../utils/pages/popup/pinyin';
 
 const initials = pinyinInitials();
 

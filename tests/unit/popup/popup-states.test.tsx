@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { ConnectionStatus } from '../../../utils/connection/types';
+import type { ConnectionStatus } from '../../../utils/background/connection/types';
 import { renderPopup } from './helpers/render-popup';
 import { rosterState } from './helpers/state';
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { recordWords, rowStatusWords } from '../../../components/popup/call-text';
-import { rowCallStatus, SHOW_FAILED_MS, SHOW_SENT_MS, type Refused } from '../../../components/popup/row-status';
-import type { OutgoingCall } from '../../../utils/calls/records';
+import { recordWords, rowStatusWords } from '../../../utils/pages/popup/call-text';
+import { rowCallStatus, SHOW_FAILED_MS, SHOW_SENT_MS, type Refused } from '../../../utils/pages/popup/row-status';
+import type { OutgoingCall } from '../../../utils/core/calls/records';
 import { incoming, outgoing } from './helpers/state';
 
 const now = 10_000_000;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { foldForSearch, matchesTerms, queryTerms, searchKey, SearchIndex } from '../../../components/popup/search';
-import { pinyinInitials } from '../../../components/popup/pinyin';
+import { foldForSearch, matchesTerms, queryTerms, searchKey, SearchIndex } from '../../../utils/pages/popup/search';
+import { pinyinInitials } from '../../../utils/pages/popup/pinyin';
 import { id } from './helpers/state';
 
 const initials = pinyinInitials();

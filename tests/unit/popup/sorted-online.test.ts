@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { nameOrder } from '../../../components/popup/collate';
-import type { Person } from '../../../components/popup/people';
-import { resort, sortFirst, sortPeople } from '../../../components/popup/sorted-online';
+import { nameOrder } from '../../../utils/pages/popup/collate';
+import type { Person } from '../../../utils/pages/popup/people';
+import { resort, sortFirst, sortPeople } from '../../../utils/pages/popup/sorted-online';
 import { id } from './helpers/state';
 
 const NAMES = ['王伟', '李娜', 'Alice Martin', 'alice martin', 'Bruno', '欧阳娜娜', 'Zoë', '陈静', 'User 9', 'User 10', '章三'];

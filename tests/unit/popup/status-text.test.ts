@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { originHost, siteLink, statusText } from '../../../components/popup/status-text';
-import type { ConnectionStatus } from '../../../utils/connection/types';
+import { originHost, siteLink, statusText } from '../../../utils/pages/status-text';
+import type { ConnectionStatus } from '../../../utils/background/connection/types';
 
 const now = 1_000_000;
 const disconnected = (reason: ConnectionStatus['reason'], extra: Partial<ConnectionStatus> = {}): ConnectionStatus => ({

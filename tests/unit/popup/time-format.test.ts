@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { timeFormat } from '../../../components/popup/time-format';
+import { timeFormat } from '../../../utils/pages/popup/time-format';
 
 // Local time, so the calendar-day rules hold in any test machine's time zone.
 const now = new Date(2025, 2, 14, 15, 30, 0).getTime();

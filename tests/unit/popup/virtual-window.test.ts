@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { revealRow, rowsPerPage, visibleRange } from '../../../components/virtual-window';
+import { revealRow, rowsPerPage, visibleRange } from '../../../utils/pages/popup/virtual-window';
 
 test.each([
   ['the top', 0, 300, 44, 5_000, 2, { start: 0, end: 9 }],

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { Directory, MAX_NAMES_PER_SOURCE } from '../../../utils/presence/directory';
-import { readDirectoryList } from '../../../utils/presence/directory-fetch';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { Directory, MAX_NAMES_PER_SOURCE } from '../../../utils/core/presence/directory';
+import { readDirectoryList } from '../../../utils/background/service/directory-fetch';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 const entry = (id: string, name: string) => [id as UserId, name] as const;
 

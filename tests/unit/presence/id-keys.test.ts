@@ -1,20 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { callLog } from '../../../components/popup/call-log';
-import { nameOrder } from '../../../components/popup/collate';
-import { offlineIds, offlinePeople, onlinePeople } from '../../../components/popup/people';
-import { queryTerms, SearchIndex } from '../../../components/popup/search';
-import { sortPeople } from '../../../components/popup/sorted-online';
-import type { CallRecord } from '../../../utils/calls/records';
-import { silentIdentity } from '../../../utils/identity/status';
-import { Directory } from '../../../utils/presence/directory';
-import { ownValue } from '../../../utils/presence/id-table';
-import { PresenceStore } from '../../../utils/presence/store';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { pageConfig } from '../../../utils/roster/page-config';
-import { applyEvent } from '../../../utils/roster/reduce';
-import type { RosterState } from '../../../utils/roster/state';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { callLog } from '../../../utils/pages/popup/call-log';
+import { nameOrder } from '../../../utils/pages/popup/collate';
+import { offlineIds, offlinePeople, onlinePeople } from '../../../utils/pages/popup/people';
+import { queryTerms, SearchIndex } from '../../../utils/pages/popup/search';
+import { sortPeople } from '../../../utils/pages/popup/sorted-online';
+import type { CallRecord } from '../../../utils/core/calls/records';
+import { silentIdentity } from '../../../utils/core/identity/status';
+import { Directory } from '../../../utils/core/presence/directory';
+import { ownValue } from '../../../utils/core/presence/id-table';
+import { PresenceStore } from '../../../utils/core/presence/store';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { pageConfig } from '../../../utils/core/messages/page-config';
+import { applyEvent } from '../../../utils/core/messages/reduce';
+import type { RosterState } from '../../../utils/core/messages/roster-state';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 /** Names of `Object.prototype`'s members, and `__proto__`: valid ids that a plain object already "has". */
 const BUILT_IN = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'prototype'] as UserId[];

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { diffOnline } from '../../../utils/presence/diff';
-import { lastSeenLimits, PresenceStore } from '../../../utils/presence/store';
-import type { UserId } from '../../../utils/protocol/schemas';
+import { diffOnline } from '../../../utils/core/presence/diff';
+import { lastSeenLimits, PresenceStore } from '../../../utils/core/presence/store';
+import type { UserId } from '../../../utils/core/protocol/schemas';
 
 const ids = (...values: string[]) => values as UserId[];
 

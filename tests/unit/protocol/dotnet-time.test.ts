@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { dotNetTimeAt, formatDotNetTime, parseDotNetTime } from '../../../utils/protocol/dotnet-time';
+import { dotNetTimeAt, formatDotNetTime, parseDotNetTime } from '../../../utils/core/protocol/dotnet-time';
 
 test.each([
   ['2020-08-06T16:32:22.3224288+08:00', Date.UTC(2020, 7, 6, 8, 32, 22, 322)],

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { dotNetTimeAt } from '../../../utils/protocol/dotnet-time';
-import { encodeCall, encodeOnlineList, wireId } from '../../../utils/protocol/encode';
-import type { UserId } from '../../../utils/protocol/messages';
-import { parseFrame } from '../../../utils/protocol/parse';
+import { dotNetTimeAt } from '../../../utils/core/protocol/dotnet-time';
+import { encodeCall, encodeOnlineList, wireId } from '../../../utils/core/protocol/encode';
+import type { UserId } from '../../../utils/core/protocol/messages';
+import { parseFrame } from '../../../utils/core/protocol/parse';
 
 const id = (value: string) => value as UserId;
 

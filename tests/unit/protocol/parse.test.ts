@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseFrame, type ParseResult } from '../../../utils/protocol/parse';
+import { parseFrame, type ParseResult } from '../../../utils/core/protocol/parse';
 
 const legacyCall =
   '{"Sender":"7","Receiver":"1","SendTime":"2020-08-06T16:32:22.3224288+08:00",' +

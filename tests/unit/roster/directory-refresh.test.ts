@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { Timers } from '../../../utils/connection/types';
-import { DIRECTORY_TIMEOUT_MS, fetchDirectory, type DirectoryList } from '../../../utils/presence/directory-fetch';
-import { probeDirectory } from '../../../utils/probe/directory-probe';
-import { refreshDirectory } from '../../../utils/roster/directory-refresh';
-import { defaultSettings } from '../../../utils/settings/validate';
+import type { Timers } from '../../../utils/background/connection/types';
+import { DIRECTORY_TIMEOUT_MS, fetchDirectory, type DirectoryList } from '../../../utils/background/service/directory-fetch';
+import { probeDirectory } from '../../../utils/background/probes/directory-probe';
+import { refreshDirectory } from '../../../utils/background/service/directory-refresh';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 const settings = { ...defaultSettings().directory, url: 'https://admin.example.com/api/users', refreshMinutes: 15 };
 const timers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) };

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { statusText } from '../../../components/popup/status-text';
-import type { ConnectionStatus, ListProblem } from '../../../utils/connection/types';
-import { utf8ByteLength } from '../../../utils/protocol/byte-length';
-import { parseFrame } from '../../../utils/protocol/parse';
-import { listProblemOf, withListProblem } from '../../../utils/roster/list-problem';
-import { msUntilStale } from '../../../utils/sites/presence-view';
+import { statusText } from '../../../utils/pages/status-text';
+import type { ConnectionStatus, ListProblem } from '../../../utils/background/connection/types';
+import { utf8ByteLength } from '../../../utils/core/protocol/byte-length';
+import { parseFrame } from '../../../utils/core/protocol/parse';
+import { listProblemOf, withListProblem } from '../../../utils/background/service/list-problem';
+import { msUntilStale } from '../../../utils/content/marks/presence-view';
 
 const LIMIT = 1024;
 const options = { maxBytes: LIMIT, heartbeatPayload: 'heart check' };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { PresenceModeGate } from '../../../utils/roster/presence-mode';
+import { PresenceModeGate } from '../../../utils/background/service/presence-mode';
 import { realTimers } from '../../helpers/real-timers';
 
 beforeEach(() => vi.useFakeTimers());

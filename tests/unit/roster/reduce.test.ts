@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { applyEvent } from '../../../utils/roster/reduce';
-import { silentIdentity } from '../../../utils/identity/status';
-import { pageConfig } from '../../../utils/roster/page-config';
-import type { RosterState } from '../../../utils/roster/state';
-import { defaultSettings } from '../../../utils/settings/validate';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { applyEvent } from '../../../utils/core/messages/reduce';
+import { silentIdentity } from '../../../utils/core/identity/status';
+import { pageConfig } from '../../../utils/core/messages/page-config';
+import type { RosterState } from '../../../utils/core/messages/roster-state';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 const state: RosterState = {
   connection: { phase: 'connected', since: 1, attempt: 0 },

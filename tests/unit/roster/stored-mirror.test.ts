@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { ownValue } from '../../../utils/presence/id-table';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { readStoredMirror } from '../../../utils/roster/stored-mirror';
+import { ownValue } from '../../../utils/core/presence/id-table';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { readStoredMirror } from '../../../utils/background/service/stored-mirror';
 
 const whole = {
   connection: { phase: 'connected', since: 1, attempt: 0 },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { setLogLevel } from '../../../utils/log';
-import { resolveSettings } from '../../../utils/settings/storage';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { setLogLevel } from '../../../utils/core/log';
+import { resolveSettings } from '../../../utils/extension/settings-storage';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 /**
  * Saves are validated, so damaged saved settings mean a hand edit or a bug. Whatever they hold, the

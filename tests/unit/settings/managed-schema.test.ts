@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { leafPaths } from '../../../utils/settings/merge';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { leafPaths } from '../../../utils/core/settings/merge';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 interface SchemaNode {
   type: string;

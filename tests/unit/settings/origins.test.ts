@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { requiredOrigins } from '../../../utils/settings/origins';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { requiredOrigins } from '../../../utils/core/settings/origins';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 const base = defaultSettings();
 

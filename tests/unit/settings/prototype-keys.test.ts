@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { leafPaths, mergeSettings, prototypeKeyPaths, withoutPath } from '../../../utils/settings/merge';
-import { resolveSettings } from '../../../utils/settings/storage';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { leafPaths, mergeSettings, prototypeKeyPaths, withoutPath } from '../../../utils/core/settings/merge';
+import { resolveSettings } from '../../../utils/extension/settings-storage';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 /** A policy as `storage.managed` hands it over: parsed JSON, where `__proto__` is an own key. */
 const policy = (json: string): unknown => JSON.parse(json);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { followSettings, loadSettings, resolveSettings, saveSettings } from '../../../utils/settings/storage';
+import { followSettings, loadSettings, resolveSettings, saveSettings } from '../../../utils/extension/settings-storage';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultSettings, validateSettings } from '../../../utils/settings/validate';
+import { defaultSettings, validateSettings } from '../../../utils/core/settings/validate';
 
 describe('validateSettings', () => {
   test('an empty object is the defaults', () => {

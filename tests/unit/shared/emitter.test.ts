@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Emitter } from '../../../utils/emitter';
+import { Emitter } from '../../../utils/core/emitter';
 
 const noErrors = (error: unknown): never => {
   throw error;

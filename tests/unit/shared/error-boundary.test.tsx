@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { OptionsApp } from '../../../components/options/OptionsApp';
 import { Popup } from '../../../components/popup/Popup';
-import type { RosterState } from '../../../utils/roster/state';
+import type { RosterState } from '../../../utils/core/messages/roster-state';
 import { FakePorts } from '../options/helpers/fake-ports';
 import { FakeClient } from '../popup/helpers/fake-client';
 import { useMessages } from '../popup/helpers/i18n';

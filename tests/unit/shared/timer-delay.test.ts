@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { clampDelay, clampedTimers, MAX_TIMER_DELAY_MS } from '../../../utils/timer-delay';
+import { clampDelay, clampedTimers, MAX_TIMER_DELAY_MS } from '../../../utils/core/timer-delay';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { popupShortcut, shortcutsPage } from '../../../utils/popup-shortcut';
+import { popupShortcut, shortcutsPage } from '../../../utils/pages/popup-shortcut';
 
 test.each([
   ['Chrome (MV3)', [{ name: '_execute_action', shortcut: 'Alt+Shift+R' }], 'Alt+Shift+R'],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { dataAttributesProfile } from '../../../utils/sites/builtin-data-attributes';
-import { createHeaderLookup } from '../../../utils/sites/table-headers';
+import { dataAttributesProfile } from '../../../utils/content/tables/builtin-data-attributes';
+import { createHeaderLookup } from '../../../utils/content/tables/table-headers';
 import { mountFixture, mountMarkup } from '../../fixtures/load';
 import { readAll } from './read-rows';
 

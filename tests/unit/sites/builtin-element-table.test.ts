@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { elementTableProfile } from '../../../utils/sites/builtin-element-table';
-import { createHeaderLookup } from '../../../utils/sites/table-headers';
+import { elementTableProfile } from '../../../utils/content/tables/builtin-element-table';
+import { createHeaderLookup } from '../../../utils/content/tables/table-headers';
 import { mountFixture, mountMarkup } from '../../fixtures/load';
 import { readAll } from './read-rows';
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import { plainTableProfile } from '../../../utils/sites/builtin-plain-table';
+import { plainTableProfile } from '../../../utils/content/tables/builtin-plain-table';
 import { mountFixture, mountMarkup } from '../../fixtures/load';
 import { readAll } from './read-rows';
 

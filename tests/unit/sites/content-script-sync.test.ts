@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { ContentScriptSync, type ScriptingHost } from '../../../utils/background/content-scripts';
-import type { SitesMessage } from '../../../utils/sites/sites-message';
-import { matchesAny } from '../../../utils/sites/match-pattern';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { ContentScriptSync, type ScriptingHost } from '../../../utils/background/browser/content-scripts';
+import type { SitesMessage } from '../../../utils/core/messages/background-to-content-sites';
+import { matchesAny } from '../../../utils/core/sites/match-pattern';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 /** The browser as the registration sees it: granted origins, a registration, open tabs. */
 class FakeHost implements ScriptingHost {

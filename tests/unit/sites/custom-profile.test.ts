@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, test } from 'vitest';
-import { compileProfile } from '../../../utils/sites/custom-profile';
-import { SiteProfileSchema } from '../../../utils/sites/settings-schema';
+import { compileProfile } from '../../../utils/content/tables/custom-profile';
+import { SiteProfileSchema } from '../../../utils/core/sites/settings-schema';
 import { mountFixture, mountMarkup } from '../../fixtures/load';
 import { readAll } from './read-rows';
 

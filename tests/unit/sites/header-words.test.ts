@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { findUserColumns } from '../../../utils/sites/header-words';
+import { findUserColumns } from '../../../utils/core/sites/header-words';
 
 test.each([
   [['User', 'ID', 'Action'], { name: 0, id: 1, idGuessed: true }],

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createMarkRenderer, MARK_TAG, STATE_ATTRIBUTE } from '../../../utils/content/mark-element';
-import type { DirectoryEntries } from '../../../utils/presence/directory';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { dataAttributesProfile } from '../../../utils/sites/builtin-data-attributes';
-import { elementTableProfile } from '../../../utils/sites/builtin-element-table';
-import { plainTableProfile } from '../../../utils/sites/builtin-plain-table';
-import { Marker, type MarkRenderer } from '../../../utils/sites/marker';
-import type { PresenceView } from '../../../utils/sites/presence-view';
+import { createMarkRenderer, MARK_TAG, STATE_ATTRIBUTE } from '../../../utils/content/marks/mark-element';
+import type { DirectoryEntries } from '../../../utils/core/presence/directory';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { dataAttributesProfile } from '../../../utils/content/tables/builtin-data-attributes';
+import { elementTableProfile } from '../../../utils/content/tables/builtin-element-table';
+import { plainTableProfile } from '../../../utils/content/tables/builtin-plain-table';
+import { Marker, type MarkRenderer } from '../../../utils/content/marks/marker';
+import type { PresenceView } from '../../../utils/content/marks/presence-view';
 import { mountFixture, mountMarkup } from '../../fixtures/load';
 
 const id = (value: string) => value as UserId;

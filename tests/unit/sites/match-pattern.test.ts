@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { browserPattern, isMatchPattern, matchesAny, originPattern } from '../../../utils/sites/match-pattern';
+import { browserPattern, isMatchPattern, matchesAny, originPattern } from '../../../utils/core/sites/match-pattern';
 
 describe('match patterns', () => {
   test.each([

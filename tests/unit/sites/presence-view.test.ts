@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import type { ConnectionStatus } from '../../../utils/connection/types';
-import type { UserId } from '../../../utils/protocol/schemas';
-import { markState, msUntilStale, STALE_AFTER_MS, type PresenceView } from '../../../utils/sites/presence-view';
+import type { ConnectionStatus } from '../../../utils/background/connection/types';
+import type { UserId } from '../../../utils/core/protocol/schemas';
+import { markState, msUntilStale, STALE_AFTER_MS, type PresenceView } from '../../../utils/content/marks/presence-view';
 
 const id = (value: string) => value as UserId;
 const view: PresenceView = { online: new Set([id('1'), id('2')]), me: id('1'), live: true };

@@ -1,5 +1,5 @@
-import type { RowProfile, RowReading } from '../../../utils/sites/profile';
-import { createHeaderLookup } from '../../../utils/sites/table-headers';
+import type { RowProfile, RowReading } from '../../../utils/content/tables/profile';
+import { createHeaderLookup } from '../../../utils/content/tables/table-headers';
 
 /** What a profile reads from each of its rows under `root`, as plain data. */
 export function readAll(profile: RowProfile, root: Element): { where: string; reading: ReturnType<typeof plain> }[] {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planRegistration, splitForRegistration } from '../../../utils/sites/registration-plan';
+import { planRegistration, splitForRegistration } from '../../../utils/core/sites/registration-plan';
 
 const A = 'http://a.test/*';
 const B = 'https://b.test/*';

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { expect, test } from 'vitest';
-import { UserIdSchema, type UserId } from '../../../utils/protocol/schemas';
-import { NameIndex } from '../../../utils/sites/name-index';
-import { asUserId, resolveUser, type Identified } from '../../../utils/sites/resolve-user';
+import { UserIdSchema, type UserId } from '../../../utils/core/protocol/schemas';
+import { NameIndex } from '../../../utils/content/marks/name-index';
+import { asUserId, resolveUser, type Identified } from '../../../utils/content/marks/resolve-user';
 
 const names = new NameIndex({ ['1' as UserId]: '章三', ['2' as UserId]: 'Alice  Martin', ['3' as UserId]: 'Bob', ['4' as UserId]: 'Bob' });
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { issueText } from '../../../utils/options/issue-text';
-import { compileExtractor } from '../../../utils/sites/extract';
-import { PATTERN_INPUT_LIMIT, patternProblem, type PatternProblem } from '../../../utils/sites/safe-pattern';
-import { resolveSettings } from '../../../utils/settings/storage';
-import { validateSettings } from '../../../utils/settings/validate';
-import { createHeaderLookup } from '../../../utils/sites/table-headers';
+import { issueText } from '../../../utils/pages/options/issue-text';
+import { compileExtractor } from '../../../utils/content/tables/extract';
+import { PATTERN_INPUT_LIMIT, patternProblem, type PatternProblem } from '../../../utils/core/sites/safe-pattern';
+import { resolveSettings } from '../../../utils/extension/settings-storage';
+import { validateSettings } from '../../../utils/core/settings/validate';
+import { createHeaderLookup } from '../../../utils/content/tables/table-headers';
 import { formatMessage } from '../popup/helpers/messages';
 
 describe('the safe subset of patterns', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateSettings } from '../../../utils/settings/validate';
+import { validateSettings } from '../../../utils/core/settings/validate';
 
 const profile = { rows: 'tr.user-row', id: { from: 'attribute', attribute: 'data-uid' } };
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { activeProfiles } from '../../../utils/sites/active-profiles';
-import { browserMatches, siteMatches } from '../../../utils/sites/site-scope';
-import { defaultSettings } from '../../../utils/settings/validate';
+import { activeProfiles } from '../../../utils/content/tables/active-profiles';
+import { browserMatches, siteMatches } from '../../../utils/core/sites/site-scope';
+import { defaultSettings } from '../../../utils/core/settings/validate';
 
 const base = defaultSettings();
 const withSites = (sites: Partial<typeof base.sites>, cookieUrl = '') => ({ auth: { ...base.auth, cookieUrl }, sites: { ...base.sites, ...sites } });

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test, vi } from 'vitest';
-import { idbItems } from '../../../utils/storage/idb-items';
-import { idbItem, type LegacyStore } from '../../../utils/storage/protected-item';
+import { idbItems } from '../../../utils/extension/idb-items';
+import { idbItem, type LegacyStore } from '../../../utils/extension/protected-item';
 
 /** What an earlier version left in `storage.local`: handed over once, then gone. */
 function legacy(values: Record<string, unknown>): LegacyStore & { taken: string[] } {

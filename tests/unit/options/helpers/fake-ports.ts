@@ -1,11 +1,11 @@
 import { vi } from 'vitest';
-import type { OptionsPorts } from '../../../../utils/options/ports';
-import type { TesterReply } from '../../../../utils/options/tester-protocol';
-import type { TabInfo } from '../../../../utils/options/tester-tabs';
-import type { UserId } from '../../../../utils/protocol/schemas';
-import type { ConnectionProbeResult, DirectoryProbeResult, IdentityProbeResult } from '../../../../utils/probe/protocol';
-import { resolveSettings, type EditableSettings } from '../../../../utils/settings/storage';
-import { defaultSettings, validateSettings } from '../../../../utils/settings/validate';
+import type { OptionsPorts } from '../../../../utils/pages/options/ports';
+import type { TesterReply } from '../../../../utils/core/messages/options-to-tester';
+import type { TabInfo } from '../../../../utils/pages/options/tester-tabs';
+import type { UserId } from '../../../../utils/core/protocol/schemas';
+import type { ConnectionProbeResult, DirectoryProbeResult, IdentityProbeResult } from '../../../../utils/core/messages/options-to-background-probes';
+import { resolveSettings, type EditableSettings } from '../../../../utils/extension/settings-storage';
+import { defaultSettings, validateSettings } from '../../../../utils/core/settings/validate';
 
 /**
  * The options page's outside world in memory: saved settings and a policy, granted origins and the

@@ -1,6 +1,6 @@
 import { render, waitFor, type RenderResult } from '@testing-library/preact';
 import { OptionsApp } from '../../../../components/options/OptionsApp';
-import type { RosterState } from '../../../../utils/roster/state';
+import type { RosterState } from '../../../../utils/core/messages/roster-state';
 import { FakeClient } from '../../popup/helpers/fake-client';
 import { useMessages } from '../../popup/helpers/i18n';
 import type { Language } from '../../popup/helpers/messages';

@@ -1,7 +1,7 @@
-import type { RosterClient } from '../../../../utils/messaging/client';
-import type { Op, Replies, RequestInput } from '../../../../utils/messaging/protocol';
-import type { UserId } from '../../../../utils/protocol/schemas';
-import type { RosterState, ViewEvent } from '../../../../utils/roster/state';
+import type { RosterClient } from '../../../../utils/core/roster-client';
+import type { Op, Replies, RequestInput } from '../../../../utils/core/messages/views-to-background';
+import type { UserId } from '../../../../utils/core/protocol/schemas';
+import type { RosterState, ViewEvent } from '../../../../utils/core/messages/roster-state';
 
 type Handler<O extends Op> = (request: RequestInput & { op: O }) => Promise<Replies[O]>;
 

@@ -1,9 +1,9 @@
 import { render, type RenderResult } from '@testing-library/preact';
 import { vi } from 'vitest';
-import type { BrowserActions } from '../../../../components/popup/actions';
-import type { ShortcutPort } from '../../../../utils/browser-shortcut';
+import type { BrowserActions } from '../../../../utils/pages/popup/browser-actions';
+import type { ShortcutPort } from '../../../../utils/pages/browser-shortcut';
 import { Popup } from '../../../../components/popup/Popup';
-import type { RosterState } from '../../../../utils/roster/state';
+import type { RosterState } from '../../../../utils/core/messages/roster-state';
 import { FakeClient } from './fake-client';
 import { useMessages } from './i18n';
 

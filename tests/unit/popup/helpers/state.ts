@@ -1,10 +1,10 @@
-import type { CallRecord, IncomingCall, OutgoingCall } from '../../../../utils/calls/records';
-import type { ConnectionStatus } from '../../../../utils/connection/types';
-import type { UserId } from '../../../../utils/protocol/schemas';
-import { silentIdentity } from '../../../../utils/identity/status';
-import { pageConfig } from '../../../../utils/roster/page-config';
-import type { RosterState } from '../../../../utils/roster/state';
-import { defaultSettings } from '../../../../utils/settings/validate';
+import type { CallRecord, IncomingCall, OutgoingCall } from '../../../../utils/core/calls/records';
+import type { ConnectionStatus } from '../../../../utils/background/connection/types';
+import type { UserId } from '../../../../utils/core/protocol/schemas';
+import { silentIdentity } from '../../../../utils/core/identity/status';
+import { pageConfig } from '../../../../utils/core/messages/page-config';
+import type { RosterState } from '../../../../utils/core/messages/roster-state';
+import { defaultSettings } from '../../../../utils/core/settings/validate';
 
 export const id = (value: string) => value as UserId;
 export const NOW = new Date(2025, 2, 14, 15, 30, 0).getTime();

@@ -1,0 +1,189 @@
+import * as v from 'valibot';
+import { silentIdentity } from '../../core/identity/status';
+import { createLogger } from '../../core/log';
+import { ContentPolicy } from './content-policy';
+import type { RosterService } from '../service/service';
+import type { RosterEvent, RosterState, ViewEvent } from '../../core/messages/roster-state';
+import type { HostTabs } from './host-tabs';
+import type { PortLike } from '../../core/port';
+import { PORT_NAME } from '../../core/port';
+import { allowedOps, ClientMessageSchema, type Replies, type Request, type Role, type ServerMessage } from '../../core/messages/views-to-background';
+
+const log = createLogger('hub');
+
+export interface HubOptions {
+  /** This extension's id: ports from anything else are refused. */
+  readonly extensionId: string;
+  /** This extension's own origin (`chrome-extension://<id>/`): its pages may do more than content scripts. */
+  readonly extensionOrigin: string;
+  /** For the content scripts' call limit; `Date.now` when absent. */
+  readonly now?: () => number;
+}
+
+/**
+ * The background end of every view's port: checks who is connecting, sends the state at once and
+ * then every event, and answers requests. Ports may arrive before the service is ready (a woken
+ * worker is still reading its mirror); they are served as soon as it is.
+ */
+export function serveViews(ready: Promise<RosterService>, options: HubOptions, hostTabs: HostTabs) {
+  return (port: PortLike): void => {
+    if (port.name !== PORT_NAME) return;
+    if (port.sender?.id !== options.extensionId) {
+      log.warn('refused a port from outside this extension');
+      port.disconnect();
+      return;
+    }
+    const role: Role = port.sender.url?.startsWith(options.extensionOrigin) ? 'page' : 'content';
+    const tabId = role === 'content' ? port.sender.tab?.id : undefined;
+    const frameId = port.sender.frameId ?? 0;
+    const url = port.sender.url ?? '';
+    const closed = new AbortController();
+    if (tabId !== undefined) hostTabs.add(tabId, frameId);
+    port.onDisconnect.addListener(() => {
+      closed.abort();
+      if (tabId !== undefined) hostTabs.remove(tabId, frameId);
+    });
+    const policy = role === 'content' ? new ContentPolicy() : undefined;
+    const now = options.now ?? Date.now;
+    ready.then(
+      (service) => attach(port, { role, tabId, frameId, url, policy, now, hostTabs, quiet: { on: false } }, service, closed.signal),
+      (error: unknown) => log.error('not ready', error),
+    );
+  };
+}
+
+interface Viewer {
+  readonly role: Role;
+  readonly tabId: number | undefined;
+  readonly frameId: number;
+  readonly hostTabs: HostTabs;
+  /** The address of the page or frame the port comes from, as the browser reports it. */
+  readonly url: string;
+  /** A content script's limits (see `ContentPolicy`); none for extension pages. */
+  readonly policy: ContentPolicy | undefined;
+  readonly now: () => number;
+  /** The page has no rows to mark: presence and names changes are not sent (see the `quiet` op). */
+  readonly quiet: { on: boolean };
+}
+
+function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const post = (message: ServerMessage) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // The view went away between two events; its onDisconnect ends this subscription.
+    }
+  };
+  const send = (event: RosterEvent) => {
+    const visible = forViewer(event, viewer);
+    if (!visible) return;
+    if (visible.type === 'ring' && visible.toast) viewer.policy?.toasted(visible.call.id);
+    if (visible.type === 'callClosed') viewer.policy?.closed(visible.id);
+    post({ type: 'event', event: visible });
+  };
+  service.subscribe(send, signal);
+  send({ type: 'state', state: service.state() });
+
+  const onMessage = (message: unknown) => {
+    const parsed = v.safeParse(ClientMessageSchema, message);
+    if (!parsed.success) {
+      log.debug('dropped a malformed view message');
+      return;
+    }
+    const { id, request } = parsed.output;
+    if (!allowedOps[viewer.role].has(request.op)) {
+      post({ type: 'reply', id, ok: false, error: `${request.op} is not allowed from a ${viewer.role}` });
+      return;
+    }
+    const refused = refusedByPolicy(request, viewer);
+    if (refused) {
+      log.warn(`refused ${request.op} from a host page: ${refused.why}`);
+      post({ type: 'reply', id, ok: true, value: refused.reply });
+      return;
+    }
+    Promise.resolve(answer(service, request, viewer)).then(
+      (value) => post({ type: 'reply', id, ok: true, value }),
+      (error: unknown) => post({ type: 'reply', id, ok: false, error: String(error) }),
+    );
+  };
+  port.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => port.onMessage.removeListener(onMessage), { once: true });
+}
+
+/** A content script's request beyond its limits gets the answer a refused call gets; `undefined` when it is within them. */
+function refusedByPolicy(request: Request, viewer: Viewer): { why: string; reply: Replies[Request['op']] } | undefined {
+  const { policy } = viewer;
+  if (!policy) return undefined;
+  if ((request.op === 'callBack' || request.op === 'dismissCall') && !policy.mayAct(request.id)) {
+    return { why: 'not a call this page was shown', reply: request.op === 'callBack' ? { ok: false, refusal: 'unknown-call' } : null };
+  }
+  if ((request.op === 'sendCall' || request.op === 'callBack') && !policy.allowCall(viewer.now())) {
+    return { why: 'too many calls', reply: { ok: false, refusal: 'too-many' } };
+  }
+  return undefined;
+}
+
+function answer(service: RosterService, request: Request, viewer: Viewer): Replies[Request['op']] | Promise<null> {
+  switch (request.op) {
+    case 'snapshot':
+      return stateForRole(service.state(), viewer.role);
+    case 'sendCall':
+      return service.sendCall(request.to);
+    case 'callBack':
+      return service.callBack(request.id);
+    case 'dismissCall':
+      service.dismissCall(request.id);
+      return null;
+    case 'markCallsSeen':
+      service.markCallsSeen();
+      return null;
+    case 'setDoNotDisturb':
+      return service.setDoNotDisturb(request.on).then(() => null);
+    case 'retryNow':
+      service.retryNow();
+      return null;
+    case 'learnNames':
+      service.learnNames(request.names);
+      return null;
+    case 'reportIdentity':
+      service.reportPageIdentity(request.reading, viewer.url);
+      return null;
+    case 'frameShown':
+      if (viewer.tabId !== undefined) viewer.hostTabs.shown(viewer.tabId, viewer.frameId, request.shown, viewer.now());
+      return null;
+    case 'quiet':
+      viewer.quiet.on = request.on;
+      return null;
+  }
+}
+
+/**
+ * Extension pages see everything but host-page events. Content scripts run in host pages: they get
+ * presence, names and the calls they must show, never my call log.
+ */
+function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
+  if (viewer.role === 'page') return event.type === 'ring' || event.type === 'readPageIdentity' ? undefined : event;
+  switch (event.type) {
+    case 'state':
+      return { type: 'state', state: stateForRole(event.state, viewer.role) };
+    case 'callRecord':
+    case 'unseen':
+    case 'identity':
+      return undefined;
+    case 'presence':
+    case 'names':
+      return viewer.quiet.on ? undefined : event;
+    case 'ring': {
+      // One toast per tab: only the tab's toast frame shows it; every host frame still hears of the call.
+      const toast = event.toastTabId !== null && event.toastTabId === viewer.tabId && viewer.hostTabs.toastFrame(viewer.tabId) === viewer.frameId;
+      return { type: 'ring', call: event.call, announce: event.announce, toast };
+    }
+    default:
+      return event;
+  }
+}
+
+function stateForRole(state: RosterState, role: Role): RosterState {
+  return role === 'page' ? state : { ...state, calls: { records: [], unseen: 0 }, identity: silentIdentity };
+}

@@ -1,0 +1,58 @@
+import type { CallRecord, OutgoingCall, RingingCall } from '../calls/records';
+import type { ConnectionStatus } from '../../background/connection/types';
+import type { Me } from '../identity/me';
+import type { IdentityStatus } from '../identity/status';
+import type { DirectoryEntries } from '../presence/directory';
+import type { PresenceChange, PresenceSnapshot } from '../presence/store';
+import type { PageConfig } from './page-config';
+
+/** Why a call was not even queued. */
+export type CallRefusal = 'not-signed-in' | 'unknown-identity' | 'self' | 'callee-offline' | 'unknown-call' | 'too-many';
+
+export type SendCallResult =
+  | { readonly ok: true; readonly call: OutgoingCall }
+  | { readonly ok: false; readonly refusal: CallRefusal };
+
+/** Everything a view needs to draw itself at once. The background is its only writer. */
+export interface RosterState {
+  readonly connection: ConnectionStatus;
+  readonly presence: PresenceSnapshot;
+  readonly names: DirectoryEntries;
+  readonly me: Me | null;
+  /** How each identity source stands (extension pages only: content scripts get an empty one). */
+  readonly identity: IdentityStatus;
+  /** The call log, oldest first, and how many incoming calls are unseen (extension pages only). */
+  readonly calls: { readonly records: readonly CallRecord[]; readonly unseen: number };
+  readonly doNotDisturb: boolean;
+  /** What the popup needs to help set Roster up: the host site (its login page) and missing permissions. */
+  readonly setup: { readonly siteUrl: string; readonly missingOrigins: readonly string[] };
+  /** I have been idle past the "away" time (presence settings). */
+  readonly away: boolean;
+  /** What host pages need of the settings (content scripts read no storage). */
+  readonly page: PageConfig;
+}
+
+/** What the background publishes after the first full state. */
+export type RosterEvent =
+  | { readonly type: 'state'; readonly state: RosterState }
+  | { readonly type: 'connection'; readonly status: ConnectionStatus }
+  | { readonly type: 'presence'; readonly change: PresenceChange }
+  | { readonly type: 'names'; readonly names: DirectoryEntries }
+  | { readonly type: 'me'; readonly me: Me | null }
+  | { readonly type: 'identity'; readonly identity: IdentityStatus }
+  /** Host pages: read the signed-in user again (the token changed, or the settings of where to look). */
+  | { readonly type: 'readPageIdentity' }
+  | { readonly type: 'doNotDisturb'; readonly on: boolean }
+  | { readonly type: 'setup'; readonly setup: RosterState['setup'] }
+  | { readonly type: 'away'; readonly on: boolean }
+  | { readonly type: 'page'; readonly page: PageConfig }
+  | { readonly type: 'callRecord'; readonly record: CallRecord }
+  | { readonly type: 'unseen'; readonly count: number }
+  /** Host pages: a new call; `toastTabId` is the one tab that shows a toast. */
+  | { readonly type: 'ring'; readonly call: RingingCall; readonly toastTabId: number | null; readonly announce: boolean }
+  | { readonly type: 'callClosed'; readonly id: string };
+
+/** An event as one view receives it: a content script learns only whether *its* tab shows the toast. */
+export type ViewEvent =
+  | Exclude<RosterEvent, { type: 'ring' }>
+  | { readonly type: 'ring'; readonly call: RingingCall; readonly toast: boolean; readonly announce: boolean };
