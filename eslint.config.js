@@ -2,6 +2,23 @@ import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Where code runs decides what it may import (README, "How it fits together"). The folder names
+ * are the runtimes: `core` runs anywhere, `extension` in any extension context, the others in one.
+ */
+const runtimes = ['core', 'extension', 'background', 'content', 'pages'];
+const folder = (name) => ({
+  regex: `(^|/)(utils/)?${name}/`,
+  message: `${name}/ is another runtime's code: share through utils/core/ or a message (utils/core/messages/).`,
+});
+const views = { regex: '(^|/)components/', message: 'utils/ does not draw: only a mount module renders a view.' };
+const browserApis = { regex: '^(wxt|@wxt-dev|preact)(/|$)', message: 'utils/core/ uses no browser API and no view: inject it.' };
+const zone = (files, forbidden, extra = []) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [...forbidden.map(folder), ...extra] }] },
+});
+const others = (...allowed) => runtimes.filter((name) => !allowed.includes(name));
+
 export default defineConfig(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'bench/results/'] },
   ...tseslint.configs.strictTypeChecked,
@@ -22,6 +39,29 @@ export default defineConfig(
       '@typescript-eslint/no-confusing-void-expression': 'off',
     },
   },
+  zone(['utils/core/**'], others('core'), [views, browserApis]),
+  {
+    files: ['utils/core/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['browser', 'chrome', 'document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB'].map(
+          (name) => ({ name, message: 'utils/core/ runs anywhere: take what it needs of the browser as a parameter.' }),
+        ),
+      ],
+    },
+  },
+  zone(['utils/extension/**'], others('core', 'extension'), [views]),
+  zone(['utils/background/**', 'entrypoints/background.ts'], others('core', 'extension', 'background'), [views]),
+  zone(['utils/content/**', 'entrypoints/content.ts', 'entrypoints/profile-tester.ts'], others('core', 'extension', 'content'), [views]),
+  // The toasts' one mount module renders their view into the host page.
+  zone(['utils/content/calls/mount-call-toasts.tsx'], others('core', 'extension', 'content')),
+  zone(['utils/pages/**', 'entrypoints/popup/**', 'entrypoints/options/**'], others('core', 'extension', 'pages'), [views]),
+  zone(['entrypoints/popup/**', 'entrypoints/options/**'], others('core', 'extension', 'pages')),
+  zone(['entrypoints/offscreen/**'], others('core', 'extension'), [views]),
+  zone(['components/**'], others('core', 'extension', 'pages')),
+  // The host page's toast is a content-side view; the popup's and options page's views are pages'.
+  zone(['components/toast/**'], others('core', 'extension', 'content')),
   // Plain scripts (this config, the demo page's browser script) are linted without type information.
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {

@@ -3,7 +3,7 @@ import { t } from '../../utils/extension/i18n';
 import { getPath } from '../../utils/pages/options/paths';
 import { missingOrigins } from '../../utils/pages/options/permissions';
 import { directoryProbeText } from '../../utils/pages/options/probe-text';
-import { DirectoryProbeRequestSchema } from '../../utils/core/messages/options-to-background-probes';
+import { DirectoryProbeRequestSchema } from '../../utils/core/messages/options-background-probes';
 import { requiredOrigins } from '../../utils/core/settings/origins';
 import { NumberField } from './fields/NumberField';
 import { TextField } from './fields/TextField';

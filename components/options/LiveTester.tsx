@@ -6,7 +6,7 @@ import { isWithinPath, getPath } from '../../utils/pages/options/paths';
 import type { Json } from '../../utils/pages/options/json';
 import { missingOrigins } from '../../utils/pages/options/permissions';
 import { pageLabel, pageScope, testableTabs } from '../../utils/pages/options/tester-tabs';
-import type { TesterReply } from '../../utils/core/messages/options-to-tester';
+import type { TesterReply } from '../../utils/core/messages/options-tester';
 import { browserPattern } from '../../utils/core/sites/match-pattern';
 import { siteMatches } from '../../utils/core/sites/site-scope';
 import { validateSettings, type SettingsIssue } from '../../utils/core/settings/validate';

@@ -4,7 +4,7 @@ import { getPath } from '../../utils/pages/options/paths';
 import { missingOrigins } from '../../utils/pages/options/permissions';
 import { connectionProbeText } from '../../utils/pages/options/probe-text';
 import { serverUrlWarnings } from '../../utils/pages/options/server-url';
-import { ConnectionProbeRequestSchema } from '../../utils/core/messages/options-to-background-probes';
+import { ConnectionProbeRequestSchema } from '../../utils/core/messages/options-background-probes';
 import { requiredOrigins } from '../../utils/core/settings/origins';
 import { TextField } from './fields/TextField';
 import { useForm } from './form-context';

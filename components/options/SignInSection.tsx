@@ -5,7 +5,7 @@ import { getPath } from '../../utils/pages/options/paths';
 import { missingOrigins } from '../../utils/pages/options/permissions';
 import { probeFailedText, type ProbeText } from '../../utils/pages/options/probe-text';
 import { hostList } from '../../utils/pages/options/hosts';
-import { IdentityProbeRequestSchema, type IdentityProbeResult } from '../../utils/core/messages/options-to-background-probes';
+import { IdentityProbeRequestSchema, type IdentityProbeResult } from '../../utils/core/messages/options-background-probes';
 import { requiredOrigins } from '../../utils/core/settings/origins';
 import type { RosterState } from '../../utils/core/messages/roster-state';
 import { ChoiceField } from './fields/ChoiceField';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Json } from '../../utils/pages/options/json';
 import type { OptionsPorts } from '../../utils/pages/options/ports';
-import type { TesterReply } from '../../utils/core/messages/options-to-tester';
+import type { TesterReply } from '../../utils/core/messages/options-tester';
 import type { TabInfo } from '../../utils/pages/options/tester-tabs';
 
 /** Edits reach the tab this long after the last keystroke, not on every one. */

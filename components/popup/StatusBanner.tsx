@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ConnectionStatus } from '../../utils/background/connection/types';
+import type { ConnectionStatus } from '../../utils/core/messages/connection-status';
 import { t } from '../../utils/extension/i18n';
 import type { RosterState } from '../../utils/core/messages/roster-state';
 import { useNow } from '../use-roster';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { fromBackground, RingMessageSchema } from '../../utils/core/messages/background-to-offscreen';
+import { fromBackground, RingMessageSchema } from '../../utils/core/messages/background-offscreen';
 
 // Chrome's offscreen document: the service worker has no audio, so the ring plays here. Only the
 // background rings: a content script (a host page's renderer) has a tab, and no say here.

@@ -2,8 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { t } from '../../utils/extension/i18n';
-import { connectRoster } from '../../utils/core/roster-client';
-import { PORT_NAME } from '../../utils/core/port';
+import { connectToBackground, pageTimers } from '../../utils/extension/background-port';
 import { browserOptionsPorts } from '../../utils/pages/options/browser-ports';
 // The popup's colours, buttons, switch and status banner: one look for both pages.
 import '../popup/style.css';
@@ -13,12 +12,6 @@ const app = document.getElementById('app');
 if (app) {
   document.documentElement.lang = browser.i18n.getUILanguage();
   document.title = t('optionsTitle');
-  const client = connectRoster(
-    {
-      connect: () => browser.runtime.connect({ name: PORT_NAME }),
-      timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
-    },
-    new AbortController().signal,
-  );
+  const client = connectToBackground(pageTimers, new AbortController().signal);
   render(<OptionsApp ports={browserOptionsPorts()} client={client} />, app);
 }

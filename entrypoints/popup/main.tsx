@@ -5,8 +5,7 @@ import { MARK_SCRIPT, MARK_STATE, markOnce } from '../../utils/pages/popup/perf-
 import { Popup } from '../../components/popup/Popup';
 import { warmUp } from '../../utils/pages/popup/warm-up';
 import { t } from '../../utils/extension/i18n';
-import { connectRoster } from '../../utils/core/roster-client';
-import { PORT_NAME } from '../../utils/core/port';
+import { connectToBackground, pageTimers } from '../../utils/extension/background-port';
 import './style.css';
 
 markOnce(MARK_SCRIPT);
@@ -15,13 +14,7 @@ if (app) {
   const locale = browser.i18n.getUILanguage();
   document.documentElement.lang = locale;
   document.title = t('extName');
-  const client = connectRoster(
-    {
-      connect: () => browser.runtime.connect({ name: PORT_NAME }),
-      timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
-    },
-    new AbortController().signal,
-  );
+  const client = connectToBackground(pageTimers, new AbortController().signal);
   const arrived = new AbortController();
   client.subscribe(() => {
     markOnce(MARK_STATE);

@@ -1,65 +1,60 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients, connect, type TestClient } from '../integration/helpers/ws-client';
-import { killServiceWorker, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { killServiceWorker } from './helpers/chromium';
+import { ChromiumWorld } from './helpers/chromium-world';
 import { clickToastButton, imagesInToasts, moreText, toastTexts } from './helpers/call-toasts';
-import { configureExtension, openPopup } from './helpers/roster-page';
+import { openPopup } from './helpers/roster-page';
 
 const HOSTILE = '13';
+/** A different caller per test: alerts are limited to one per caller per 10 s. */
+const CALLERS = ['2', '3', HOSTILE];
 
-let server: RosterServer;
-let browser: ExtensionBrowser;
+const world = new ChromiumWorld();
+/** The test's own 3 host tabs; the last one is in front. */
 let hostTabs: Page[];
-const callers = new Map<string, TestClient>();
 
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchWithExtension();
-  await configureExtension(browser, server.httpUrl, server.wsUrl);
-  const first = await browser.context.newPage();
-  await first.goto(`${server.httpUrl}/login?userId=1`);
-  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
-  hostTabs = [first, await browser.context.newPage(), await browser.context.newPage()];
-  for (const tab of hostTabs) {
-    await tab.goto(server.httpUrl);
+beforeAll(() => world.start());
+
+afterAll(() => world.stop());
+
+function ring(from: string, sendTime = ''): void {
+  world.colleagues.get(from).send(JSON.stringify({ Sender: from, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
+}
+
+const notifications = () => world.browser.worker.evaluate(() => chrome.notifications.getAll());
+const badge = () => world.browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+const unseenCalls = () => world.browser.worker.evaluate(async () => ((await chrome.storage.local.get('calls-v1'))['calls-v1'] as { unseen: number } | undefined)?.unseen ?? 0);
+const heard = (tab: Page) => tab.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls.length);
+
+/**
+ * Each test starts from the same place, whatever ran before: signed in, Do Not Disturb off, no
+ * notification, no unseen call, and 3 new host tabs whose content scripts are connected.
+ */
+async function reset(): Promise<void> {
+  await world.reset(...CALLERS);
+  await world.browser.worker.evaluate(async () => {
+    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+  });
+  if ((await badge()) !== '') {
+    // Opening the popup marks the calls seen.
+    const popup = await openPopup(world.browser);
+    await expect.poll(badge, { timeout: 10_000 }).toBe('');
+    await popup.close();
+  }
+  hostTabs = [];
+  for (let index = 0; index < 3; index++) {
+    const tab = await world.openHostTab();
     // The host app's own code: it listens for Roster's event as it did for its bus event.
     await tab.evaluate(() => {
       const heard: unknown[] = [];
       Object.assign(window, { heardCalls: heard });
       window.addEventListener('roster:call', (event) => heard.push((event as CustomEvent).detail));
     });
+    hostTabs.push(tab);
   }
   // Content scripts are connected in every tab (their marks are drawn) before any call is made.
   for (const tab of hostTabs) await tab.waitForSelector('[class*="roster"]', { timeout: 15_000 });
   await hostTabs[2]?.bringToFront();
-  // A different caller per test: alerts are limited to one per caller per 10 s.
-  for (const id of ['2', '3', HOSTILE]) {
-    const token = server.users.find((user) => user.id === id)?.token ?? '';
-    callers.set(id, await connect(`${server.wsUrl}?token=${encodeURIComponent(token)}`));
-  }
-});
-
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
-
-function ring(from: string, sendTime = ''): void {
-  callers.get(from)?.send(JSON.stringify({ Sender: from, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
-}
-
-const notifications = () => browser.worker.evaluate(() => chrome.notifications.getAll());
-const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
-const unseenCalls = () => browser.worker.evaluate(async () => ((await chrome.storage.local.get('calls-v1'))['calls-v1'] as { unseen: number } | undefined)?.unseen ?? 0);
-const heard = (tab: Page) => tab.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls.length);
-
-async function reset(): Promise<void> {
-  await browser.worker.evaluate(async () => {
-    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
-  });
-  for (const tab of hostTabs) await tab.evaluate(() => ((window as unknown as { heardCalls: unknown[] }).heardCalls.length = 0));
 }
 
 describe('an incoming call with 3 host tabs open', () => {
@@ -79,7 +74,7 @@ describe('an incoming call with 3 host tabs open', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(Object.keys(await notifications())).toHaveLength(1);
 
-    const popup = await openPopup(browser);
+    const popup = await openPopup(world.browser);
     await expect.poll(() => popup.locator('body').textContent(), { timeout: 10_000 }).toContain('李四');
     await expect.poll(badge).toBe('');
     await popup.close();
@@ -103,15 +98,15 @@ describe('an incoming call with 3 host tabs open', () => {
   });
 
   test('Do Not Disturb: no notification or toast; the history has it as missed', async () => {
-    const popup = await openPopup(browser);
+    const popup = await openPopup(world.browser);
     await popup.getByRole('checkbox', { name: /Do not disturb/i }).check();
-    await expect.poll(() => browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toMatchObject({ notifications: { doNotDisturb: true } });
+    await expect.poll(() => world.browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toMatchObject({ notifications: { doNotDisturb: true } });
     ring('3', '2026-11-25T09:30:00.0000000+08:00');
     for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(Object.keys(await notifications())).toHaveLength(0);
     expect(await toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(0);
-    const calls = await browser.worker.evaluate(async () => (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { status: string; at: number }[] });
+    const calls = await world.browser.worker.evaluate(async () => (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { status: string; at: number }[] });
     expect(calls.records.at(-1)).toMatchObject({ status: 'missed' });
     await popup.getByRole('checkbox', { name: /Do not disturb/i }).uncheck();
     await popup.close();
@@ -122,13 +117,13 @@ describe('an incoming call with 3 host tabs open', () => {
       Sender: '5', Receiver: '1', SendTime: '2026-11-25T10:00:00.1234567+08:00',
       Message: { Event: 'Call', Data: { sender: '赵六', type: '呼叫', receiver: '章三' } }, Type: 'Event',
     });
-    server.sendRaw('1', call);
+    world.server.sendRaw('1', call);
     await expect.poll(async () => Object.keys(await notifications()), { timeout: 10_000 }).toHaveLength(1);
-    await killServiceWorker(browser);
-    await server.waitFor(() => server.connectionCount('1') === 0, 10_000);
+    await killServiceWorker(world.browser);
+    await world.server.waitFor(() => world.server.connectionCount('1') === 0, 10_000);
     // The tabs' ports wake the worker again; it reconnects and the server replays the call.
-    await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
-    server.sendRaw('1', call);
+    await world.server.waitFor(() => world.server.connectionCount('1') === 1, 15_000);
+    world.server.sendRaw('1', call);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(Object.keys(await notifications())).toHaveLength(1);
     expect(await toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(1);
@@ -136,7 +131,7 @@ describe('an incoming call with 3 host tabs open', () => {
     await expect.poll(() => toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(0);
   });
 
-  // Last: the flood fills the log and the flood gate's window for its callers.
+  // The flood fills the log and the flood gate's window for its callers: no other test rings as them.
   test('a flood of 500 calls in a second: one notification per caller, three toasts, an exact count, no freeze', async () => {
     const senders = ['6', '7', '8', '9', '10'];
     const unseenBefore = await unseenCalls();
@@ -144,7 +139,7 @@ describe('an incoming call with 3 host tabs open', () => {
     for (let i = 0; i < 500; i++) {
       const sender = senders[i % senders.length] ?? '6';
       const sendTime = `2026-11-26T10:00:00.${String(i).padStart(7, '0')}+08:00`;
-      server.sendRaw('1', JSON.stringify({ Sender: sender, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
+      world.server.sendRaw('1', JSON.stringify({ Sender: sender, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
       // Spread over about a second, as a hostile client would manage.
       if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -164,7 +159,7 @@ describe('an incoming call with 3 host tabs open', () => {
     // Still responsive: the page dismisses them all, and the popup opens with the log.
     await clickToastButton(active, /Dismiss all/i);
     await expect.poll(() => toastTexts(active).then((texts) => texts.length)).toBe(0);
-    const popup = await openPopup(browser);
+    const popup = await openPopup(world.browser);
     await expect.poll(() => popup.locator('body').textContent(), { timeout: 10_000 }).toContain('Calls');
     await expect.poll(badge).toBe('');
     await popup.close();

@@ -1,46 +1,25 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients, connect, type TestClient } from '../integration/helpers/ws-client';
-import { killServiceWorker, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { configureExtension, openPopup, popupNames } from './helpers/roster-page';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { killServiceWorker } from './helpers/chromium';
+import { ChromiumWorld } from './helpers/chromium-world';
+import { serverNames } from './helpers/popup-world';
+import { openPopup, popupNames } from './helpers/roster-page';
 
-let server: RosterServer;
-let browser: ExtensionBrowser;
-const colleagues = new Map<string, TestClient>();
+/** A browser and a server of its own for each test: the first one begins signed out, and counts every connection. */
+const world = new ChromiumWorld();
 
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchWithExtension();
-  await configureExtension(browser, server.httpUrl, server.wsUrl);
-});
+beforeEach(() => world.start());
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
-
-async function join(userId: string): Promise<void> {
-  const token = server.users.find((user) => user.id === userId)?.token ?? '';
-  colleagues.set(userId, await connect(`${server.wsUrl}?token=${encodeURIComponent(token)}`));
-}
-
-async function leave(userId: string): Promise<void> {
-  await colleagues.get(userId)?.close();
-  colleagues.delete(userId);
-}
+afterEach(() => world.stop());
 
 /** Names the server considers online, me (user 1) excluded. */
-function expectedNames(): string[] {
-  return server.onlineIds().filter((id) => id !== '1').map((id) => server.users.find((user) => user.id === id)?.name ?? id).sort();
-}
+const expectedNames = (): string[] => serverNames(world.server);
 
 describe('the shared connection in real Chromium', () => {
   test('signing in on the host site connects; 5 tabs and the popup share exactly one socket', async () => {
+    const { server, browser } = world;
     let connectionsOfMe = 0;
     server.on('connection', ({ userId }) => userId === '1' && connectionsOfMe++);
-    await join('2');
-    await join('3');
+    await world.colleagues.join('2', '3');
 
     const started = Date.now();
     const first = await browser.context.newPage();
@@ -57,18 +36,21 @@ describe('the shared connection in real Chromium', () => {
     expect(server.connectionCount('1')).toBe(1);
     expect(connectionsOfMe).toBe(1);
 
-    await join('4');
+    await world.colleagues.join('4');
     await expect.poll(() => popupNames(popup)).toEqual(expectedNames());
     await popup.close();
   });
 
   test('a killed service worker is back on the next event, with the server presence', async () => {
+    const { server, browser } = world;
+    await world.colleagues.join('2', '3');
+    await world.signIn();
     await killServiceWorker(browser);
     await server.waitFor(() => server.connectionCount('1') === 0, 10_000);
 
     // The world moves on while the worker is gone.
-    await leave('3');
-    await join('5');
+    await world.colleagues.leave('3');
+    await world.colleagues.join('5');
 
     const woken = Date.now();
     const popup = await openPopup(browser);
@@ -80,7 +62,7 @@ describe('the shared connection in real Chromium', () => {
   });
 
   test('a one-minute alarm stands by to wake a stopped worker', async () => {
-    const alarm = await browser.worker.evaluate(() => chrome.alarms.get('roster-keepalive'));
+    const alarm = await world.browser.worker.evaluate(() => chrome.alarms.get('roster-keepalive'));
     expect(alarm).toMatchObject({ name: 'roster-keepalive', periodInMinutes: 1 });
   });
 });

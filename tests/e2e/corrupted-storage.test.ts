@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients } from '../integration/helpers/ws-client';
-import { killServiceWorker, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import type { RosterServer } from '../../dev/server/index';
+import { killServiceWorker, type ExtensionBrowser } from './helpers/chromium';
+import { ChromiumWorld } from './helpers/chromium-world';
 import { fill, openOptionsPage } from './helpers/options-page';
-import { headline, openPopupPage, saveSettings } from './helpers/popup-page';
-import { Colleagues, testSettings } from './helpers/popup-world';
+import { headline, openPopupPage } from './helpers/popup-page';
 
 /**
  * Hand-written garbage in each key Roster stores, then a worker restart: that key gives way to its
@@ -26,11 +25,13 @@ const KEYS: readonly { readonly area: Area; readonly key: string }[] = [
 /** A sign-in Roster learned from the server earlier (hash of some other token). */
 const LEARNED = [{ hash: 'a'.repeat(32), id: '9', name: 'Someone else' }];
 
+/** With the test settings (calls missed after 5 s). */
+const world = new ChromiumWorld();
+const { colleagues } = world;
 let server: RosterServer;
 let browser: ExtensionBrowser;
 /** The host site's tab, signed in as user 1. */
 let site: Page;
-const colleagues = new Colleagues(() => server);
 /** Everything the worker logs, across restarts (the same handle talks to each new worker). */
 const logged: string[] = [];
 
@@ -50,14 +51,11 @@ const callIds = (calls: unknown): string[] => {
 };
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchWithExtension();
+  await world.start({ settings: { notifications: { ringTimeoutSeconds: 5 } } });
+  ({ server, browser } = world);
   browser.worker.on('console', (message) => logged.push(`${message.type()}: ${message.text()}`));
-  await saveSettings(browser, testSettings(server));
   await write('local', 'identity-learned-v1', LEARNED);
-  site = await browser.context.newPage();
-  await site.goto(`${server.httpUrl}/login?userId=1`);
-  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+  site = await world.signIn();
   // A call in the log, and the mirror written: every key holds something worth keeping.
   await colleagues.join('2');
   colleagues.call('2');
@@ -68,11 +66,7 @@ beforeAll(async () => {
   throw new Error('the call log and the mirror were never written');
 });
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 describe.each([
   { key: 'settings', garbage: '{"serverUrl": ws://oops', warning: /saved settings/ },

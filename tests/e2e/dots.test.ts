@@ -1,27 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients } from '../integration/helpers/ws-client';
-import { Colleagues } from './helpers/colleagues';
-import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { ChromiumWorld, ME } from './helpers/chromium-world';
 import { geometryWithAndWithoutMarks, readMarks, shownUserIds, styleUnderHostileCss, type ShownMark } from './helpers/dots';
-import { configureExtension } from './helpers/roster-page';
 
 const SCREENSHOTS = resolve('.output/screenshots');
-const ME = '1';
+/** Online with me before each test: 李四 and 王五. */
+const COLLEAGUES = ['2', '3'];
 
-let server: RosterServer;
-let browser: ExtensionBrowser;
-let tabA: Page;
-let tabB: Page;
-let colleagues: Colleagues;
+const world = new ChromiumWorld();
 
 /** What each mark should say, from the server's own online list. */
 function expectedState(userId: string): string {
   if (userId === ME) return 'me';
-  return server.onlineIds().includes(userId) ? 'online' : 'offline';
+  return world.server.onlineIds().includes(userId) ? 'online' : 'offline';
 }
 
 const summary = (marks: readonly ShownMark[]) => marks.map((mark) => `${mark.table}:${mark.user}:${mark.state}`).sort();
@@ -40,51 +33,46 @@ async function marksSettle(page: Page): Promise<ShownMark[]> {
   return readMarks(page);
 }
 
+/** A new tab of the demo admin page (its first page of users), once the el-table has rows. */
 async function openDemo(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(server.httpUrl);
+  const page = await world.openHostTab('/', { width: 1400, height: 1000 });
   await page.waitForSelector('.users-table tr.el-table__row');
+  return page;
+}
+
+/** A new tab of the demo admin page whose marks agree with the server. */
+async function openMarkedDemo(): Promise<Page> {
+  const page = await openDemo();
+  await marksSettle(page);
   return page;
 }
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer({ port: 0 });
-  colleagues = new Colleagues(server);
-  browser = await launchWithExtension();
-  await configureExtension(browser, server.httpUrl, server.wsUrl);
-  await colleagues.join('2');
-  await colleagues.join('3');
-  const signIn = await browser.context.newPage();
-  await signIn.goto(`${server.httpUrl}/login?userId=${ME}`);
-  await server.waitFor(() => server.connectionCount(ME) === 1, 15_000);
-  tabA = signIn;
-  await tabA.setViewportSize({ width: 1400, height: 1000 });
-  await tabA.waitForSelector('.users-table tr.el-table__row');
+  await world.start();
 });
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
+// Each test opens the tabs it uses; none sees another's tabs, settings, sign-in or colleagues.
+beforeEach(() => world.reset(...COLLEAGUES));
+
+afterAll(() => world.stop());
 
 describe('presence marks in the demo admin page (real Chromium, built extension)', () => {
   test('the content script is registered at run time, for the sign-in site only; the manifest has none', async () => {
     // Registered without the port, as browsers want patterns; the script itself checks the port.
     await expect
-      .poll(() => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.matches)), { timeout: 10_000 })
+      .poll(() => world.browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.matches)), { timeout: 10_000 })
       .toEqual([['http://127.0.0.1/*']]);
-    const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await world.browser.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.content_scripts ?? []).toEqual([]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });
 
   test('every user in all three kinds of markup gets one correct mark; fixed-column copies get none', async () => {
-    const marks = await marksSettle(tabA);
+    const tab = await openDemo();
+    const marks = await marksSettle(tab);
     const users = marks.filter((mark) => mark.table === 'users');
-    expect(users.map((mark) => mark.user)).toEqual(await shownUserIds(tabA));
+    expect(users.map((mark) => mark.user)).toEqual(await shownUserIds(tab));
     expect(users.every((mark) => mark.body === 'main' && mark.inNameCell)).toBe(true);
     expect(marks.filter((mark) => mark.table === 'recent').map((mark) => mark.user)).toEqual(['3', '7', '13', '2', '21', '9']);
     expect(marks.filter((mark) => mark.table === 'recent').every((mark) => mark.inNameCell)).toBe(true);
@@ -94,23 +82,25 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     expect(second).toMatchObject({ state: 'online', title: 'Online', label: 'Online' });
     expect(users.find((mark) => mark.user === '5')).toMatchObject({ state: 'offline', title: 'Offline', label: 'Offline' });
     // The hostile name is still the page's text, and nothing of ours turned it into an element.
-    expect(await tabA.locator('.recent-table td', { hasText: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
-    expect(await tabA.locator('.users-table img, .recent-table img, .team img').count()).toBe(0);
-    await tabA.screenshot({ path: resolve(SCREENSHOTS, 'dots-page.png') });
+    expect(await tab.locator('.recent-table td', { hasText: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
+    expect(await tab.locator('.users-table img, .recent-table img, .team img').count()).toBe(0);
+    await tab.screenshot({ path: resolve(SCREENSHOTS, 'dots-page.png') });
   });
 
   test('the marks change no row height and no column width of the host tables', async () => {
-    await marksSettle(tabA);
-    const { withMarks, without, marks } = await geometryWithAndWithoutMarks(tabA);
+    const tab = await openDemo();
+    await marksSettle(tab);
+    const { withMarks, without, marks } = await geometryWithAndWithoutMarks(tab);
     expect(marks).toBeGreaterThan(20);
     expect(withMarks.rowHeights.length).toBeGreaterThan(30);
     expect(withMarks).toEqual(without);
-    await marksSettle(tabA);
+    await marksSettle(tab);
   });
 
   test('host CSS aimed at everything in a cell cannot hide, resize or recolour a mark', async () => {
-    await marksSettle(tabA);
-    const seen = await styleUnderHostileCss(tabA, '.users-table .el-table__body-wrapper roster-mark[data-roster-state="online"]');
+    const tab = await openDemo();
+    await marksSettle(tab);
+    const seen = await styleUnderHostileCss(tab, '.users-table .el-table__body-wrapper roster-mark[data-roster-state="online"]');
     expect(seen).toEqual({
       display: 'inline-block',
       width: '8px',
@@ -123,15 +113,16 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
   });
 
   test('a colleague coming online and going offline flips exactly their marks, in every open tab', async () => {
-    tabB = await openDemo();
+    const tabA = await openDemo();
+    const tabB = await openDemo();
     const before = { a: summary(await marksSettle(tabA)), b: summary(await marksSettle(tabB)) };
     const flipped = (marks: string[], user: string, to: string) => marks.map((mark) => (mark.split(':')[1] === user ? mark.replace(/:[a-z]+$/, `:${to}`) : mark)).sort();
 
-    await colleagues.join('4');
+    await world.colleagues.join('4');
     for (const [tab, was] of [[tabA, before.a], [tabB, before.b]] as const) {
       await expect.poll(async () => summary(await readMarks(tab)), { timeout: 10_000 }).toEqual(flipped(was, '4', 'online'));
     }
-    await colleagues.leave('4');
+    await world.colleagues.leave('4');
     for (const [tab, was] of [[tabA, before.a], [tabB, before.b]] as const) {
       await expect.poll(async () => summary(await readMarks(tab)), { timeout: 10_000 }).toEqual(was);
     }
@@ -139,55 +130,59 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
   });
 
   test('re-rendered rows are marked again: another page, then a sort', async () => {
-    await tabA.bringToFront();
-    await tabA.locator('.el-pager li', { hasText: /^2$/ }).click();
-    await expect.poll(() => shownUserIds(tabA)).toEqual(['11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
-    let marks = await marksSettle(tabA);
-    expect(marks.filter((mark) => mark.table === 'users').map((mark) => mark.user)).toEqual(await shownUserIds(tabA));
+    const tab = await openMarkedDemo();
+    await tab.bringToFront();
+    await tab.locator('.el-pager li', { hasText: /^2$/ }).click();
+    await expect.poll(() => shownUserIds(tab)).toEqual(['11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
+    let marks = await marksSettle(tab);
+    expect(marks.filter((mark) => mark.table === 'users').map((mark) => mark.user)).toEqual(await shownUserIds(tab));
 
-    await tabA.locator('.users-table th.el-table_1_column_3 .sort-caret.descending').first().click();
-    await expect.poll(async () => (await shownUserIds(tabA))[0]).toBe('30');
-    marks = await marksSettle(tabA);
+    await tab.locator('.users-table th.el-table_1_column_3 .sort-caret.descending').first().click();
+    await expect.poll(async () => (await shownUserIds(tab))[0]).toBe('30');
+    marks = await marksSettle(tab);
     const users = marks.filter((mark) => mark.table === 'users');
-    expect(users.map((mark) => mark.user)).toEqual(await shownUserIds(tabA));
+    expect(users.map((mark) => mark.user)).toEqual(await shownUserIds(tab));
     expect(users.every((mark) => mark.body === 'main' && mark.inNameCell)).toBe(true);
 
-    await tabA.locator('.el-pager li', { hasText: /^1$/ }).click();
-    await tabA.locator('.users-table th.el-table_1_column_3 .sort-caret.ascending').first().click();
-    await expect.poll(async () => (await shownUserIds(tabA))[0]).toBe('1');
-    await marksSettle(tabA);
+    await tab.locator('.el-pager li', { hasText: /^1$/ }).click();
+    await tab.locator('.users-table th.el-table_1_column_3 .sort-caret.ascending').first().click();
+    await expect.poll(async () => (await shownUserIds(tab))[0]).toBe('1');
+    await marksSettle(tab);
   });
 
   test('the hover card of an online colleague calls them, and says so', async () => {
-    await tabA.bringToFront();
-    const mark = tabA.locator('.users-table .el-table__body-wrapper tr', { hasText: '李四' }).locator('roster-mark');
+    const tab = await openMarkedDemo();
+    await tab.bringToFront();
+    const mark = tab.locator('.users-table .el-table__body-wrapper tr', { hasText: '李四' }).locator('roster-mark');
     await mark.hover();
-    const card = tabA.locator('roster-card');
+    const card = tab.locator('roster-card');
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await card.locator('roster-card-name').textContent()).toBe('李四');
     await card.locator('button').click();
-    const frame = await colleagues.get('2')!.next((text) => text.includes('"Event":"Call"'), 5_000);
+    const frame = await world.colleagues.get('2').next((text) => text.includes('"Event":"Call"'), 5_000);
     expect(JSON.parse(frame)).toMatchObject({ Sender: ME, Receiver: '2', Message: { Data: { receiver: '李四', type: '呼叫' } } });
     await expect.poll(() => card.locator('[role=status]').textContent()).toBe('Sent');
-    await tabA.screenshot({ path: resolve(SCREENSHOTS, 'dots-card.png'), clip: { x: 200, y: 150, width: 700, height: 360 } });
+    await tab.screenshot({ path: resolve(SCREENSHOTS, 'dots-card.png'), clip: { x: 200, y: 150, width: 700, height: 360 } });
 
     // Not for myself, nor for someone offline.
-    await tabA.mouse.click(5, 5);
+    await tab.mouse.click(5, 5);
     for (const who of ['章三', '赵六']) {
-      await tabA.locator('.users-table .el-table__body-wrapper tr', { hasText: who }).locator('roster-mark').hover();
-      await tabA.waitForTimeout(600);
+      await tab.locator('.users-table .el-table__body-wrapper tr', { hasText: who }).locator('roster-mark').hover();
+      await tab.waitForTimeout(600);
       expect(await card.isVisible()).toBe(false);
     }
   });
 
   test('a newer copy of the script (what an update injects) retires the old one: no orphan marks, nothing logged', async () => {
+    const tabA = await openMarkedDemo();
+    const tabB = await openMarkedDemo();
     const complaints: string[] = [];
     for (const tab of [tabA, tabB]) {
       tab.on('console', (message) => message.type() === 'error' && complaints.push(message.text()));
       tab.on('pageerror', (error) => complaints.push(error.message));
     }
-    const extension = await browser.context.newPage();
-    await extension.goto(browser.popupUrl);
+    const extension = await world.browser.context.newPage();
+    await extension.goto(world.browser.popupUrl);
     const injected = await extension.evaluate(async () => {
       const tabs = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
       for (const tab of tabs) if (tab.id !== undefined) await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
@@ -204,17 +199,21 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
   });
 
   test('when the server drops me, marks stop claiming anyone is online', async () => {
-    server.kick(ME, 4001, 'token revoked');
+    const tabA = await openMarkedDemo();
+    const tabB = await openMarkedDemo();
+    world.server.kick(ME, 4001, 'token revoked');
     await expect.poll(async () => new Set((await readMarks(tabA)).map((mark) => mark.state)), { timeout: 10_000 }).toEqual(new Set(['unknown']));
     expect((await readMarks(tabB)).every((mark) => mark.state === 'unknown')).toBe(true);
     await tabA.screenshot({ path: resolve(SCREENSHOTS, 'dots-unknown.png'), clip: { x: 200, y: 150, width: 700, height: 360 } });
   });
 
   test('a site removed from the settings loses its marks in open tabs, and nothing errors', async () => {
+    const tabA = await openMarkedDemo();
+    const tabB = await openMarkedDemo();
     const errors: string[] = [];
     tabA.on('pageerror', (error) => errors.push(error.message));
-    const extension = await browser.context.newPage();
-    await extension.goto(browser.popupUrl);
+    const extension = await world.browser.context.newPage();
+    await extension.goto(world.browser.popupUrl);
     await extension.evaluate(async () => {
       const { settings } = await chrome.storage.local.get<{ settings: Record<string, unknown> }>('settings');
       await chrome.storage.local.set({ settings: { ...settings, sites: { matches: ['https://admin.example.com/*'] } } });

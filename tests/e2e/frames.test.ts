@@ -1,23 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients } from '../integration/helpers/ws-client';
 import { toastTextsInAllFrames } from './helpers/call-toasts';
-import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { Colleagues } from './helpers/colleagues';
+import { ChromiumWorld } from './helpers/chromium-world';
 import { marksInPage, type ShownMark } from './helpers/dots';
-import { configureExtension } from './helpers/roster-page';
 
 /**
  * An iframe shell (layui / RuoYi style): a menu and a tab bar, every admin page in a same-origin
  * frame, one frame filled by script (about:blank), and a frame of another site.
  */
 const SCREENSHOTS = resolve('.output/screenshots');
-let server: RosterServer;
-let browser: ExtensionBrowser;
-let colleagues: Colleagues;
+const world = new ChromiumWorld();
+/** The test's own shell tab, opened on its user list. */
 let shell: Page;
 
 /** The shell's frames by page key, as the test opened them. */
@@ -49,27 +44,18 @@ async function listen(target: Frame): Promise<void> {
 }
 const heard = (target: Frame) => target.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? -1);
 
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  colleagues = new Colleagues(server);
-  await colleagues.join('2');
-  browser = await launchWithExtension();
-  await configureExtension(browser, server.httpUrl, server.wsUrl);
-  const login = await browser.context.newPage();
-  await login.goto(`${server.httpUrl}/login?userId=1`);
-  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
-  await login.close();
-  shell = await browser.context.newPage();
-  await shell.goto(`${server.httpUrl}/shell.html`);
+beforeAll(() => world.start());
+
+// Every test gets a new shell (only its user list open) and the settings, sign-in and colleague (李四) it starts from.
+beforeEach(async () => {
+  await world.reset('2');
+  keys.clear();
+  shell = await world.openHostTab('/shell.html');
   const users = await (await shell.waitForSelector('iframe[data-page="users"]')).contentFrame();
   if (users) keys.set('users', users);
 });
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 describe('an iframe shell', () => {
   test('the admin page in a frame is marked as at top level', async () => {
@@ -82,13 +68,15 @@ describe('an iframe shell', () => {
 
   test('a colleague coming online flips the framed mark within a second', async () => {
     const users = frame('users');
+    // The framed list is marked, 王五 offline, before he comes online.
+    await expect.poll(() => stateOf(users, '3'), { timeout: 15_000 }).toContain('offline');
     const started = Date.now();
-    await colleagues.join('3');
+    await world.colleagues.join('3');
     await expect.poll(() => stateOf(users, '3'), { timeout: 5_000, interval: 50 }).not.toContain('offline');
     const took = Date.now() - started;
     expect(await stateOf(users, '3')).toContain('online');
     expect(took).toBeLessThanOrEqual(1_000);
-    await colleagues.leave('3');
+    await world.colleagues.leave('3');
   });
 
   test('the hover card in a frame opens inside the frame’s viewport, and Call rings', async () => {
@@ -107,7 +95,7 @@ describe('an iframe shell', () => {
     });
     expect(inside).toBe(true);
     await card.locator('button').click();
-    const frame2 = await colleagues.get('2')!.next((text) => text.includes('"Event":"Call"'), 5_000);
+    const frame2 = await world.colleagues.get('2').next((text) => text.includes('"Event":"Call"'), 5_000);
     expect(JSON.parse(frame2)).toMatchObject({ Sender: '1', Receiver: '2' });
     await users.locator('body').click({ position: { x: 5, y: 5 } });
   });
@@ -128,15 +116,15 @@ describe('an iframe shell', () => {
       await content.waitForLoadState('load');
       return content;
     };
-    const components = await navigate(`${server.httpUrl}/components.html`);
+    const components = await navigate(`${world.server.httpUrl}/components.html`);
     await expect.poll(() => components.evaluate(() => document.getElementById('open-list')?.shadowRoot?.querySelectorAll('roster-mark').length ?? 0), { timeout: 15_000 }).toBe(12);
-    const otherSite = new URL('/plain-users.html', server.httpUrl);
+    const otherSite = new URL('/plain-users.html', world.server.httpUrl);
     otherSite.hostname = otherSite.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
     const foreign = await navigate(otherSite.href);
     await foreign.waitForSelector('tr[data-user-id="1"]', { state: 'attached' });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await foreign.evaluate(() => document.querySelectorAll('roster-mark').length)).toBe(0);
-    const back = await navigate(`${server.httpUrl}/index.html`);
+    const back = await navigate(`${world.server.httpUrl}/index.html`);
     keys.set('users-2', back);
     await expect.poll(async () => (await marks(back)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
   });
@@ -160,13 +148,13 @@ describe('an iframe shell', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     // A change the quiet frame is not sent, then the list comes back.
-    await colleagues.join('6');
-    await server.waitFor(() => server.connectionCount('6') === 1, 5_000);
+    await world.colleagues.join('6');
+    await world.server.waitFor(() => world.server.connectionCount('6') === 1, 5_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await quick.evaluate(() => document.body.append((window as unknown as { parkedTable: HTMLTableElement }).parkedTable));
     await expect.poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 1_000, interval: 50 }).toBe('online');
     expect((await marks(quick)).find((mark) => mark.user === '2')?.state).toBe('online');
-    await colleagues.leave('6');
+    await world.colleagues.leave('6');
     await expect.poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 3_000 }).toBe('offline');
   });
 
@@ -175,15 +163,19 @@ describe('an iframe shell', () => {
     await foreign.waitForSelector('tr[data-user-id="1"]');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await foreign.evaluate(() => document.querySelectorAll('roster-mark, roster-call-toasts').length)).toBe(0);
-    expect(new URL(foreign.url()).hostname).not.toBe(new URL(server.httpUrl).hostname);
+    expect(new URL(foreign.url()).hostname).not.toBe(new URL(world.server.httpUrl).hostname);
   });
 
   test('an incoming call: one toast in the tab, and the host event in every host frame', async () => {
+    // The shell with all its pages open, each marked (its content script connected) before the call.
+    await frame('users').waitForSelector('roster-mark', { state: 'attached', timeout: 15_000 });
+    for (const key of ['users-2', 'quick']) await (await openInShell(key)).waitForSelector('roster-mark', { state: 'attached', timeout: 15_000 });
+    await (await openInShell('foreign')).waitForSelector('tr[data-user-id="1"]');
     const hostFrames = [shell.mainFrame(), frame('users'), frame('users-2'), frame('quick')];
     for (const target of hostFrames) await listen(target);
     await listen(frame('foreign'));
     await shell.bringToFront();
-    colleagues.get('2')?.send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    world.colleagues.get('2').send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
     for (const target of hostFrames) await expect.poll(() => heard(target), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => toastTextsInAllFrames(shell), { timeout: 10_000 }).toEqual([expect.stringContaining('李四')]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -197,9 +189,9 @@ describe('an iframe shell', () => {
 
 describe('a portal of another site framing the admin pages', () => {
   test('the toast goes to the host frame in view, once; every host frame hears the call', async () => {
-    const portalUrl = new URL('/shell.html?pages=other', server.httpUrl);
+    const portalUrl = new URL('/shell.html?pages=other', world.server.httpUrl);
     portalUrl.hostname = portalUrl.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-    const portal = await browser.context.newPage();
+    const portal = await world.browser.context.newPage();
     await portal.goto(portalUrl.href);
     const first = await (await portal.waitForSelector('iframe[data-page="users"]')).contentFrame();
     await portal.click('.menu button[data-page="users-2"]');
@@ -212,7 +204,8 @@ describe('a portal of another site framing the admin pages', () => {
     // Both frames are host pages (Roster's site), the portal is not; the second is the one in view.
     await portal.bringToFront();
     // Another caller than the test before: alerts and host events are limited to one per caller per 10 s.
-    const alice = await colleagues.join('4');
+    await world.colleagues.join('4');
+    const alice = world.colleagues.get('4');
     await new Promise((resolve) => setTimeout(resolve, 500));
     alice.send(JSON.stringify({ Sender: '4', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: 'Alice Martin', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
     for (const target of [first, second]) await expect.poll(() => heard(target), { timeout: 10_000 }).toBe(1);
@@ -226,7 +219,7 @@ describe('a portal of another site framing the admin pages', () => {
 
 describe("the options page's live tester on a shell", () => {
   test('tests every frame of the tab, each under its own address, and outlines the rows inside the frames', async () => {
-    await browser.worker.evaluate(async () => {
+    await world.browser.worker.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
       const profile = { label: 'Rows with ids', rows: 'tr[data-user-id]', id: { from: 'attribute', attribute: 'data-user-id' } };
       await chrome.storage.local.set({ settings: { ...(settings as object), sites: { profiles: [profile] } } });
@@ -234,18 +227,18 @@ describe("the options page's live tester on a shell", () => {
     await shell.bringToFront();
     const quick = keys.get('quick') ?? (await openInShell('quick'));
     await quick.waitForSelector('tr[data-user-id]', { state: 'attached' });
-    const options = await browser.context.newPage();
-    await options.goto(browser.popupUrl.replace('popup.html', 'options.html'));
-    await options.selectOption('#sites-profiles-0-tester-tab', { label: `后台管理 · Roster Demo Shell — ${new URL(server.httpUrl).host}` });
+    const options = await world.browser.context.newPage();
+    await options.goto(world.browser.popupUrl.replace('popup.html', 'options.html'));
+    await options.selectOption('#sites-profiles-0-tester-tab', { label: `后台管理 · Roster Demo Shell — ${new URL(world.server.httpUrl).host}` });
     await options.getByRole('button', { name: 'Test on this tab' }).click();
     await expect.poll(() => options.locator('.tester__frame').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     const titles = await options.locator('.tester__frame-title').allTextContents();
     expect(titles[0]).toBe('The tab’s own page');
-    expect(titles).toContain(`In a frame: ${new URL(server.httpUrl).host}/`);
+    expect(titles).toContain(`In a frame: ${new URL(world.server.httpUrl).host}/`);
     // The script-filled quick list (about:blank) is judged by the address it inherits.
     const quickList = options.locator('.tester__frame', { hasText: 'In a frame' }).filter({ hasText: 'users read: 8.' });
     await expect.poll(() => quickList.count(), { timeout: 10_000 }).toBe(1);
-    expect(await quickList.textContent()).toContain(`In a frame: ${new URL(server.httpUrl).host}/shell.html`);
+    expect(await quickList.textContent()).toContain(`In a frame: ${new URL(world.server.httpUrl).host}/shell.html`);
     expect(await quickList.textContent()).not.toContain('Roster does not run on this page.');
     // The outlines are in the frames, where the rows are.
     await expect.poll(() => quick.evaluate(() => document.querySelectorAll('[data-roster-test="user"]').length)).toBe(8);

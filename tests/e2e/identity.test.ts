@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients } from '../integration/helpers/ws-client';
+import type { RosterServer } from '../../dev/server/index';
 import { clickToastButton, toastTexts } from './helpers/call-toasts';
-import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { Colleagues } from './helpers/colleagues';
-import { openPopupPage, saveSettings } from './helpers/popup-page';
+import type { ExtensionBrowser } from './helpers/chromium';
+import { ChromiumWorld } from './helpers/chromium-world';
+import { openPopupPage } from './helpers/popup-page';
 
 /**
  * The host shape the original recipe had, which the convenient demo does not: an opaque session
@@ -31,41 +30,24 @@ async function hostTabs(browser: ExtensionBrowser, server: RosterServer, count: 
   return tabs;
 }
 
-function settingsFor(server: RosterServer, identity: Record<string, unknown>) {
-  return {
-    serverUrl: server.wsUrl,
-    auth: { cookieUrl: `${server.httpUrl}/`, cookieName: 'USERTOKEN' },
-    directory: { url: `${server.httpUrl}/api/users` },
-    identity,
-  };
-}
-
 describe('opaque session tokens, numeric ids, the user read from the page’s Vuex store', () => {
+  const world = new ChromiumWorld();
+  const { colleagues } = world;
   let server: RosterServer;
   let browser: ExtensionBrowser;
-  let colleagues: Colleagues;
   let tabs: Page[];
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, tokens: 'opaque', idType: 'number' });
-    colleagues = new Colleagues(server);
-    await colleagues.join('2');
-    await colleagues.join('3');
-    browser = await launchWithExtension();
-    await saveSettings(browser, settingsFor(server, { url: '', pageKey: 'vuex' }));
-    const login = await browser.context.newPage();
-    await login.goto(`${server.httpUrl}/login?userId=1`);
-    await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+    await world.start({ server: { tokens: 'opaque', idType: 'number' }, settings: { identity: { url: '', pageKey: 'vuex' } } });
+    ({ server, browser } = world);
+    await colleagues.join('2', '3');
+    const login = await world.signIn();
     expect(await login.evaluate(() => JSON.parse(localStorage.getItem('vuex') ?? 'null') as unknown)).toMatchObject({ user: { id: 1 } });
     tabs = [login, ...(await hostTabs(browser, server, 2))];
     await tabs[2]?.bringToFront();
   });
 
-  afterAll(async () => {
-    closeAllClients();
-    await browser.close();
-    await server.close();
-  });
+  afterAll(() => world.stop());
 
   test('the popup names me from the page and never lists me among the colleagues', async () => {
     const { page, errors } = await openPopupPage(browser);
@@ -94,7 +76,7 @@ describe('opaque session tokens, numeric ids, the user read from the page’s Vu
   });
 
   test('an incoming call: one notification, one toast in the active tab, the host event in every tab', async () => {
-    colleagues.get('2')?.send(JSON.stringify({ Sender: 2, Receiver: 1, SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    colleagues.get('2').send(JSON.stringify({ Sender: 2, Receiver: 1, SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
     await expect.poll(async () => Object.keys(await notifications(browser)), { timeout: 10_000 }).toHaveLength(1);
     await expect.poll(() => toastTexts(tabs[2]).then((texts) => texts.length)).toBe(1);
     expect(await toastTexts(tabs[1]).then((texts) => texts.length)).toBe(0);
@@ -108,39 +90,32 @@ describe('opaque session tokens, numeric ids, the user read from the page’s Vu
     const { page } = await openPopupPage(browser);
     const row = page.locator('.person', { hasText: '王五' });
     await row.getByRole('button', { name: /Call/ }).click();
-    const frame = JSON.parse(await colleagues.get('3')?.next((text) => text.includes('"Event"'), 10_000) ?? '{}') as Record<string, unknown>;
+    const frame = JSON.parse(await colleagues.get('3').next((text) => text.includes('"Event"'), 10_000)) as Record<string, unknown>;
     expect(frame).toMatchObject({ Sender: 1, Receiver: 3 });
     await page.close();
   });
 });
 
 describe('opaque session tokens and no identity source at all', () => {
+  const world = new ChromiumWorld();
+  const { colleagues } = world;
   let server: RosterServer;
   let browser: ExtensionBrowser;
-  let colleagues: Colleagues;
   let tabs: Page[];
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, tokens: 'opaque' });
-    colleagues = new Colleagues(server);
+    await world.start({ server: { tokens: 'opaque' }, settings: { identity: { url: '', pageKey: '', learn: false } } });
+    ({ server, browser } = world);
     await colleagues.join('2');
-    browser = await launchWithExtension();
-    await saveSettings(browser, settingsFor(server, { url: '', pageKey: '', learn: false }));
-    const login = await browser.context.newPage();
-    await login.goto(`${server.httpUrl}/login?userId=1`);
-    await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+    const login = await world.signIn();
     tabs = [login, ...(await hostTabs(browser, server, 1))];
     await tabs[1]?.bringToFront();
   });
 
-  afterAll(async () => {
-    closeAllClients();
-    await browser.close();
-    await server.close();
-  });
+  afterAll(() => world.stop());
 
   test('calls to me still arrive once', async () => {
-    colleagues.get('2')?.send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
+    colleagues.get('2').send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
     await expect.poll(async () => Object.keys(await notifications(browser)), { timeout: 10_000 }).toHaveLength(1);
     await expect.poll(() => toastTexts(tabs[1]).then((texts) => texts.length)).toBe(1);
     await expect.poll(() => heard(tabs[1] as Page)).toBe(1);

@@ -8,7 +8,7 @@ import { workerNetwork, type WorkerNetwork } from './helpers/worker-network';
  * The network goes away and comes back, for the service worker (DevTools' offline mode on the
  * worker's own target: its new sockets and fetches fail, `navigator.onLine` follows). Chromium
  * fires no online/offline events in a service worker, so this holds only because Roster looks at
- * `navigator.onLine` itself (utils/background/network.ts).
+ * `navigator.onLine` itself (utils/background/browser/network.ts).
  */
 
 const OFFLINE_FOR_MS = 3_000;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startServer, type RosterServer } from '../../dev/server/index';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { ChromiumWorld } from './helpers/chromium-world';
 import { fieldSelector, fill, OPTIONS_SHOTS_DIR, openOptionsPage, shootOptions, storedSettings, type OptionsPage } from './helpers/options-page';
 import { canWritePolicies, extensionIdFromKey, keyedCopyOfDemoBuild, policyFile, type KeyedBuild, type PolicyFile } from './helpers/options-policy';
 import { startStaffSite, type StaffSite } from './helpers/options-site';
@@ -44,28 +45,40 @@ function staffMarks(page: Page): Promise<{ uid: string; state: string }[]> {
 }
 
 describe('the options page in real Chromium', () => {
+  /** Its server is the one Roster was set up for before today (the old one). */
+  const world = new ChromiumWorld();
   let oldServer: RosterServer;
   let newServer: RosterServer;
   let staff: StaffSite;
   let browser: ExtensionBrowser;
+  /** The test's own options page, opened after the staff tab. */
   let options: OptionsPage;
   let staffTab: Page;
+  const errors: string[] = [];
 
   beforeAll(async () => {
-    [oldServer, newServer, staff] = await Promise.all([startServer({ port: 0 }), startServer({ port: 0 }), startStaffSite()]);
-    browser = await launchWithExtension();
-    await saveSettings(browser, settingsFor(oldServer));
-    await signIn(browser, oldServer);
+    [newServer, staff] = await Promise.all([startServer({ port: 0 }), startStaffSite(), world.start()]);
+    ({ server: oldServer, browser } = world);
+  });
+
+  // Each test starts as a person would today: settings for the old server, signed in and connected
+  // there, the custom staff page open in a tab, then the options page.
+  beforeEach(async () => {
+    await world.reset();
     await oldServer.waitFor(() => oldServer.connectionCount('1') === 1, 15_000);
     staffTab = await browser.context.newPage();
     await staffTab.goto(staff.url);
     options = await openOptionsPage(browser);
   });
 
+  afterEach(() => {
+    errors.push(...options.errors);
+  });
+
   afterAll(async () => {
-    expect(options.errors).toEqual([]);
-    await browser.close();
-    await Promise.all([oldServer.close(), newServer.close(), staff.close()]);
+    expect(errors).toEqual([]);
+    await world.stop();
+    await Promise.all([newServer.close(), staff.close()]);
   });
 
   test('the demo build has the stable id the README names, from its manifest key', () => {
@@ -152,6 +165,11 @@ describe('the options page in real Chromium', () => {
   });
 
   test('importing a bad file: a clear error, and the old settings intact', async () => {
+    // Roster was set up for the new server since: the options page opens on its settings.
+    await saveSettings(browser, settingsFor(newServer));
+    await newServer.waitFor(() => newServer.connectionCount('1') === 1, 15_000);
+    await options.page.reload();
+    await options.page.waitForSelector('#field-serverUrl');
     const { page } = options;
     const before = await storedSettings(browser);
     const importFile = async (name: string, text: string) => {
@@ -188,22 +206,14 @@ describe('the options page in real Chromium', () => {
 });
 
 describe('the options page in Chinese', () => {
-  let server: RosterServer;
-  let browser: ExtensionBrowser;
+  const world = new ChromiumWorld();
 
-  beforeAll(async () => {
-    server = await startServer({ port: 0 });
-    browser = await launchWithExtension(launchOptions('zh_CN'));
-    await saveSettings(browser, settingsFor(server));
-  });
+  beforeAll(() => world.start(launchOptions('zh_CN')));
 
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  afterAll(() => world.stop());
 
   test('every string is translated; errors too', async () => {
-    const { page, errors } = await openOptionsPage(browser);
+    const { page, errors } = await openOptionsPage(world.browser);
     const language = await page.evaluate(() => chrome.i18n.getUILanguage());
     if (!language.startsWith('zh')) {
       console.warn(`Chromium shows extension pages in ${language}: install chromium-l10n for the Chinese screenshots`);

@@ -1,63 +1,46 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { botUsers, seededRandom, startBots } from '../../dev/bots/index';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import type { Language } from '../unit/popup/helpers/messages';
-import { closeAllClients } from '../integration/helpers/ws-client';
-import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import type { Language } from '../unit/components/popup/helpers/messages';
+import { ChromiumWorld, type ChromiumWorldOptions } from './helpers/chromium-world';
 import { headline, launchOptions, openPopupPage, saveSettings, say, shoot, type PopupPage } from './helpers/popup-page';
-import { Colleagues, serverNames, testSettings } from './helpers/popup-world';
+import { serverNames, testSettings } from './helpers/popup-world';
 import { popupNames } from './helpers/roster-page';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One browser signed in as user 1 (章三) against one reference server; the server can be stopped and started again. */
-class World {
-  server!: RosterServer;
-  browser!: ExtensionBrowser;
-  site!: Page;
-  readonly colleagues = new Colleagues(() => this.server);
-
-  async start(language: Language): Promise<void> {
-    this.server = await startServer({ port: 0 });
-    this.browser = await launchWithExtension(launchOptions(language));
-    await saveSettings(this.browser, testSettings(this.server));
-    this.site = await this.browser.context.newPage();
-    await this.signIn();
-  }
-
-  async signIn(): Promise<void> {
-    await this.site.goto(`${this.server.httpUrl}/login?userId=1`);
-    await this.server.waitFor(() => this.server.connectionCount('1') === 1, 15_000);
-  }
-
-  /** The server comes back on the same port, as after a restart; nobody else is online yet. */
-  async restartServer(): Promise<void> {
-    this.server = await startServer({ port: this.server.port });
-  }
-
-  async stop(): Promise<void> {
-    closeAllClients();
-    await this.browser.close();
-    await this.server.close();
-  }
+/** One browser as user 1 (章三) against one reference server, with the test settings (calls missed after 5 s). */
+function worldOptions(language: Language): ChromiumWorldOptions {
+  return { ...launchOptions(language), settings: { notifications: { ringTimeoutSeconds: 5 } } };
 }
 
 describe('the popup in real Chromium', () => {
-  const world = new World();
+  const world = new ChromiumWorld();
+  /** The test's own popup. */
   let popup: PopupPage;
 
-  beforeAll(async () => {
-    await world.start('en');
-    await world.colleagues.join('2', '4');
+  beforeAll(() => world.start(worldOptions('en')));
+
+  // Whatever the test before did (server stopped, signed out, someone else online, a bot's call
+  // still ringing), each starts signed in, with 李四 and Alice Martin online and a new popup that
+  // lists them and shows no call ringing.
+  beforeEach(async () => {
+    await world.reset('2', '4');
     popup = await openPopupPage(world.browser);
+    await expect.poll(async () => (await popupNames(popup.page)).join('|') === serverNames(world.server).join('|'), { timeout: 10_000 }).toBe(true);
+    // A call rings for 5 s (the test settings), then it is missed.
+    await expect.poll(() => popup.page.locator('.ringing').count(), { timeout: 10_000 }).toBe(0);
   });
 
   const errors: string[] = [];
 
-  afterAll(async () => {
+  afterEach(async () => {
     errors.push(...popup.errors);
+    await popup.page.close();
+  });
+
+  afterAll(async () => {
     expect(errors).toEqual([]);
     await world.stop();
   });
@@ -148,6 +131,7 @@ describe('the popup in real Chromium', () => {
   });
 
   test('a call while the popup is closed shows on the badge; opening the popup clears it', async () => {
+    await world.colleagues.join('3');
     const badge = () => world.browser.worker.evaluate(() => chrome.action.getBadgeText({}));
     errors.push(...popup.errors);
     await popup.page.close();
@@ -174,7 +158,7 @@ describe('the popup in real Chromium', () => {
   });
 
   test('signed out on the host site: sign-in needed, with a link to its sign-in page', async () => {
-    await world.site.goto(`${world.server.httpUrl}/logout`);
+    await world.openHostTab('/logout');
     await expect.poll(() => headline(popup.page), { timeout: 10_000 }).toBe('Sign in to the admin site to go online');
     const link = popup.page.getByRole('link', { name: 'Open the sign-in page' });
     expect(await link.getAttribute('href')).toBe(`${world.server.httpUrl}/`);
@@ -193,11 +177,14 @@ if (!chineseInstalled) console.warn('e2e: no zh-CN locale for Chromium (apt-get 
 const languages: Language[] = chineseInstalled ? ['en', 'zh_CN'] : ['en'];
 
 describe.each(languages)('every state of the popup, light and dark, in %s', (language) => {
-  const world = new World();
+  const world = new ChromiumWorld();
+  /** The host site's tab, signed in. */
+  let site: Page;
   const shots: string[] = [];
 
   beforeAll(async () => {
-    await world.start(language);
+    await world.start(worldOptions(language));
+    site = await world.signIn();
     await world.colleagues.join('2', '3', '4', '6', '9', '13', '21');
   });
 
@@ -254,7 +241,7 @@ describe.each(languages)('every state of the popup, light and dark, in %s', (lan
     await world.restartServer();
     await page.getByRole('button', { name: say(language, 'retryNow') }).click();
     await expectHeadline('statusConnected');
-    await world.site.goto(`${world.server.httpUrl}/logout`);
+    await site.goto(`${world.server.httpUrl}/logout`);
     await expectHeadline('statusSignIn');
     shots.push(...(await shoot(page, language, '10-sign-in-needed')));
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServer, type RosterServer } from '../../dev/server/index';
 import { closeAllClients } from '../integration/helpers/ws-client';
-import { killServiceWorker, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { headline, openPopupPage, saveSettings, type PopupPage } from './helpers/popup-page';
-import { Colleagues, testSettings } from './helpers/popup-world';
+import { killServiceWorker } from './helpers/chromium';
+import { ChromiumWorld } from './helpers/chromium-world';
+import { headline, openPopupPage, type PopupPage } from './helpers/popup-page';
 
 /**
  * A call made while the server is away waits in the background's queue. Chrome may stop the
@@ -11,10 +10,10 @@ import { Colleagues, testSettings } from './helpers/popup-world';
  * (the popup would refuse to call that person again), and it must not ring later on its own.
  */
 
-let server: RosterServer;
-let browser: ExtensionBrowser;
+/** With the test settings (calls missed after 5 s). */
+const world = new ChromiumWorld();
+const { colleagues } = world;
 let popup: PopupPage;
-const colleagues = new Colleagues(() => server);
 
 interface StoredCall {
   readonly kind: string;
@@ -25,29 +24,21 @@ interface StoredCall {
 
 /** The outgoing calls in the saved call log, as a restarted worker will find them. */
 const storedOutgoing = () =>
-  browser.worker.evaluate(async () => {
+  world.browser.worker.evaluate(async () => {
     const log = (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: StoredCall[] } | undefined;
     return (log?.records ?? []).filter((record) => record.kind === 'outgoing');
   });
 
-const callsFromMeTo2 = () => server.received.filter((frame) => frame.text.includes('"Event":"Call"') && frame.text.includes('"Receiver":"2"'));
+const callsFromMeTo2 = () => world.server.received.filter((frame) => frame.text.includes('"Event":"Call"') && frame.text.includes('"Receiver":"2"'));
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  browser = await launchWithExtension();
-  await saveSettings(browser, testSettings(server));
-  const site = await browser.context.newPage();
-  await site.goto(`${server.httpUrl}/login?userId=1`);
-  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+  await world.start({ settings: { notifications: { ringTimeoutSeconds: 5 } } });
+  await world.signIn();
   await colleagues.join('2');
-  popup = await openPopupPage(browser);
+  popup = await openPopupPage(world.browser);
 });
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 test('killed with a call queued: the call fails as "restarted", and 李四 can be called again once the server is back, rung once', { timeout: 150_000 }, async () => {
   const { page } = popup;
@@ -58,7 +49,7 @@ test('killed with a call queued: the call fails as "restarted", and 李四 can b
   // The server goes away; the last list stays on screen, so the call is queued, not refused.
   closeAllClients();
   colleagues.forgetAll();
-  await server.close();
+  await world.server.close();
   await expect.poll(() => headline(page), { timeout: 10_000 }).not.toBe('Connected');
   await callLi.click();
   await expect.poll(() => liStatus.textContent(), { timeout: 10_000 }).toBe('Waiting for the connection…');
@@ -66,20 +57,20 @@ test('killed with a call queued: the call fails as "restarted", and 李四 can b
   const [queued] = await storedOutgoing();
 
   // Chrome stops the worker; the popup's port wakes a new one, which restores the call log.
-  await killServiceWorker(browser);
+  await killServiceWorker(world.browser);
   await expect.poll(storedOutgoing, { timeout: 20_000 }).toEqual([{ ...queued, status: 'failed', error: 'restarted', settledAt: expect.any(Number) }]);
   await expect.poll(() => liStatus.textContent(), { timeout: 10_000 }).toBe('Not sent: Roster restarted while it waited. Call again.');
   expect(await callLi.getAttribute('aria-disabled')).toBe('false');
 
   // The server is back (same port), and so is 李四.
-  server = await startServer({ port: server.port });
+  await world.restartServer();
   await colleagues.join('2');
   const retry = page.getByRole('button', { name: 'Retry now' });
   await expect
     .poll(async () => {
       // The restarted worker may be in its slow retry by now: do what a person would.
-      if (server.connectionCount('1') === 0 && (await retry.count()) > 0) await retry.click().catch(() => undefined);
-      return server.connectionCount('1');
+      if (world.server.connectionCount('1') === 0 && (await retry.count()) > 0) await retry.click().catch(() => undefined);
+      return world.server.connectionCount('1');
     }, { timeout: 60_000, interval: 1_000 })
     .toBe(1);
   await expect.poll(() => headline(page), { timeout: 10_000 }).toBe('Connected');

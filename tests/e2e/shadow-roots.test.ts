@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients } from '../integration/helpers/ws-client';
-import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { Colleagues } from './helpers/colleagues';
+import { ChromiumWorld } from './helpers/chromium-world';
 import { attribute, piercedDocument, walk } from './helpers/pierced-dom';
 
 /**
  * A web-component host: the user table lives in `<user-table>`'s open shadow root, defined only
  * after the page loaded; a second one has a closed root, which Roster must leave alone.
  */
-let server: RosterServer;
-let browser: ExtensionBrowser;
-let colleagues: Colleagues;
+const world = new ChromiumWorld();
+/** The test's own tab of the web-component page. */
 let page: Page;
 
 interface ShadowMark {
@@ -38,31 +34,20 @@ const openMarks = (): Promise<ShadowMark[]> =>
   });
 const stateOf = async (user: string) => (await openMarks()).find((mark) => mark.user === user)?.state;
 
+/** Waits until the open list's 12 rows are marked: the components are defined and Roster has been through the page. */
+const openListMarked = () => expect.poll(async () => (await openMarks()).length, { timeout: 15_000 }).toBe(12);
+
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  colleagues = new Colleagues(server);
-  await colleagues.join('2');
-  browser = await launchWithExtension();
-  const settings = {
-    serverUrl: server.wsUrl,
-    auth: { cookieUrl: `${server.httpUrl}/`, cookieName: 'USERTOKEN' },
-    directory: { url: `${server.httpUrl}/api/users` },
-    sites: { shadowHosts: 'user-table' },
-  };
-  await browser.worker.evaluate(async (value) => chrome.storage.local.set({ settings: value }), settings);
-  const login = await browser.context.newPage();
-  await login.goto(`${server.httpUrl}/login?userId=1`);
-  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
-  await login.close();
-  page = await browser.context.newPage();
-  await page.goto(`${server.httpUrl}/components.html`);
+  await world.start({ settings: { sites: { shadowHosts: 'user-table' } } });
 });
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
+// A new tab of the page for each test, with me signed in and only 李四 online.
+beforeEach(async () => {
+  await world.reset('2');
+  page = await world.openHostTab('/components.html');
 });
+
+afterAll(() => world.stop());
 
 describe('tables inside shadow roots', () => {
   test('rows in an open shadow root are marked, drawn with Roster\'s styles under the page\'s CSP', async () => {
@@ -75,15 +60,17 @@ describe('tables inside shadow roots', () => {
   });
 
   test('a colleague coming online flips the mark in the shadow root within a second', async () => {
-    await colleagues.join('3');
+    await expect.poll(() => stateOf('3'), { timeout: 15_000 }).toBe('offline');
+    await world.colleagues.join('3');
     const started = Date.now();
     await expect.poll(() => stateOf('3'), { timeout: 1_000, interval: 50 }).toBe('online');
     expect(Date.now() - started).toBeLessThanOrEqual(1_000);
-    await colleagues.leave('3');
+    await world.colleagues.leave('3');
     await expect.poll(() => stateOf('3'), { timeout: 3_000 }).toBe('offline');
   });
 
   test('the component re-rendering its table inside the root is marked again', async () => {
+    await openListMarked();
     const before = await page.evaluate(() => document.getElementById('open-list')?.shadowRoot?.querySelector('table'));
     await page.click('#refresh');
     await expect.poll(() => page.evaluate((old) => document.getElementById('open-list')?.shadowRoot?.querySelector('table') !== old, before)).toBe(true);
@@ -98,11 +85,12 @@ describe('tables inside shadow roots', () => {
     await expect.poll(() => card.isVisible()).toBe(true);
     expect(await card.locator('roster-card-name').textContent()).toBe('李四');
     await card.locator('button').click();
-    const frame = await colleagues.get('2')!.next((text) => text.includes('"Event":"Call"'), 5_000);
+    const frame = await world.colleagues.get('2').next((text) => text.includes('"Event":"Call"'), 5_000);
     expect(JSON.parse(frame)).toMatchObject({ Sender: '1', Receiver: '2' });
   });
 
   test('a closed shadow root is left alone', async () => {
+    await openListMarked();
     const { root } = await piercedDocument(page);
     const closedHost = [...walk(root)].find((node) => attribute(node, 'id') === 'closed-list');
     const closedRoot = closedHost?.shadowRoots?.[0];

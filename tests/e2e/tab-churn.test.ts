@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients } from '../integration/helpers/ws-client';
-import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { Colleagues } from './helpers/colleagues';
+import type { RosterServer } from '../../dev/server/index';
+import type { ExtensionBrowser } from './helpers/chromium';
+import { ChromiumWorld, ME } from './helpers/chromium-world';
 import { readMarks, shownUserIds, type ShownMark } from './helpers/dots';
-import { configureExtension } from './helpers/roster-page';
 import { pick, seededRandom } from './helpers/seeded-random';
 
 /**
@@ -24,34 +22,25 @@ const SEED = Number(process.env.ROSTER_CHURN_SEED ?? String(Date.now() % 100_000
 const TABS = Number(process.env.ROSTER_CHURN_TABS ?? '12');
 /** Steps in flight at once. */
 const HANDS = 3;
-const ME = '1';
 /** Colleagues who come and go (the rest of the user table stays offline). */
 const COLLEAGUES = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'];
 
+const world = new ChromiumWorld();
+const { colleagues } = world;
 let server: RosterServer;
 let browser: ExtensionBrowser;
-let colleagues: Colleagues;
 const tabs: Page[] = [];
 const online = new Set<string>();
 let connectionsOfMe = 0;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  colleagues = new Colleagues(server);
-  browser = await launchWithExtension();
-  await configureExtension(browser, server.httpUrl, server.wsUrl);
-  const first = await browser.context.newPage();
-  await first.goto(`${server.httpUrl}/login?userId=${ME}`);
-  await server.waitFor(() => server.connectionCount(ME) === 1, 15_000);
-  tabs.push(first);
+  await world.start();
+  ({ server, browser } = world);
+  tabs.push(await world.signIn());
   server.on('connection', ({ userId }) => userId === ME && connectionsOfMe++);
 });
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 /** Navigations cut short by the next action are part of the churn, not failures. */
 const quietly = (navigation: Promise<unknown>): Promise<void> => navigation.then(() => undefined, () => undefined);

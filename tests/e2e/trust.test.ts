@@ -1,50 +1,38 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startServer, type RosterServer } from '../../dev/server/index';
-import { closeAllClients } from '../integration/helpers/ws-client';
 import { clickToastButton, toastTexts } from './helpers/call-toasts';
-import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { Colleagues } from './helpers/colleagues';
-import { configureExtension } from './helpers/roster-page';
+import { ChromiumWorld } from './helpers/chromium-world';
 
 /**
  * The trust model, tried for real: a host page's own scripts are untrusted (they can see and
  * script the DOM), and a content script is only semi-trusted (it shares the host page's renderer).
  */
-let server: RosterServer;
-let browser: ExtensionBrowser;
-let colleagues: Colleagues;
+const world = new ChromiumWorld();
+/** The test's own host tab, in front, its marks drawn. */
 let tab: Page;
 
-const callsFromMe = () => server.received.filter((frame) => frame.userId === '1' && frame.text.includes('"Event"'));
+const callsFromMe = () => world.server.received.filter((frame) => frame.userId === '1' && frame.text.includes('"Event"'));
 const ringingInLog = () =>
-  browser.worker.evaluate(async () => {
+  world.browser.worker.evaluate(async () => {
     const log = (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { kind: string; status: string }[] } | undefined;
     return (log?.records ?? []).filter((record) => record.kind === 'incoming' && record.status === 'ringing').length;
   });
 
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  colleagues = new Colleagues(server);
-  await colleagues.join('2');
-  browser = await launchWithExtension();
-  await configureExtension(browser, server.httpUrl, server.wsUrl);
-  tab = await browser.context.newPage();
-  await tab.goto(`${server.httpUrl}/login?userId=1`);
-  await server.waitFor(() => server.connectionCount('1') === 1, 15_000);
+beforeAll(() => world.start());
+
+// Signed in, 李四 online, and a new host tab in front showing him online.
+beforeEach(async () => {
+  await world.reset('2');
+  tab = await world.openHostTab();
   await tab.waitForSelector('roster-mark[data-roster-state="online"]', { timeout: 15_000 });
   await tab.bringToFront();
 });
 
-afterAll(async () => {
-  closeAllClients();
-  await browser.close();
-  await server.close();
-});
+afterAll(() => world.stop());
 
 describe('a host page’s scripts cannot press Roster’s buttons', () => {
   test('the toast: its root is closed, and clicks the page makes ring nobody and dismiss nothing', async () => {
-    colleagues.get('2')?.send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    world.colleagues.get('2').send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
     await expect.poll(() => toastTexts(tab), { timeout: 10_000 }).toEqual([expect.stringContaining('李四')]);
 
     const tried = await tab.evaluate(() => {
@@ -102,10 +90,10 @@ describe('a host page’s scripts cannot press Roster’s buttons', () => {
 
 describe('a content script cannot reach Roster’s storage', () => {
   test('reading or writing the settings, the call log or the mirror is refused, and nothing changes', async () => {
-    const before = await browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')));
-    const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    const before = await world.browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')));
+    const tabId = await world.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
     expect(tabId).toBeDefined();
-    const tried = await browser.worker.evaluate(async (id) => {
+    const tried = await world.browser.worker.evaluate(async (id) => {
       // The same world Roster's content script runs in, on the same page.
       const [result] = await chrome.scripting.executeScript({
         target: { tabId: id! },
@@ -133,7 +121,7 @@ describe('a content script cannot reach Roster’s storage', () => {
       switchOnDnd: expect.stringMatching(/^refused: .*not allowed/),
       readSession: expect.stringMatching(/^refused: .*not allowed/),
     });
-    expect(await browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')))).toBe(before);
+    expect(await world.browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')))).toBe(before);
     // The content script still has what it needs, over its port: the marks are live.
     expect(await tab.locator('roster-mark').count()).toBeGreaterThan(0);
   });

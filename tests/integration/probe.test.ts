@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { startServer, type RosterServer } from '../../dev/server/index';
 import { probeConnection, type ConnectionProbeDeps, type ProbeLimits } from '../../utils/background/probes/connection-probe';
-import type { Timers } from '../../utils/background/connection/types';
+import type { Timers } from '../../utils/core/timers';
 import { probeDirectory } from '../../utils/background/probes/directory-probe';
-import type { ConnectionProbeRequest } from '../../utils/core/messages/options-to-background-probes';
+import type { ConnectionProbeRequest } from '../../utils/core/messages/options-background-probes';
 import { defaultSettings } from '../../utils/core/settings/validate';
 import { FakeCookies } from '../helpers/fake-cookies';
 

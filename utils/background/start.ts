@@ -14,7 +14,7 @@ import { hashToken } from './identity/token-hash';
 import { learnedIdentityStore } from './identity/learned-identity-store';
 import { browserNetwork } from './browser/network';
 import { playRing } from './calls/ring';
-import { clampedTimers } from '../core/timer-delay';
+import { clampedTimers } from '../core/timers';
 import { keepMirrored } from './browser/session-mirror';
 import { loadStoredState } from './browser/stored-state';
 

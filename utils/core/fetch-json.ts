@@ -1,4 +1,4 @@
-import type { Timers } from '../background/connection/types';
+import type { Timers } from './timers';
 
 export type FetchJsonErrorCode = 'network' | 'timeout' | 'http' | 'redirected' | 'not-json' | 'too-large';
 

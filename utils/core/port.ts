@@ -12,5 +12,3 @@ export interface PortLike {
     addListener(listener: () => void): void;
   };
 }
-
-export const PORT_NAME = 'roster';

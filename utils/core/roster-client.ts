@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import type { Timers } from '../background/connection/types';
+import type { TimerHandle, Timers } from './timers';
 import { Emitter } from './emitter';
 import { createLogger } from './log';
 import { applyEvent } from './messages/reduce';
 import type { ViewEvent, RosterState } from './messages/roster-state';
 import type { PortLike } from './port';
-import { ServerMessageSchema, type Op, type Replies, type RequestInput } from './messages/views-to-background';
+import { BackgroundToViewSchema, type Op, type Replies, type ViewRequestInput } from './messages/views-background';
 
 const log = createLogger('client');
 
@@ -26,7 +26,7 @@ export interface RosterClient {
   readonly state: RosterState | undefined;
   /** Called with the new state after every change (and the event that caused it). */
   subscribe(listener: (state: RosterState, event: ViewEvent) => void, signal: AbortSignal): void;
-  request<O extends Op>(request: RequestInput & { op: O }): Promise<Replies[O]>;
+  request<O extends Op>(request: ViewRequestInput & { op: O }): Promise<Replies[O]>;
   /** Asks for the whole state again; it arrives as a `state` event. */
   resync(): void;
 }
@@ -34,7 +34,7 @@ export interface RosterClient {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  timer: ReturnType<typeof setTimeout>;
+  timer: TimerHandle;
 }
 
 /**
@@ -60,7 +60,7 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
   };
 
   const onMessage = (message: unknown) => {
-    const parsed = v.safeParse(ServerMessageSchema, message);
+    const parsed = v.safeParse(BackgroundToViewSchema, message);
     if (!parsed.success) return log.debug('dropped a malformed message from the background');
     const data = parsed.output;
     if (data.type === 'reply') {
@@ -115,7 +115,7 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
     subscribe(listener, subscription) {
       changes.subscribe(({ state: next, event }) => listener(next, event), subscription);
     },
-    request<O extends Op>(request: RequestInput & { op: O }): Promise<Replies[O]> {
+    request<O extends Op>(request: ViewRequestInput & { op: O }): Promise<Replies[O]> {
       return new Promise((resolve, reject) => {
         if (!port) return reject(new RequestError('not connected to the background'));
         const id = nextId++;

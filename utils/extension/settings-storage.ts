@@ -1,3 +1,4 @@
+import type { TimerHandle } from '../core/timers';
 import { browser } from 'wxt/browser';
 import { protectedItem } from './protected-item';
 import { createLogger } from '../core/log';
@@ -124,7 +125,7 @@ function managedAnswered(): Promise<Record<string, unknown>> {
 }
 
 async function readManaged(waitMs: number): Promise<Record<string, unknown>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: TimerHandle | undefined;
   const tooLate = new Promise<'too-late'>((resolve) => (timer = setTimeout(() => resolve('too-late'), waitMs)));
   const first = await Promise.race([managedAnswered(), tooLate]);
   clearTimeout(timer);

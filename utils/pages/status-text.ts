@@ -1,4 +1,4 @@
-import type { ConnectionStatus, ListProblem } from '../background/connection/types';
+import type { ConnectionStatus, ListProblem } from '../core/messages/connection-status';
 import type { MessageKey } from '../extension/i18n';
 
 /** What the user can do about the connection from the popup. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Language } from '../../unit/popup/helpers/messages';
+import type { Language } from '../../unit/components/popup/helpers/messages';
 import type { ExtensionBrowser } from './chromium';
 
 /** Outside the repository: screenshots are looked at, not committed. */

@@ -22,6 +22,19 @@ export class Colleagues {
     this.#online.delete(userId);
   }
 
+  /**
+   * Exactly `userIds` online afterwards: the others leave, the missing ones join, and those who stay
+   * forget the frames they were sent so far (a test starts from a clean queue).
+   */
+  async keepOnly(...userIds: string[]): Promise<void> {
+    for (const userId of [...this.#online.keys()]) if (!userIds.includes(userId)) await this.leave(userId);
+    for (const userId of userIds) {
+      const client = this.#online.get(userId);
+      if (client) client.frames.length = 0;
+      else await this.join(userId);
+    }
+  }
+
   get(userId: string): TestClient {
     const client = this.#online.get(userId);
     if (!client) throw new Error(`user ${userId} is not online in this test`);

@@ -1,13 +1,18 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './chromium';
 
-/** Points the installed extension at a test server (what the options page will do). */
-export async function configureExtension(browser: ExtensionBrowser, httpUrl: string, wsUrl: string): Promise<void> {
-  const settings = {
+/** The settings that point Roster at a test server: its socket, its sign-in cookie, its user list. */
+export function siteSettings(httpUrl: string, wsUrl: string): Record<string, unknown> {
+  return {
     serverUrl: wsUrl,
     auth: { cookieUrl: `${httpUrl}/`, cookieName: 'USERTOKEN' },
     directory: { url: `${httpUrl}/api/users` },
   };
+}
+
+/** Points the installed extension at a test server (what the options page will do). */
+export async function configureExtension(browser: ExtensionBrowser, httpUrl: string, wsUrl: string): Promise<void> {
+  const settings = siteSettings(httpUrl, wsUrl);
   await browser.worker.evaluate(async (value) => {
     await chrome.storage.local.set({ settings: value });
   }, settings);

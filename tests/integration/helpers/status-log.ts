@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../../utils/background/connection/types';
+import type { ConnectionStatus } from '../../../utils/core/messages/connection-status';
 import type { RosterService } from '../../../utils/background/service/service';
 
 export interface TimedStatus {

@@ -6,7 +6,7 @@ import { frameAddress } from '../../extension/frame-address';
 import { matchesAny } from '../../core/sites/match-pattern';
 import { planRegistration, splitForRegistration } from '../../core/sites/registration-plan';
 import { browserMatches, siteMatches } from '../../core/sites/site-scope';
-import { SITES_MESSAGE, type SitesMessage } from '../../core/messages/background-to-content-sites';
+import { SITES_MESSAGE, type SitesMessage } from '../../core/messages/background-content-sites';
 
 const log = createLogger('sites');
 

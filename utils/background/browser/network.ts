@@ -1,4 +1,5 @@
-import type { NetworkMonitor, Timers } from '../connection/types';
+import type { NetworkMonitor } from '../connection/types';
+import type { Timers } from '../../core/timers';
 
 /**
  * How often `navigator.onLine` is read. Chromium keeps `navigator.onLine` true to the network in a

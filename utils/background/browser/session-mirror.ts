@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { Timers } from '../connection/types';
+import type { TimerHandle, Timers } from '../../core/timers';
 import { createLogger } from '../../core/log';
 import type { RosterMirror, RosterService } from '../service/service';
 import type { RosterEvent } from '../../core/messages/roster-state';
@@ -19,7 +19,7 @@ const mirrored = new Set<RosterEvent['type']>(['state', 'connection', 'presence'
 
 /** Writes the mirror after changes, at most every 250 ms, until `signal` aborts. */
 export function keepMirrored(service: RosterService, timers: Timers, signal: AbortSignal): void {
-  let scheduled: ReturnType<typeof setTimeout> | undefined;
+  let scheduled: TimerHandle | undefined;
   const write = () => {
     scheduled = undefined;
     mirrorItem.setValue(service.mirror()).catch((error: unknown) => log.warn('could not write the mirror', error));

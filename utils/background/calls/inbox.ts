@@ -1,8 +1,9 @@
-import type { Clock, Timers } from '../connection/types';
+import type { Clock, TimerHandle, Timers } from '../../core/timers';
+import type { CallEvent } from '../../core/messages/roster-state';
 import type { CallFrame } from '../../core/protocol/messages';
 import type { UserId } from '../../core/protocol/schemas';
 import type { NotificationSettings } from '../../core/settings/schema';
-import { clampDelay } from '../../core/timer-delay';
+import { clampDelay } from '../../core/timers';
 import { FloodGate } from '../../core/calls/flood-gate';
 import {
   addIncoming,
@@ -15,7 +16,7 @@ import {
   wasDelivered,
   type CallHistory,
 } from '../../core/calls/history';
-import { ringingCall, type CallRecord, type IncomingCall, type OutgoingCall, type RingingCall } from '../../core/calls/records';
+import { ringingCall, type IncomingCall, type OutgoingCall } from '../../core/calls/records';
 import { replayKey } from '../../core/calls/replays';
 
 export const ALERT_WINDOW_MS = 10_000;
@@ -28,17 +29,6 @@ export interface CallEffects {
   setBadge(unseen: number): void;
 }
 
-export type InboxEvent =
-  | { readonly type: 'callRecord'; readonly record: CallRecord }
-  | { readonly type: 'unseen'; readonly count: number }
-  /**
-   * A new call for host pages: each dispatches the DOM event when `announce` (one per caller per
-   * window, so a flood cannot make the host app reload 500 times); the tab `toastTabId` shows a toast.
-   */
-  | { readonly type: 'ring'; readonly call: RingingCall; readonly toastTabId: number | null; readonly announce: boolean }
-  /** Answered or dismissed somewhere: every toast of it goes. */
-  | { readonly type: 'callClosed'; readonly id: string };
-
 export interface InboxDeps {
   readonly clock: Clock;
   readonly timers: Timers;
@@ -46,7 +36,7 @@ export interface InboxDeps {
   readonly newCallId: () => string;
   readonly save: (history: CallHistory) => Promise<void>;
   readonly effects: CallEffects;
-  readonly emit: (event: InboxEvent) => void;
+  readonly emit: (event: CallEvent) => void;
   /** The active tab if it shows a host page (toasts go there only). */
   readonly activeHostTab: () => Promise<number | null>;
   /** A failed save still alerts: better a call shown twice after a crash than one never shown. */
@@ -68,13 +58,11 @@ export class CallInbox {
   /** Changed since the last save started. */
   #dirty = false;
   #flushing: Promise<void> | undefined;
-  #expiry: ReturnType<typeof setTimeout> | undefined;
+  #expiry: TimerHandle | undefined;
+  readonly #deps: InboxDeps;
 
-  constructor(
-    history: CallHistory,
-    settings: NotificationSettings,
-    private readonly deps: InboxDeps,
-  ) {
+  constructor(history: CallHistory, settings: NotificationSettings, deps: InboxDeps) {
+    this.#deps = deps;
     this.#settings = settings;
     this.#history = trim(history, settings.historyLimit);
     this.#failUnsent();
@@ -98,14 +86,14 @@ export class CallInbox {
 
   /** A call frame addressed to me (the caller made sure it is not my own echo). */
   receive(frame: CallFrame, nameOf: (id: UserId) => string | undefined): void {
-    const now = this.deps.clock.now();
+    const now = this.#deps.clock.now();
     // Without a SendTime a replay cannot be recognised: every such call is a new one.
     const key = replayKey(frame.senderId, frame.sendTimeText);
     if (key !== undefined && wasDelivered(this.#history, key, now)) return;
     const quiet = this.#settings.doNotDisturb;
     const call: IncomingCall = {
       kind: 'incoming',
-      id: this.deps.newCallId(),
+      id: this.#deps.newCallId(),
       peerId: frame.senderId,
       peerName: frame.senderName || nameOf(frame.senderId) || frame.senderId,
       // Received now: a server clock that is slow, fast or wrong must not make it missed on arrival.
@@ -115,7 +103,7 @@ export class CallInbox {
       seen: false,
     };
     this.#history = addIncoming(this.#history, call, this.#settings.historyLimit, key);
-    this.deps.emit({ type: 'callRecord', record: call });
+    this.#deps.emit({ type: 'callRecord', record: call });
     this.#publishUnseen();
     this.#pending.push(call);
     this.#scheduleFlush();
@@ -124,7 +112,7 @@ export class CallInbox {
 
   recordOutgoing(call: OutgoingCall): void {
     this.#history = upsert(this.#history, call, this.#settings.historyLimit);
-    this.deps.emit({ type: 'callRecord', record: call });
+    this.#deps.emit({ type: 'callRecord', record: call });
     this.#scheduleFlush();
   }
 
@@ -132,12 +120,12 @@ export class CallInbox {
   acknowledge(id: string, how: 'answered' | 'dismissed'): IncomingCall | undefined {
     const call = findIncoming(this.#history, id);
     if (!call) return undefined;
-    this.deps.effects.closeNotification(id);
-    this.deps.emit({ type: 'callClosed', id });
+    this.#deps.effects.closeNotification(id);
+    this.#deps.emit({ type: 'callClosed', id });
     if (call.status !== 'ringing') return call;
     const updated: IncomingCall = { ...call, status: how };
     this.#history = upsert(this.#history, updated, this.#settings.historyLimit);
-    this.deps.emit({ type: 'callRecord', record: updated });
+    this.#deps.emit({ type: 'callRecord', record: updated });
     this.#scheduleFlush();
     this.#expire();
     return updated;
@@ -147,7 +135,7 @@ export class CallInbox {
     const next = markAllSeen(this.#history);
     if (next === this.#history) return;
     this.#history = next;
-    for (const record of next.records) if (record.kind === 'incoming') this.deps.emit({ type: 'callRecord', record });
+    for (const record of next.records) if (record.kind === 'incoming') this.#deps.emit({ type: 'callRecord', record });
     this.#publishUnseen();
     this.#scheduleFlush();
   }
@@ -158,8 +146,8 @@ export class CallInbox {
   }
 
   #publishUnseen(): void {
-    this.deps.emit({ type: 'unseen', count: this.#history.unseen });
-    this.deps.effects.setBadge(this.#history.unseen);
+    this.#deps.emit({ type: 'unseen', count: this.#history.unseen });
+    this.#deps.effects.setBadge(this.#history.unseen);
   }
 
   #scheduleFlush(): void {
@@ -176,7 +164,7 @@ export class CallInbox {
         this.#dirty = false;
         const alerts = this.#pending;
         this.#pending = [];
-        await this.deps.save(this.#history).catch((error: unknown) => this.deps.onSaveError(error));
+        await this.#deps.save(this.#history).catch((error: unknown) => this.#deps.onSaveError(error));
         if (alerts.length > 0) await this.#alert(alerts);
       }
     } finally {
@@ -185,28 +173,28 @@ export class CallInbox {
   }
 
   async #alert(calls: readonly IncomingCall[]): Promise<void> {
-    const now = this.deps.clock.now();
+    const now = this.#deps.clock.now();
     const quiet = this.#settings.doNotDisturb;
-    const toastTabId = quiet ? null : await this.deps.activeHostTab().catch(() => null);
+    const toastTabId = quiet ? null : await this.#deps.activeHostTab().catch(() => null);
     let rang = false;
     for (const call of calls) {
       const admitted = this.#gate.admit(call.peerId, now);
-      if (admitted && !quiet && this.#settings.system) this.deps.effects.notify(call, this.#settings.keepUntilDismissed);
+      if (admitted && !quiet && this.#settings.system) this.#deps.effects.notify(call, this.#settings.keepUntilDismissed);
       if (admitted && !quiet && this.#settings.sound && !rang) {
         rang = true;
-        this.deps.effects.ring(this.#settings.volume);
+        this.#deps.effects.ring(this.#settings.volume);
       }
       // Host pages still hear of the call under Do Not Disturb: that is their app refreshing, not an alert.
-      this.deps.emit({ type: 'ring', call: ringingCall(call), toastTabId, announce: admitted });
+      this.#deps.emit({ type: 'ring', call: ringingCall(call), toastTabId, announce: admitted });
     }
   }
 
   /** Calls still queued in a restored log lost their queue with the old worker: they failed. */
   #failUnsent(): void {
-    const { history, failed } = failUnsent(this.#history, this.deps.clock.now());
+    const { history, failed } = failUnsent(this.#history, this.#deps.clock.now());
     if (failed.length === 0) return;
     this.#history = history;
-    for (const record of failed) this.deps.emit({ type: 'callRecord', record });
+    for (const record of failed) this.#deps.emit({ type: 'callRecord', record });
     this.#scheduleFlush();
   }
 
@@ -216,19 +204,19 @@ export class CallInbox {
    * once, again and again. Clamped, it fires early at worst, finds nothing lapsed and re-arms.
    */
   #expire(): void {
-    const now = this.deps.clock.now();
+    const now = this.#deps.clock.now();
     const timeoutMs = this.#settings.ringTimeoutSeconds * 1000;
     const { history, missed } = expireRinging(this.#history, now, timeoutMs);
     if (missed.length > 0) {
       this.#history = history;
-      for (const record of missed) this.deps.emit({ type: 'callRecord', record });
+      for (const record of missed) this.#deps.emit({ type: 'callRecord', record });
       this.#scheduleFlush();
     }
-    if (this.#expiry !== undefined) this.deps.timers.clearTimeout(this.#expiry);
+    if (this.#expiry !== undefined) this.#deps.timers.clearTimeout(this.#expiry);
     this.#expiry = undefined;
     const next = Math.min(
       ...history.records.map((record) => (record.kind === 'incoming' && record.status === 'ringing' ? record.at + timeoutMs : Infinity)),
     );
-    if (Number.isFinite(next)) this.#expiry = this.deps.timers.setTimeout(() => this.#expire(), clampDelay(next - now));
+    if (Number.isFinite(next)) this.#expiry = this.#deps.timers.setTimeout(() => this.#expire(), clampDelay(next - now));
   }
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createLogger } from '../../core/log';
-import { RING_MESSAGE, type RingMessage } from '../../core/messages/background-to-offscreen';
+import { RING_MESSAGE, type RingMessage } from '../../core/messages/background-offscreen';
 
 const log = createLogger('ring');
 const OFFSCREEN_PATH = '/offscreen.html';

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle, Timers } from './types';
+import type { Clock, TimerHandle, Timers } from '../../core/timers';
 
 export interface HeartbeatDeps {
   readonly timers: Timers;
@@ -22,71 +22,73 @@ const ANSWER_WINDOW_MS = 5_000;
  * `heart check`, and a presence update that happens to follow one heartbeat is not a reply.
  */
 export class Heartbeat {
-  private tickTimer: TimerHandle | undefined;
-  private deadTimer: TimerHandle | undefined;
-  private lastFrameAt: number;
+  #tickTimer: TimerHandle | undefined;
+  #deadTimer: TimerHandle | undefined;
+  #lastFrameAt: number;
   /** When the heartbeat still waiting for its answer went out. */
-  private awaitingSince: number | undefined;
-  private answersInARow = 0;
-  private answered = false;
-  private stopped = false;
+  #awaitingSince: number | undefined;
+  #answersInARow = 0;
+  #answered = false;
+  #stopped = false;
+  readonly #intervalMs: number;
+  readonly #payload: string;
+  readonly #deps: HeartbeatDeps;
 
-  constructor(
-    private readonly intervalMs: number,
-    private readonly payload: string,
-    private readonly deps: HeartbeatDeps
-  ) {
-    this.lastFrameAt = deps.clock.now();
+  constructor(intervalMs: number, payload: string, deps: HeartbeatDeps) {
+    this.#intervalMs = intervalMs;
+    this.#payload = payload;
+    this.#deps = deps;
+    this.#lastFrameAt = deps.clock.now();
     // A non-positive interval would spin on zero-delay timers: treat it as "heartbeat off".
-    if (intervalMs > 0) this.scheduleTick();
+    if (intervalMs > 0) this.#scheduleTick();
   }
 
   frameReceived(): void {
-    if (this.stopped) return;
-    const now = this.deps.clock.now();
-    this.lastFrameAt = now;
-    if (this.answered || this.awaitingSince === undefined) return;
-    if (now - this.awaitingSince > Math.min(ANSWER_WINDOW_MS, this.intervalMs / 2)) return;
-    this.awaitingSince = undefined;
-    if (++this.answersInARow < ANSWERS_TO_TRUST) return;
-    this.answered = true;
-    this.armDeadTimer(this.silenceLimit);
+    if (this.#stopped) return;
+    const now = this.#deps.clock.now();
+    this.#lastFrameAt = now;
+    if (this.#answered || this.#awaitingSince === undefined) return;
+    if (now - this.#awaitingSince > Math.min(ANSWER_WINDOW_MS, this.#intervalMs / 2)) return;
+    this.#awaitingSince = undefined;
+    if (++this.#answersInARow < ANSWERS_TO_TRUST) return;
+    this.#answered = true;
+    this.#armDeadTimer(this.#silenceLimit);
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.tickTimer !== undefined) this.deps.timers.clearTimeout(this.tickTimer);
-    if (this.deadTimer !== undefined) this.deps.timers.clearTimeout(this.deadTimer);
-    this.tickTimer = undefined;
-    this.deadTimer = undefined;
+    this.#stopped = true;
+    if (this.#tickTimer !== undefined) this.#deps.timers.clearTimeout(this.#tickTimer);
+    if (this.#deadTimer !== undefined) this.#deps.timers.clearTimeout(this.#deadTimer);
+    this.#tickTimer = undefined;
+    this.#deadTimer = undefined;
   }
 
-  private get silenceLimit(): number {
-    return 2 * this.intervalMs;
+  get #silenceLimit(): number {
+    return 2 * this.#intervalMs;
   }
 
-  private scheduleTick(): void {
-    this.tickTimer = this.deps.timers.setTimeout(() => {
-      this.tickTimer = undefined;
+  #scheduleTick(): void {
+    this.#tickTimer = this.#deps.timers.setTimeout(() => {
+      this.#tickTimer = undefined;
       // The last heartbeat went unanswered: the run of answers starts over.
-      if (this.awaitingSince !== undefined) this.answersInARow = 0;
-      this.awaitingSince = this.deps.clock.now();
-      this.deps.send(this.payload);
-      if (!this.stopped) this.scheduleTick();
-    }, this.intervalMs);
+      if (this.#awaitingSince !== undefined) this.#answersInARow = 0;
+      this.#awaitingSince = this.#deps.clock.now();
+      this.#deps.send(this.#payload);
+      if (!this.#stopped) this.#scheduleTick();
+    }, this.#intervalMs);
   }
 
   // Re-armed lazily when it fires rather than on every frame: busy links cost no timer churn.
-  private armDeadTimer(ms: number): void {
-    this.deadTimer = this.deps.timers.setTimeout(() => {
-      this.deadTimer = undefined;
-      const silentFor = this.deps.clock.now() - this.lastFrameAt;
-      if (silentFor < this.silenceLimit) {
-        this.armDeadTimer(this.silenceLimit - silentFor);
+  #armDeadTimer(ms: number): void {
+    this.#deadTimer = this.#deps.timers.setTimeout(() => {
+      this.#deadTimer = undefined;
+      const silentFor = this.#deps.clock.now() - this.#lastFrameAt;
+      if (silentFor < this.#silenceLimit) {
+        this.#armDeadTimer(this.#silenceLimit - silentFor);
         return;
       }
       this.stop();
-      this.deps.onDead();
+      this.#deps.onDead();
     }, ms);
   }
 }

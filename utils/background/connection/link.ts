@@ -1,5 +1,6 @@
 import { Heartbeat } from './heartbeat';
-import type { Clock, SocketLike, TimerHandle, Timers } from './types';
+import type { SocketLike } from './types';
+import type { Clock, TimerHandle, Timers } from '../../core/timers';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -27,47 +28,53 @@ export interface LinkHandlers {
  * timer, when it opened. Ending the link ends all of them, so no timer outlives its socket.
  */
 export class Link {
-  private openedAt: number | undefined;
-  private heartbeat: Heartbeat | undefined;
-  private stableTimer: TimerHandle | undefined;
+  #openedAt: number | undefined;
+  #heartbeat: Heartbeat | undefined;
+  #stableTimer: TimerHandle | undefined;
   /** A closed socket may still fire events; none may restart this link's timers. */
-  private ended = false;
+  #ended = false;
+  readonly #socket: SocketLike;
+  readonly #options: LinkOptions;
+  readonly #deps: { readonly timers: Timers; readonly clock: Clock };
 
   constructor(
-    private readonly socket: SocketLike,
-    private readonly options: LinkOptions,
-    private readonly deps: { readonly timers: Timers; readonly clock: Clock },
+    socket: SocketLike,
+    options: LinkOptions,
+    deps: { readonly timers: Timers; readonly clock: Clock },
     handlers: LinkHandlers
   ) {
+    this.#socket = socket;
+    this.#options = options;
+    this.#deps = deps;
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
-      if (this.ended) return;
-      this.startTimers(handlers);
+      if (this.#ended) return;
+      this.#startTimers(handlers);
       handlers.opened();
     };
     socket.onmessage = (event) => {
-      if (this.ended) return;
-      this.heartbeat?.frameReceived();
+      if (this.#ended) return;
+      this.#heartbeat?.frameReceived();
       const { data } = event;
       if (typeof data === 'string' || data instanceof ArrayBuffer) handlers.frame(data);
     };
     socket.onerror = () => {
-      if (!this.ended) handlers.error();
+      if (!this.#ended) handlers.error();
     };
     socket.onclose = (event) => {
-      if (!this.ended) handlers.closed(event.code, event.reason);
+      if (!this.#ended) handlers.closed(event.code, event.reason);
     };
   }
 
   /** How long it has been open; `undefined` if it never opened. */
   openFor(): number | undefined {
-    return this.openedAt === undefined ? undefined : this.deps.clock.now() - this.openedAt;
+    return this.#openedAt === undefined ? undefined : this.#deps.clock.now() - this.#openedAt;
   }
 
   send(text: string): boolean {
-    if (this.socket.readyState !== OPEN) return false;
+    if (this.#socket.readyState !== OPEN) return false;
     try {
-      this.socket.send(text);
+      this.#socket.send(text);
       return true;
     } catch {
       return false;
@@ -75,26 +82,26 @@ export class Link {
   }
 
   end(code: number, reason: string): void {
-    this.ended = true;
-    this.heartbeat?.stop();
-    this.heartbeat = undefined;
-    if (this.stableTimer !== undefined) this.deps.timers.clearTimeout(this.stableTimer);
-    this.stableTimer = undefined;
-    const { readyState } = this.socket;
+    this.#ended = true;
+    this.#heartbeat?.stop();
+    this.#heartbeat = undefined;
+    if (this.#stableTimer !== undefined) this.#deps.timers.clearTimeout(this.#stableTimer);
+    this.#stableTimer = undefined;
+    const { readyState } = this.#socket;
     if (readyState !== CONNECTING && readyState !== OPEN) return;
     try {
-      this.socket.close(code, reason);
+      this.#socket.close(code, reason);
     } catch {
       // The browser already considers it closing: nothing left to end.
     }
   }
 
-  private startTimers(handlers: LinkHandlers): void {
-    const { timers, clock } = this.deps;
-    this.openedAt = clock.now();
-    this.heartbeat = new Heartbeat(
-      this.options.heartbeatIntervalMs,
-      this.options.heartbeatPayload,
+  #startTimers(handlers: LinkHandlers): void {
+    const { timers, clock } = this.#deps;
+    this.#openedAt = clock.now();
+    this.#heartbeat = new Heartbeat(
+      this.#options.heartbeatIntervalMs,
+      this.#options.heartbeatPayload,
       {
         timers,
         clock,
@@ -102,9 +109,9 @@ export class Link {
         onDead: handlers.dead,
       }
     );
-    this.stableTimer = timers.setTimeout(() => {
-      this.stableTimer = undefined;
+    this.#stableTimer = timers.setTimeout(() => {
+      this.#stableTimer = undefined;
       handlers.stable();
-    }, this.options.stableAfterMs);
+    }, this.#options.stableAfterMs);
   }
 }

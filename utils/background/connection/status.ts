@@ -1,4 +1,4 @@
-import type { ConnectionStatus, DisconnectReason } from './types';
+import type { ConnectionStatus, DisconnectReason } from '../../core/messages/connection-status';
 
 export type StatusFields = Omit<ConnectionStatus, 'since'>;
 

@@ -1,4 +1,4 @@
-import type { Clock, Timers } from '../connection/types';
+import type { Clock, Timers } from '../../core/timers';
 import { createLogger } from '../../core/log';
 import type { UserId } from '../../core/protocol/schemas';
 import type { IdentitySettings } from '../../core/settings/schema';

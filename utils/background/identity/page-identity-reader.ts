@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { readPageIdentity, type PageIdentityConfig, type PageReading } from '../../core/identity/page-reading';
+import { type PageIdentityConfig, type PageReading } from '../../core/identity/page-reading';
+import { readPageIdentity } from '../../extension/read-page-identity';
 import { createLogger } from '../../core/log';
-import { PageReadingSchema } from '../../core/messages/views-to-background';
+import { PageReadingSchema } from '../../core/messages/views-background';
 
 const log = createLogger('identity');
 

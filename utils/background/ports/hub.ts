@@ -6,8 +6,7 @@ import type { RosterService } from '../service/service';
 import type { RosterEvent, RosterState, ViewEvent } from '../../core/messages/roster-state';
 import type { HostTabs } from './host-tabs';
 import type { PortLike } from '../../core/port';
-import { PORT_NAME } from '../../core/port';
-import { allowedOps, ClientMessageSchema, type Replies, type Request, type Role, type ServerMessage } from '../../core/messages/views-to-background';
+import { PORT_NAME, allowedOps, ViewToBackgroundSchema, type Replies, type ViewRequest, type Role, type BackgroundToView } from '../../core/messages/views-background';
 
 const log = createLogger('hub');
 
@@ -68,7 +67,7 @@ interface Viewer {
 
 function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
   if (signal.aborted) return;
-  const post = (message: ServerMessage) => {
+  const post = (message: BackgroundToView) => {
     try {
       port.postMessage(message);
     } catch {
@@ -86,7 +85,7 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
   send({ type: 'state', state: service.state() });
 
   const onMessage = (message: unknown) => {
-    const parsed = v.safeParse(ClientMessageSchema, message);
+    const parsed = v.safeParse(ViewToBackgroundSchema, message);
     if (!parsed.success) {
       log.debug('dropped a malformed view message');
       return;
@@ -112,7 +111,7 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
 }
 
 /** A content script's request beyond its limits gets the answer a refused call gets; `undefined` when it is within them. */
-function refusedByPolicy(request: Request, viewer: Viewer): { why: string; reply: Replies[Request['op']] } | undefined {
+function refusedByPolicy(request: ViewRequest, viewer: Viewer): { why: string; reply: Replies[ViewRequest['op']] } | undefined {
   const { policy } = viewer;
   if (!policy) return undefined;
   if ((request.op === 'callBack' || request.op === 'dismissCall') && !policy.mayAct(request.id)) {
@@ -124,7 +123,7 @@ function refusedByPolicy(request: Request, viewer: Viewer): { why: string; reply
   return undefined;
 }
 
-function answer(service: RosterService, request: Request, viewer: Viewer): Replies[Request['op']] | Promise<null> {
+function answer(service: RosterService, request: ViewRequest, viewer: Viewer): Replies[ViewRequest['op']] | Promise<null> {
   switch (request.op) {
     case 'snapshot':
       return stateForRole(service.state(), viewer.role);

@@ -1,13 +1,14 @@
 import { cookieTokenSource, type CookieApi } from '../auth/cookie-token';
 import { describeClose, describeError, describeThrown, redact } from '../connection/close-text';
 import { tokenUrl } from '../connection/token-url';
-import type { SocketFactory, SocketLike, Timers } from '../connection/types';
+import type { SocketFactory, SocketLike } from '../connection/types';
+import type { Timers } from '../../core/timers';
 import { identityUrl } from '../../core/identity/identity-url';
 import { chooseMe, readJwtIdentity, type IdentityReadings } from '../../core/identity/me';
 import { fetchWhoAmI } from '../../core/identity/who-am-i';
 import { parseFrame } from '../../core/protocol/parse';
 import { requiredOrigins } from '../../core/settings/origins';
-import type { ConnectionProbeRequest, ConnectionProbeResult } from '../../core/messages/options-to-background-probes';
+import type { ConnectionProbeRequest, ConnectionProbeResult } from '../../core/messages/options-background-probes';
 
 export interface ConnectionProbeDeps {
   readonly createSocket: SocketFactory;

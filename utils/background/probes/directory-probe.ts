@@ -1,7 +1,7 @@
-import type { Timers } from '../connection/types';
+import type { Timers } from '../../core/timers';
 import { DirectoryError, fetchDirectory } from '../service/directory-fetch';
 import { requiredOrigins } from '../../core/settings/origins';
-import type { DirectoryProbeRequest, DirectoryProbeResult } from '../../core/messages/options-to-background-probes';
+import type { DirectoryProbeRequest, DirectoryProbeResult } from '../../core/messages/options-background-probes';
 
 export interface DirectoryProbeDeps {
   readonly fetch: typeof fetch;

@@ -1,5 +1,5 @@
 import { cookieTokenSource, type CookieApi } from '../auth/cookie-token';
-import type { Timers } from '../connection/types';
+import type { Timers } from '../../core/timers';
 import { asName, asUserId, type NamedId } from '../../core/identity/identity-json';
 import { identityUrl } from '../../core/identity/identity-url';
 import { chooseMe, readJwtIdentity, settingsIdentity, type IdentityReadings } from '../../core/identity/me';
@@ -7,7 +7,7 @@ import { pageIdentityConfig, type PageIdentityConfig, type PageReading } from '.
 import type { SourceState } from '../../core/identity/status';
 import { fetchWhoAmI } from '../../core/identity/who-am-i';
 import { requiredOrigins } from '../../core/settings/origins';
-import type { IdentityProbeRequest, IdentityProbeResult } from '../../core/messages/options-to-background-probes';
+import type { IdentityProbeRequest, IdentityProbeResult } from '../../core/messages/options-background-probes';
 
 export interface IdentityProbeDeps {
   readonly cookies: CookieApi;

@@ -4,7 +4,7 @@ import type { PortLike } from '../../core/port';
 import { probeConnection, type ConnectionProbeDeps } from './connection-probe';
 import { probeDirectory } from './directory-probe';
 import { probeIdentity, type IdentityProbeDeps } from './identity-probe';
-import { PROBE_PORT, ProbeRequestSchema, type ProbeReply } from '../../core/messages/options-to-background-probes';
+import { PROBE_PORT, ProbeRequestSchema, type ProbeReply } from '../../core/messages/options-background-probes';
 
 const log = createLogger('probe');
 

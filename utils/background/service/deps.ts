@@ -1,7 +1,8 @@
 import type { CookieApi } from '../auth/cookie-token';
 import type { CallHistory } from '../../core/calls/history';
 import type { CallEffects } from '../calls/inbox';
-import type { Clock, NetworkMonitor, OutboxOptions, SocketFactory, Timers } from '../connection/types';
+import type { NetworkMonitor, OutboxOptions, SocketFactory } from '../connection/types';
+import type { Clock, Timers } from '../../core/timers';
 import type { LearnedStore } from '../identity/identity-tracker';
 
 /** The outside world of the background core; the entrypoint passes the real ones, tests fakes. */

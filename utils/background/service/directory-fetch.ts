@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Timers } from '../connection/types';
+import type { Timers } from '../../core/timers';
 import { fetchJson, FetchJsonError, type FetchJsonErrorCode } from '../../core/fetch-json';
 import { MAX_NAME_LENGTH, UserIdSchema, type UserId } from '../../core/protocol/schemas';
 import type { DirectorySettings } from '../../core/settings/schema';

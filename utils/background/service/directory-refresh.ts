@@ -1,3 +1,4 @@
+import type { TimerHandle } from '../../core/timers';
 import { createLogger } from '../../core/log';
 import { fetchDirectory, type DirectoryList } from './directory-fetch';
 import type { DirectorySettings } from '../../core/settings/schema';
@@ -17,7 +18,7 @@ export function refreshDirectory(
   signal: AbortSignal,
 ): void {
   if (!settings.url || signal.aborted) return;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: TimerHandle | undefined;
   const tick = async () => {
     try {
       const list = await fetchDirectory(settings, deps, signal);

@@ -1,4 +1,4 @@
-import type { ConnectionStatus, ListProblem } from '../connection/types';
+import type { ConnectionStatus, ListProblem } from '../../core/messages/connection-status';
 import { utf8ByteLength } from '../../core/protocol/byte-length';
 import type { ProtocolError } from '../../core/protocol/errors';
 

@@ -1,4 +1,4 @@
-import type { Timers } from '../connection/types';
+import type { TimerHandle, Timers } from '../../core/timers';
 import type { PresenceSettings } from '../../core/settings/schema';
 
 /**
@@ -9,13 +9,16 @@ import type { PresenceSettings } from '../../core/settings/schema';
 export class PresenceModeGate {
   #mode: PresenceSettings['mode'] = 'always';
   #hostTabs = 0;
-  #leaving: ReturnType<typeof setTimeout> | undefined;
+  #leaving: TimerHandle | undefined;
+  readonly #setWanted: (wanted: boolean) => void;
+  readonly #timers: Timers;
+  readonly #graceMs: number;
 
-  constructor(
-    private readonly setWanted: (wanted: boolean) => void,
-    private readonly timers: Timers,
-    private readonly graceMs = 10_000,
-  ) {}
+  constructor(setWanted: (wanted: boolean) => void, timers: Timers, graceMs = 10_000) {
+    this.#setWanted = setWanted;
+    this.#timers = timers;
+    this.#graceMs = graceMs;
+  }
 
   configure(mode: PresenceSettings['mode']): void {
     this.#mode = mode;
@@ -29,14 +32,14 @@ export class PresenceModeGate {
 
   #evaluate(): void {
     if (this.#mode === 'always' || this.#hostTabs > 0) {
-      if (this.#leaving !== undefined) this.timers.clearTimeout(this.#leaving);
+      if (this.#leaving !== undefined) this.#timers.clearTimeout(this.#leaving);
       this.#leaving = undefined;
-      this.setWanted(true);
+      this.#setWanted(true);
       return;
     }
-    this.#leaving ??= this.timers.setTimeout(() => {
+    this.#leaving ??= this.#timers.setTimeout(() => {
       this.#leaving = undefined;
-      this.setWanted(false);
-    }, this.graceMs);
+      this.#setWanted(false);
+    }, this.#graceMs);
   }
 }

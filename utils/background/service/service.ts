@@ -1,7 +1,7 @@
 import { emptyHistory, type CallHistory } from '../../core/calls/history';
 import { CallInbox } from '../calls/inbox';
 import { Emitter } from '../../core/emitter';
-import type { ConnectionStatus, ListProblem } from '../connection/types';
+import type { ConnectionStatus, ListProblem } from '../../core/messages/connection-status';
 import { IdentityTracker, type IdentitySnapshot } from '../identity/identity-tracker';
 import type { Me } from '../../core/identity/me';
 import type { PageReading } from '../../core/identity/page-reading';

@@ -1,4 +1,4 @@
-import type { Timers } from '../../background/connection/types';
+import type { Timers } from '../../core/timers';
 import type { UserId } from '../../core/protocol/schemas';
 import type { SendCallResult } from '../../core/messages/roster-state';
 import type { MarkState } from '../marks/presence-view';

@@ -1,4 +1,5 @@
-import type { ConnectionStatus, Timers } from '../../background/connection/types';
+import type { Timers } from '../../core/timers';
+import type { ConnectionStatus } from '../../core/messages/connection-status';
 import type { RosterClient } from '../../core/roster-client';
 import type { UserId } from '../../core/protocol/schemas';
 import type { Marker } from './marker';

@@ -1,4 +1,4 @@
-import type { ConnectionStatus, DisconnectReason } from '../../background/connection/types';
+import type { ConnectionStatus, DisconnectReason } from '../../core/messages/connection-status';
 import type { UserId } from '../../core/protocol/schemas';
 
 /** What a mark says. `unknown`: Roster is not connected, so nobody can be called online. */

@@ -1,4 +1,4 @@
-import type { Timers } from '../../background/connection/types';
+import type { Timers } from '../../core/timers';
 import { createLogger } from '../../core/log';
 import { findShadowHosts } from './shadow-roots';
 

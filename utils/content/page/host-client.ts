@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Timers } from '../../background/connection/types';
-import { connectRoster, type RosterClient } from '../../core/roster-client';
-import { PORT_NAME } from '../../core/port';
-import { clampDelay } from '../../core/timer-delay';
+import type { Timers } from '../../core/timers';
+import type { RosterClient } from '../../core/roster-client';
+import { connectToBackground } from '../../extension/background-port';
+import { clampDelay } from '../../core/timers';
 
 /**
  * Timers that check the context first: one firing after an extension reload ends the script
@@ -18,5 +17,5 @@ export function contextTimers(ctx: ContentScriptContext): Timers {
 
 /** This tab's one port to the background, shared by everything the content script shows. */
 export function connectHostPage(ctx: ContentScriptContext): RosterClient {
-  return connectRoster({ connect: () => browser.runtime.connect({ name: PORT_NAME }), timers: contextTimers(ctx) }, ctx.signal);
+  return connectToBackground(contextTimers(ctx), ctx.signal);
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { matchesAny } from '../../core/sites/match-pattern';
-import { SitesMessageSchema } from '../../core/messages/background-to-content-sites';
+import { SitesMessageSchema } from '../../core/messages/background-content-sites';
 import { whileExtensionAlive } from './alive-signal';
 
 /** Calls `onUnlisted` once the background says this page is no longer one Roster may run on. */

@@ -1,7 +1,7 @@
 import { compileProfile } from '../tables/custom-profile';
 import type { SiteProfileSettings } from '../../core/sites/settings-schema';
 import { createHeaderLookup } from '../tables/table-headers';
-import { MAX_SAMPLE, type TesterRow } from '../../core/messages/options-to-tester';
+import { MAX_SAMPLE, type TesterRow } from '../../core/messages/options-tester';
 
 export type RowVerdict = 'user' | 'unread' | 'duplicate';
 

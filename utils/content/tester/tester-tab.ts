@@ -1,9 +1,10 @@
+import type { TimerHandle } from '../../core/timers';
 import { pageAddress } from '../page/page-address';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { SiteProfileSchema } from '../../core/sites/settings-schema';
 import type { PortLike } from '../../core/port';
-import { TEST_ANCHOR_ATTRIBUTE, TEST_ATTRIBUTE, TESTER_PORT, TesterRequestSchema, type TesterReply } from '../../core/messages/options-to-tester';
+import { TEST_ANCHOR_ATTRIBUTE, TEST_ATTRIBUTE, TESTER_PORT, TesterRequestSchema, type TesterReply } from '../../core/messages/options-tester';
 import { scanProfile, type ScannedRow } from './tester-scan';
 
 /** Set once per tab: injecting the tester again (a second test) must not add a second listener. */
@@ -26,7 +27,7 @@ export function installTester(): void {
 export function serve(port: PortLike, doc: Document): void {
   let outlined: readonly ScannedRow[] = [];
   let profile: v.InferOutput<typeof SiteProfileSchema> | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: TimerHandle | undefined;
 
   const clear = () => {
     for (const { row, anchor } of outlined) {

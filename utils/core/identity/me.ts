@@ -11,7 +11,8 @@ export const identitySources = ['jwt', 'url', 'page', 'settings', 'learned'] as 
 export type IdentitySource = (typeof identitySources)[number];
 
 /** Where on the host page the identity was read. */
-export type PageSpot = 'localStorage' | 'sessionStorage' | 'element';
+export const PAGE_SPOTS = ['localStorage', 'sessionStorage', 'element'] as const;
+export type PageSpot = (typeof PAGE_SPOTS)[number];
 
 export interface Me {
   readonly id: UserId;

@@ -1,4 +1,4 @@
-import type { Timers } from '../../background/connection/types';
+import type { Timers } from '../timers';
 import { fetchJson, FetchJsonError, type FetchJsonErrorCode } from '../fetch-json';
 import { readIdentityJson, type NamedId } from './identity-json';
 

@@ -1,5 +1,5 @@
 import type { CallRecord, OutgoingCall, RingingCall } from '../calls/records';
-import type { ConnectionStatus } from '../../background/connection/types';
+import type { ConnectionStatus } from './connection-status';
 import type { Me } from '../identity/me';
 import type { IdentityStatus } from '../identity/status';
 import type { DirectoryEntries } from '../presence/directory';
@@ -48,9 +48,37 @@ export type RosterEvent =
   | { readonly type: 'page'; readonly page: PageConfig }
   | { readonly type: 'callRecord'; readonly record: CallRecord }
   | { readonly type: 'unseen'; readonly count: number }
-  /** Host pages: a new call; `toastTabId` is the one tab that shows a toast. */
+  /**
+   * Host pages: a new call. Each dispatches the DOM event when `announce` (one per caller per
+   * window, so a flood cannot make the host app reload 500 times); the tab `toastTabId` shows a toast.
+   */
   | { readonly type: 'ring'; readonly call: RingingCall; readonly toastTabId: number | null; readonly announce: boolean }
+  /** Answered or dismissed somewhere: every toast of it goes. */
   | { readonly type: 'callClosed'; readonly id: string };
+
+/** Every event by name, exactly once: a `Record` over the union's names fails to compile if one is missing. */
+const eventNames: Readonly<Record<RosterEvent['type'], true>> = {
+  state: true,
+  connection: true,
+  presence: true,
+  names: true,
+  me: true,
+  identity: true,
+  readPageIdentity: true,
+  doNotDisturb: true,
+  setup: true,
+  away: true,
+  page: true,
+  callRecord: true,
+  unseen: true,
+  ring: true,
+  callClosed: true,
+};
+/** The one list the envelope check (`BackgroundToViewSchema`) is built from. */
+export const ROSTER_EVENT_TYPES = Object.keys(eventNames) as readonly RosterEvent['type'][];
+
+/** What the call inbox publishes: the call events of the list above. */
+export type CallEvent = Extract<RosterEvent, { type: 'callRecord' | 'unseen' | 'ring' | 'callClosed' }>;
 
 /** An event as one view receives it: a content script learns only whether *its* tab shows the toast. */
 export type ViewEvent =

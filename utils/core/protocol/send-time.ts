@@ -1,6 +1,6 @@
 /**
  * The server's `SendTime`, kept for one job only: with the sender, it recognises a call the server
- * delivers again (see `utils/calls/replays.ts`). It never sets when a call rang or was missed, so
+ * delivers again (see `utils/core/calls/replays.ts`). It never sets when a call rang or was missed, so
  * a server whose clock is off, or that writes year 9999, cannot make a call missed on arrival.
  *
  * A .NET round-trip stamp is 33 characters; 64 leaves room for other formats a host may use

@@ -6,7 +6,7 @@ import { probesOverPorts } from './probe-client';
 import { followEditableSettings, saveSettings } from '../../extension/settings-storage';
 import { frameAddress } from '../../extension/frame-address';
 import type { OptionsPorts } from './ports';
-import { TEST_CSS, TESTER_PORT, TESTER_SCRIPT, TesterReplySchema } from '../../core/messages/options-to-tester';
+import { TEST_CSS, TESTER_PORT, TESTER_SCRIPT, TesterReplySchema } from '../../core/messages/options-tester';
 import type { TabInfo } from './tester-tabs';
 
 const log = createLogger('options');

@@ -2,7 +2,7 @@ import type { ShortcutPort } from '../browser-shortcut';
 import type { SetupProbes } from './probe-client';
 import type { EditableSettings } from '../../extension/settings-storage';
 import type { SettingsResult } from '../../core/settings/validate';
-import type { TesterReply } from '../../core/messages/options-to-tester';
+import type { TesterReply } from '../../core/messages/options-tester';
 import type { TabInfo } from './tester-tabs';
 
 /**

@@ -10,7 +10,7 @@ import {
   type DirectoryProbeResult,
   type IdentityProbeResult,
   type ProbeRequestInput,
-} from '../../core/messages/options-to-background-probes';
+} from '../../core/messages/options-background-probes';
 
 /** The options page's side of the setup tests; the background runs them. */
 export interface SetupProbes {

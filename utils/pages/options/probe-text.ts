@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../extension/i18n';
-import type { ConnectionProbeResult, DirectoryProbeResult } from '../../core/messages/options-to-background-probes';
+import type { ConnectionProbeResult, DirectoryProbeResult } from '../../core/messages/options-background-probes';
 import { hostList, hostOf } from './hosts';
 
 /** A test's outcome as the page says it. Pure. */

@@ -33,13 +33,16 @@ export function matchesTerms(key: string, terms: readonly string[]): boolean {
  */
 export class SearchIndex {
   readonly #keys = new Map<UserId, { readonly name: string; readonly key: string }>();
+  readonly #initials: Initials;
 
-  constructor(private readonly initials: Initials) {}
+  constructor(initials: Initials) {
+    this.#initials = initials;
+  }
 
   keyOf(id: UserId, name: string): string {
     const known = this.#keys.get(id);
     if (known?.name === name) return known.key;
-    const key = searchKey(id, name, this.initials);
+    const key = searchKey(id, name, this.#initials);
     this.#keys.set(id, { name, key });
     return key;
   }

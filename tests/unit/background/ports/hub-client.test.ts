@@ -1,0 +1,295 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { connectRoster, type RosterClient } from '../../../../utils/core/roster-client';
+import { serveViews } from '../../../../utils/background/ports/hub';
+import type { PortLike } from '../../../../utils/core/port';
+import { PORT_NAME } from '../../../../utils/core/messages/views-background';
+import type { UserId } from '../../../../utils/core/protocol/schemas';
+import { RosterService } from '../../../../utils/background/service/service';
+import { defaultSettings } from '../../../../utils/core/settings/validate';
+import { HostTabs } from '../../../../utils/background/ports/host-tabs';
+import { fakeIdentityDeps } from '../../../helpers/fake-identity-deps';
+import { fakeCallDeps } from '../../../helpers/fake-call-deps';
+import { FakeCookies, fakeJwt } from '../../../helpers/fake-cookies';
+import { portPair } from '../../../helpers/port-pair';
+import { FakeNetwork, FakeSocket } from '../connection/fakes';
+import { realTimers } from '../../../helpers/real-timers';
+
+const EXTENSION = { extensionId: 'roster-ext', extensionOrigin: 'chrome-extension://roster-ext/' };
+const POPUP = { id: 'roster-ext', url: 'chrome-extension://roster-ext/popup.html' };
+const HOST_TAB = { id: 'roster-ext', url: 'http://admin.example/users' };
+const timers = realTimers;
+const id = (value: string) => value as UserId;
+
+let life: AbortController;
+let sockets: FakeSocket[];
+let service: RosterService;
+let hub: (port: PortLike) => void;
+
+beforeEach(() => {
+  life = new AbortController();
+  sockets = [];
+  const cookies = new FakeCookies();
+  cookies.set('USERTOKEN', fakeJwt({ sub: '1', name: '章三' }));
+  service = new RosterService({
+    ...fakeCallDeps().deps,
+    ...fakeIdentityDeps().deps,
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    cookies,
+    fetch: () => Promise.reject(new Error('no directory in this test')),
+    timers,
+    clock: { now: () => Date.now() },
+    random: () => 0.5,
+    network: new FakeNetwork(),
+  }, defaultSettings());
+  service.configure({ ...defaultSettings(), serverUrl: 'ws://server.test/ws', auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' } });
+  hub = serveViews(Promise.resolve(service), EXTENSION, new HostTabs());
+});
+
+afterEach(() => {
+  life.abort();
+  service.stop();
+});
+
+async function connectedServer(): Promise<FakeSocket> {
+  await expect.poll(() => sockets.length).toBe(1);
+  const socket = sockets[0]!;
+  socket.open();
+  socket.receive('{"Type":"Chat","Message":["1","2",{"userId":"3","userName":"王五"}]}');
+  return socket;
+}
+
+function view(sender: PortLike['sender'], opened: PortLike[] = []): RosterClient {
+  return connectRoster({
+    connect: () => {
+      const pair = portPair(PORT_NAME, sender);
+      hub(pair.background);
+      opened.push(pair.background);
+      return pair.view;
+    },
+    timers,
+  }, life.signal);
+}
+
+describe('an extension page', () => {
+  test('gets the whole state at once, then live changes', async () => {
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state?.presence.online).toEqual(['1', '2', '3']);
+    expect(popup.state).toMatchObject({ connection: { phase: 'connected' }, me: { id: '1', name: '章三' }, names: { 3: '王五' } });
+    socket.receive('{"Type":"Chat","Message":["2","3","4"]}');
+    await expect.poll(() => popup.state?.presence.online).toEqual(['2', '3', '4']);
+  });
+
+  test('calls someone: the legacy frame goes out and the status comes back', async () => {
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    const result = await popup.request({ op: 'sendCall', to: id('3') });
+    expect(result).toMatchObject({ ok: true, call: { peerId: '3', status: 'sent' } });
+    expect(JSON.parse(socket.sent.at(-1)!)).toEqual({
+      Sender: '1', Receiver: '3', SendTime: '',
+      Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '王五' } },
+      Type: 'Event',
+    });
+    await expect.poll(() => popup.state?.calls.records).toEqual([expect.objectContaining({ kind: 'outgoing', peerId: '3', status: 'sent' })]);
+  });
+
+  test.each([
+    ['an offline user', '9', 'callee-offline'],
+    ['myself', '1', 'self'],
+  ])('refuses to call %s', async (_, to, refusal) => {
+    await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    expect(await popup.request({ op: 'sendCall', to: id(to) })).toEqual({ ok: false, refusal });
+  });
+
+  test('reconnects when the background goes away and gets a fresh state', async () => {
+    await connectedServer();
+    const ports: PortLike[] = [];
+    const popup = view(POPUP, ports);
+    await expect.poll(() => popup.state).toBeDefined();
+    ports[0]!.disconnect();
+    await expect.poll(() => ports.length).toBe(2);
+    expect(await popup.request({ op: 'snapshot' })).toMatchObject({ presence: { online: ['1', '2', '3'] } });
+  });
+});
+
+describe('a content script in a host page', () => {
+  test('sees presence and names but not my calls', async () => {
+    await connectedServer();
+    const popup = view(POPUP);
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '3']);
+    await popup.request({ op: 'sendCall', to: id('2') });
+    await expect.poll(() => popup.state?.calls.records.length).toBe(1);
+    expect(tab.state?.calls.records).toEqual([]);
+    expect(await tab.request({ op: 'snapshot' })).toMatchObject({ calls: { records: [] } });
+  });
+
+  test('a page with no rows may ask for quiet: no presence or names changes, until it asks again and resyncs', async () => {
+    const socket = await connectedServer();
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '3']);
+    const events: string[] = [];
+    tab.subscribe((_, event) => events.push(event.type), life.signal);
+    await tab.request({ op: 'quiet', on: true });
+    socket.receive('{"Type":"Chat","Message":["1","2",{"userId":"3","userName":"王五"},"4"]}');
+    await tab.request({ op: 'learnNames', names: [[id('5'), 'Eve']] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events.filter((type) => type === 'presence' || type === 'names')).toEqual([]);
+    expect(tab.state?.presence.online).toEqual(['1', '2', '3']);
+    await tab.request({ op: 'quiet', on: false });
+    tab.resync();
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '3', '4']);
+    expect(tab.state?.names[id('5')]).toBe('Eve');
+    socket.receive('{"Type":"Chat","Message":["1","2","4"]}');
+    await expect.poll(() => tab.state?.presence.online).toEqual(['1', '2', '4']);
+    expect(events).toContain('presence');
+  });
+
+  test('may teach names but may not steer the connection', async () => {
+    await connectedServer();
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    await tab.request({ op: 'learnNames', names: [[id('2'), '李四']] });
+    await expect.poll(() => tab.state?.names[id('2')]).toBe('李四');
+    await expect(tab.request({ op: 'retryNow' })).rejects.toThrow('retryNow is not allowed from a content');
+  });
+});
+
+describe('who I am, from a host page', () => {
+  const vuexSettings = () => {
+    const settings = defaultSettings();
+    return {
+      ...settings,
+      serverUrl: 'ws://server.test/ws',
+      auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' },
+      identity: { ...settings.identity, pageKey: 'vuex', learn: false },
+    };
+  };
+  const reading = { ok: true, id: 7, name: '李四', spot: 'localStorage' } as const;
+
+  beforeEach(() => {
+    // An opaque session token: only the page can say who I am.
+    service.stop();
+    sockets = [];
+    const cookies = new FakeCookies();
+    cookies.set('USERTOKEN', 'opaque-session-token-1');
+    service = new RosterService({
+      ...fakeCallDeps().deps,
+      ...fakeIdentityDeps().deps,
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      cookies,
+      fetch: () => Promise.reject(new Error('no fetch in this test')),
+      timers,
+      clock: { now: () => Date.now() },
+      random: () => 0.5,
+      network: new FakeNetwork(),
+    }, defaultSettings());
+    service.configure(vuexSettings());
+    hub = serveViews(Promise.resolve(service), EXTENSION, new HostTabs());
+  });
+
+  test('a tab of the configured site may say who is signed in; pages hear the result, host pages only the name of it', async () => {
+    await expect.poll(() => sockets.length).toBe(1);
+    const popup = view(POPUP);
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    await tab.request({ op: 'reportIdentity', reading });
+    await expect.poll(() => popup.state?.me).toEqual({ id: '7', name: '李四', source: 'page', spot: 'localStorage' });
+    expect(popup.state?.identity.sources.page).toMatchObject({ state: 'found', id: '7' });
+    await expect.poll(() => tab.state?.me?.id).toBe('7');
+    expect(tab.state?.identity.sources.page).toEqual({ state: 'off' });
+  });
+
+  test('a page of another site has no say', async () => {
+    await expect.poll(() => sockets.length).toBe(1);
+    const popup = view(POPUP);
+    const stray = view({ id: 'roster-ext', url: 'https://elsewhere.example/phish' });
+    await expect.poll(() => stray.state).toBeDefined();
+    await stray.request({ op: 'reportIdentity', reading });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(popup.state?.me).toBeNull();
+  });
+
+  test('an extension page may not pose as a host page', async () => {
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    await expect(popup.request({ op: 'reportIdentity', reading })).rejects.toThrow('reportIdentity is not allowed from a page');
+  });
+
+  test('a reading that is not one is refused at the door', async () => {
+    const pair = portPair(PORT_NAME, HOST_TAB);
+    const replies: unknown[] = [];
+    pair.view.onMessage.addListener((reply) => replies.push(reply));
+    hub(pair.background);
+    pair.view.postMessage({ type: 'request', id: 1, request: { op: 'reportIdentity', reading: { ok: true, id: 'x'.repeat(129), name: '', spot: 'localStorage' } } });
+    pair.view.postMessage({ type: 'request', id: 2, request: { op: 'reportIdentity', reading: { ok: true, id: { toString: 1 }, name: '', spot: 'cookie' } } });
+    pair.view.postMessage({ type: 'request', id: 99, request: { op: 'snapshot' } });
+    await expect.poll(() => replies.some((reply) => (reply as { id?: number }).id === 99)).toBe(true);
+    expect(replies.filter((reply) => (reply as { type: string }).type === 'reply')).toHaveLength(1);
+  });
+});
+
+describe('a host page’s limits', () => {
+  test('at most five calls a minute from a page; the sixth is refused and never sent', async () => {
+    const socket = await connectedServer();
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    const sentBefore = socket.sent.length;
+    const results = [];
+    for (let index = 0; index < 6; index++) results.push(await tab.request({ op: 'sendCall', to: id('2') }));
+    expect(results.slice(0, 5).every((result) => result.ok)).toBe(true);
+    expect(results[5]).toEqual({ ok: false, refusal: 'too-many' });
+    expect(socket.sent.length - sentBefore).toBe(5);
+  });
+
+  test('a page may not answer or dismiss a call it was not shown', async () => {
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    socket.receive(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '2026-11-25T10:00:00.0000000+08:00', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    await expect.poll(() => popup.state?.calls.records.length).toBe(1);
+    const callId = popup.state!.calls.records[0]!.id;
+    // No active host tab in this test: the call was toasted nowhere.
+    expect(await tab.request({ op: 'callBack', id: callId })).toEqual({ ok: false, refusal: 'unknown-call' });
+    await tab.request({ op: 'dismissCall', id: callId });
+    expect(popup.state?.calls.records[0]).toMatchObject({ status: 'ringing' });
+  });
+});
+
+describe('refused input', () => {
+  test('a port from another extension is disconnected at once', async () => {
+    const pair = portPair(PORT_NAME, { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' });
+    let dropped = false;
+    pair.view.onDisconnect.addListener(() => (dropped = true));
+    hub(pair.background);
+    await expect.poll(() => dropped).toBe(true);
+  });
+
+  test.each([
+    ['not an object', 'hello'],
+    ['an unknown op', { type: 'request', id: 1, request: { op: 'steal' } }],
+    ['a bad user id', { type: 'request', id: 2, request: { op: 'sendCall', to: '' } }],
+    ['too many names', { type: 'request', id: 3, request: { op: 'learnNames', names: Array.from({ length: 5001 }, (_, i) => [String(i), 'x']) } }],
+  ])('a malformed message (%s) is dropped and the port keeps working', async (_, message) => {
+    const pair = portPair(PORT_NAME, POPUP);
+    const replies: unknown[] = [];
+    pair.view.onMessage.addListener((reply) => replies.push(reply));
+    hub(pair.background);
+    pair.view.postMessage(message);
+    pair.view.postMessage({ type: 'request', id: 99, request: { op: 'snapshot' } });
+    await expect.poll(() => replies.some((reply) => (reply as { id?: number }).id === 99)).toBe(true);
+    expect(replies.filter((reply) => (reply as { type: string }).type === 'reply')).toHaveLength(1);
+  });
+});

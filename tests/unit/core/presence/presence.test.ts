@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { diffOnline } from '../../../../utils/core/presence/diff';
+import { lastSeenLimits, PresenceStore } from '../../../../utils/core/presence/store';
+import type { UserId } from '../../../../utils/core/protocol/schemas';
+
+const ids = (...values: string[]) => values as UserId[];
+
+describe('diffOnline', () => {
+  test.each([
+    ['nobody changes', ['1', '2'], ['2', '1'], [], []],
+    ['one joins', ['1'], ['1', '2'], ['2'], []],
+    ['one leaves', ['1', '2'], ['2'], [], ['1']],
+    ['everyone replaced', ['1', '2'], ['3'], ['3'], ['1', '2']],
+    ['from empty', [], ['1'], ['1'], []],
+    ['to empty', ['1'], [], [], ['1']],
+  ])('%s', (_, before, after, joined, left) => {
+    expect(diffOnline(new Set(ids(...before)), new Set(ids(...after)))).toEqual({ joined, left });
+  });
+
+  test('applying the diff to the old set gives the new set', () => {
+    const set = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { maxLength: 30 });
+    fc.assert(fc.property(set, set, (before, after) => {
+      const { joined, left } = diffOnline(new Set(ids(...before)), new Set(ids(...after)));
+      const result = new Set(before);
+      for (const id of left) result.delete(id);
+      for (const id of joined) result.add(id);
+      expect([...result].sort()).toEqual([...after].sort());
+    }));
+  });
+});
+
+describe('PresenceStore', () => {
+  test('each change bumps the version and notes when people left; an unchanged list changes nothing', () => {
+    const store = new PresenceStore();
+    expect(store.apply(ids('1', '2'), 100)).toEqual({ version: 1, at: 100, joined: ['1', '2'], left: [] });
+    expect(store.apply(ids('2', '1'), 200)).toBeUndefined();
+    expect(store.apply(ids('2', '3'), 300)).toEqual({ version: 2, at: 300, joined: ['3'], left: ['1'] });
+    expect(store.snapshot()).toEqual({ version: 2, online: ['2', '3'], lastSeen: { 1: 300 } });
+    expect(store.isOnline('3' as UserId)).toBe(true);
+  });
+
+  test('continues from a restored snapshot', () => {
+    const store = new PresenceStore({ version: 41, online: ids('1'), lastSeen: { ['7' as UserId]: 5 } });
+    expect(store.apply(ids('2'), 50)).toEqual({ version: 42, at: 50, joined: ['2'], left: ['1'] });
+    expect(store.snapshot().lastSeen).toEqual({ 1: 50, 7: 5 });
+  });
+});
+
+describe('last seen is bounded', () => {
+  const many = (count: number, from = 0) => Array.from({ length: count }, (_, index) => String(from + index) as UserId);
+
+  test('someone back online has no "last seen"; leaving again counts from then', () => {
+    const store = new PresenceStore();
+    store.apply(ids('1', '2'), 0);
+    store.apply(ids('2'), 10);
+    store.apply(ids('1', '2'), 20);
+    expect(store.snapshot().lastSeen).toEqual({});
+    store.apply(ids('2'), 30);
+    expect(store.snapshot().lastSeen).toEqual({ 1: 30 });
+  });
+
+  test(`at most ${lastSeenLimits.count} are kept: those who left longest ago go first`, () => {
+    const store = new PresenceStore();
+    const first = many(lastSeenLimits.count);
+    store.apply(first, 0);
+    store.apply([], 1);
+    store.apply(many(10, 1_000_000), 2);
+    store.apply([], 3);
+    const lastSeen = store.snapshot().lastSeen;
+    expect(Object.keys(lastSeen)).toHaveLength(lastSeenLimits.count);
+    expect(Object.hasOwn(lastSeen, first[9] ?? '')).toBe(false);
+    expect(Object.hasOwn(lastSeen, first[10] ?? '')).toBe(true);
+    expect(lastSeen['1000009' as UserId]).toBe(3);
+  });
+
+  test('nothing older than a week is kept, a restored snapshot included', () => {
+    const week = lastSeenLimits.maxAgeMs;
+    const store = new PresenceStore({ version: 1, online: ids('3'), lastSeen: { ['1' as UserId]: 0, ['2' as UserId]: week, ['3' as UserId]: week } });
+    expect(store.snapshot().lastSeen).toEqual({ 1: 0, 2: week });
+    store.apply(ids('4'), week + 1);
+    expect(store.snapshot().lastSeen).toEqual({ 2: week, 3: week + 1 });
+  });
+});

@@ -1,0 +1,103 @@
+import * as v from 'valibot';
+import { PAGE_SPOTS } from '../identity/me';
+import { PAGE_PROBLEMS } from '../identity/page-reading';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, UserIdSchema } from '../protocol/schemas';
+import { ROSTER_EVENT_TYPES, type RosterState, type SendCallResult, type ViewEvent } from './roster-state';
+
+/**
+ * Views (popup, options page, host pages' content scripts) and the background talk over a
+ * `runtime.Port` of this name: requests one way (`ViewToBackground`), events and replies the other
+ * (`BackgroundToView`).
+ */
+export const PORT_NAME = 'roster';
+
+const CallIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(300));
+
+const PageSpotSchema = v.picklist(PAGE_SPOTS);
+/** A host page's own record of its user; the id is checked again by the background before it is believed. */
+export const PageReadingSchema = v.variant('ok', [
+  v.object({
+    ok: v.literal(true),
+    id: v.union([v.pipe(v.string(), v.maxLength(MAX_ID_LENGTH)), v.number()]),
+    name: v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH)),
+    spot: PageSpotSchema,
+  }),
+  v.object({
+    ok: v.literal(false),
+    problem: v.picklist(PAGE_PROBLEMS),
+    spot: PageSpotSchema,
+  }),
+]);
+
+/** What views may ask of the background, described once and checked on arrival. */
+export const ViewRequestSchema = v.variant('op', [
+  v.object({ op: v.literal('snapshot') }),
+  v.object({ op: v.literal('sendCall'), to: UserIdSchema }),
+  v.object({ op: v.literal('retryNow') }),
+  v.object({ op: v.literal('callBack'), id: CallIdSchema }),
+  v.object({ op: v.literal('dismissCall'), id: CallIdSchema }),
+  v.object({ op: v.literal('markCallsSeen') }),
+  v.object({ op: v.literal('setDoNotDisturb'), on: v.boolean() }),
+  v.object({ op: v.literal('reportIdentity'), reading: PageReadingSchema }),
+  /** A host frame (not the top one) came into view or left it: where the tab's toasts go. */
+  v.object({ op: v.literal('frameShown'), shown: v.boolean() }),
+  /**
+   * A host page or frame with no user rows: presence and names changes are not sent to it until it
+   * says otherwise (then it asks for a snapshot). Frames that show no table cost nothing per change.
+   */
+  v.object({ op: v.literal('quiet'), on: v.boolean() }),
+  v.object({
+    op: v.literal('learnNames'),
+    names: v.pipe(
+      v.array(v.tuple([UserIdSchema, v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(MAX_NAME_LENGTH))])),
+      v.maxLength(5_000),
+    ),
+  }),
+]);
+export type ViewRequest = v.InferOutput<typeof ViewRequestSchema>;
+export type ViewRequestInput = v.InferInput<typeof ViewRequestSchema>;
+export type Op = ViewRequest['op'];
+
+export interface Replies {
+  snapshot: RosterState;
+  sendCall: SendCallResult;
+  retryNow: null;
+  learnNames: null;
+  callBack: SendCallResult;
+  dismissCall: null;
+  markCallsSeen: null;
+  setDoNotDisturb: null;
+  reportIdentity: null;
+  frameShown: null;
+  quiet: null;
+}
+
+/** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
+export type Role = 'content' | 'page';
+export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
+  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall', 'reportIdentity', 'frameShown', 'quiet']),
+  page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames', 'callBack', 'dismissCall', 'markCallsSeen', 'setDoNotDisturb']),
+};
+
+export const ViewToBackgroundSchema = v.object({
+  type: v.literal('request'),
+  id: v.pipe(v.number(), v.safeInteger()),
+  request: ViewRequestSchema,
+});
+
+export type BackgroundToView =
+  | { readonly type: 'event'; readonly event: ViewEvent }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: string };
+
+/** The background is our own code, but a view still checks the envelope before trusting it. */
+export const BackgroundToViewSchema = v.variant('type', [
+  v.object({
+    type: v.literal('event'),
+    event: v.looseObject({
+      type: v.picklist(ROSTER_EVENT_TYPES),
+    }),
+  }),
+  v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(true), value: v.unknown() }),
+  v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(false), error: v.string() }),
+]);
