@@ -12,7 +12,10 @@ const folder = (name) => ({
   message: `${name}/ is another runtime's code: share through utils/core/ or a message (utils/core/messages/).`,
 });
 const views = { regex: '(^|/)components/', message: 'utils/ does not draw: only a mount module renders a view.' };
-const browserApis = { regex: '^(wxt|@wxt-dev|preact)(/|$)', message: 'utils/core/ uses no browser API and no view: inject it.' };
+const browserApis = {
+  regex: '^(wxt|@wxt-dev|preact)(/|$)',
+  message: 'utils/core/ uses no browser API and no view: inject it.',
+};
 const zone = (files, forbidden, extra = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: [...forbidden.map(folder), ...extra] }] },
@@ -31,7 +34,10 @@ export default defineConfig(
       // Markup from data is how the recipe got its XSS hole: Preact's escape hatch is banned too.
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render data as text, never as HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render data as text, never as HTML.',
+        },
         { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'Render data as text, never as HTML.' },
       ],
       'no-console': 'error',
@@ -45,18 +51,35 @@ export default defineConfig(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['browser', 'chrome', 'document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB'].map(
-          (name) => ({ name, message: 'utils/core/ runs anywhere: take what it needs of the browser as a parameter.' }),
-        ),
+        ...[
+          'browser',
+          'chrome',
+          'document',
+          'window',
+          'navigator',
+          'location',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+        ].map((name) => ({
+          name,
+          message: 'utils/core/ runs anywhere: take what it needs of the browser as a parameter.',
+        })),
       ],
     },
   },
   zone(['utils/extension/**'], others('core', 'extension'), [views]),
   zone(['utils/background/**', 'entrypoints/background.ts'], others('core', 'extension', 'background'), [views]),
-  zone(['utils/content/**', 'entrypoints/content.ts', 'entrypoints/profile-tester.ts'], others('core', 'extension', 'content'), [views]),
+  zone(
+    ['utils/content/**', 'entrypoints/content.ts', 'entrypoints/profile-tester.ts'],
+    others('core', 'extension', 'content'),
+    [views],
+  ),
   // The toasts' one mount module renders their view into the host page.
   zone(['utils/content/calls/mount-call-toasts.tsx'], others('core', 'extension', 'content')),
-  zone(['utils/pages/**', 'entrypoints/popup/**', 'entrypoints/options/**'], others('core', 'extension', 'pages'), [views]),
+  zone(['utils/pages/**', 'entrypoints/popup/**', 'entrypoints/options/**'], others('core', 'extension', 'pages'), [
+    views,
+  ]),
   zone(['entrypoints/popup/**', 'entrypoints/options/**'], others('core', 'extension', 'pages')),
   zone(['entrypoints/offscreen/**'], others('core', 'extension'), [views]),
   zone(['components/**'], others('core', 'extension', 'pages')),

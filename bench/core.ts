@@ -36,10 +36,15 @@ let flip20000 = false;
 const parseAndApply = (frames: readonly [string, string]) => () => {
   flip20000 = !flip20000;
   const result = parseFrame(frames[flip20000 ? 0 : 1], defaults);
-  if (result.ok && result.message.kind === 'online') store20000.apply(result.message.users.map((user) => user.id), 0);
+  if (result.ok && result.message.kind === 'online')
+    store20000.apply(
+      result.message.users.map((user) => user.id),
+      0,
+    );
 };
 const minusOne = (format: 'ids' | 'objects') => encodeOnlineList(users(20_000, format === 'objects').slice(1), format);
-const userList = (count: number) => Array.from({ length: count }, (_, index) => [String(10_000 + index) as UserId, `用户 User ${index}`] as const);
+const userList = (count: number) =>
+  Array.from({ length: count }, (_, index) => [String(10_000 + index) as UserId, `用户 User ${index}`] as const);
 const userList20000 = userList(MAX_NAMES_PER_SOURCE);
 const directory = new Directory();
 // What keeping 100,000 names would cost every view snapshot and every session-mirror write.
@@ -51,20 +56,44 @@ const results: Measurement[] = [
   measure('parseFrame, 1,000 {userId, userName}', () => parseFrame(objects1000, options), { samples: 300 }),
   measure('parseFrame, 1 MiB frame refused by size', () => parseFrame(huge, options), { samples: 300, batch: 100 }),
   measure('JSON.parse of that 1 MiB frame (what is avoided)', () => JSON.parse(huge), { samples: 50 }),
-  measure('PresenceStore.apply, 5,000 online, one joins/leaves', () => {
-    flip = !flip;
-    store.apply(flip ? everyone.slice(1) : everyone, 0);
-  }, { samples: 300 }),
+  measure(
+    'PresenceStore.apply, 5,000 online, one joins/leaves',
+    () => {
+      flip = !flip;
+      store.apply(flip ? everyone.slice(1) : everyone, 0);
+    },
+    { samples: 300 },
+  ),
   measure(`JSON.parse alone, 20,000 ids (${kib(ids20000)})`, () => JSON.parse(ids20000), { samples: 60 }),
   measure(`parseFrame, 20,000 ids (${kib(ids20000)})`, () => parseFrame(ids20000, defaults), { samples: 60 }),
-  measure(`JSON.parse alone, 20,000 {userId, userName} (${kib(objects20000)})`, () => JSON.parse(objects20000), { samples: 60 }),
-  measure(`parseFrame, 20,000 {userId, userName} (${kib(objects20000)})`, () => parseFrame(objects20000, defaults), { samples: 60 }),
+  measure(`JSON.parse alone, 20,000 {userId, userName} (${kib(objects20000)})`, () => JSON.parse(objects20000), {
+    samples: 60,
+  }),
+  measure(`parseFrame, 20,000 {userId, userName} (${kib(objects20000)})`, () => parseFrame(objects20000, defaults), {
+    samples: 60,
+  }),
   measure('parse + diff, 20,000 ids, one joins/leaves', parseAndApply([minusOne('ids'), ids20000]), { samples: 60 }),
-  measure('parse + diff, 20,000 {userId, userName}, one joins/leaves', parseAndApply([minusOne('objects'), objects20000]), { samples: 60 }),
-  measure('Directory.replace, a host user list of 20,000 (all it keeps)', () => directory.replace('directory', userList20000), { samples: 20 }),
-  measure('Directory.entries + JSON, 20,000 names (each view snapshot)', () => JSON.stringify(directory.entries()), { samples: 20 }),
-  measure('the same for 100,000 names (not kept: this cost, every time)', () => JSON.stringify(idTable(names100000)), { samples: 20 }),
-  measure('encodeCall', () => encodeCall({ senderId: '7' as UserId, receiverId: '1' as UserId, senderName: '李四', receiverName: '章三' }), { samples: 300, batch: 1000 }),
+  measure(
+    'parse + diff, 20,000 {userId, userName}, one joins/leaves',
+    parseAndApply([minusOne('objects'), objects20000]),
+    { samples: 60 },
+  ),
+  measure(
+    'Directory.replace, a host user list of 20,000 (all it keeps)',
+    () => directory.replace('directory', userList20000),
+    { samples: 20 },
+  ),
+  measure('Directory.entries + JSON, 20,000 names (each view snapshot)', () => JSON.stringify(directory.entries()), {
+    samples: 20,
+  }),
+  measure('the same for 100,000 names (not kept: this cost, every time)', () => JSON.stringify(idTable(names100000)), {
+    samples: 20,
+  }),
+  measure(
+    'encodeCall',
+    () => encodeCall({ senderId: '7' as UserId, receiverId: '1' as UserId, senderName: '李四', receiverName: '章三' }),
+    { samples: 300, batch: 1000 },
+  ),
 ];
 
 const byName = (prefix: string) => results.find((result) => result.name.startsWith(prefix))?.medianUs ?? Number.NaN;
@@ -72,6 +101,12 @@ console.log('| benchmark | median µs | p25–p75 µs | samples |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const result of results) console.log(formatRow(result));
 console.log('');
-console.log(`validation overhead: parseFrame / JSON.parse (5,000 ids) = ${(byName('parseFrame, 5,000') / byName('JSON.parse alone')).toFixed(1)}×`);
-console.log(`default maxFrameKiB ${DEFAULT_MAX_FRAME_KIB}: 20,000 ids is ${kib(ids20000)}, 20,000 {userId, userName} is ${kib(objects20000)}`);
-console.log(`size guard: refusing 1 MiB is ${(byName('JSON.parse of that') / byName('parseFrame, 1 MiB frame refused')).toFixed(0)}× cheaper than parsing it`);
+console.log(
+  `validation overhead: parseFrame / JSON.parse (5,000 ids) = ${(byName('parseFrame, 5,000') / byName('JSON.parse alone')).toFixed(1)}×`,
+);
+console.log(
+  `default maxFrameKiB ${DEFAULT_MAX_FRAME_KIB}: 20,000 ids is ${kib(ids20000)}, 20,000 {userId, userName} is ${kib(objects20000)}`,
+);
+console.log(
+  `size guard: refusing 1 MiB is ${(byName('JSON.parse of that') / byName('parseFrame, 1 MiB frame refused')).toFixed(0)}× cheaper than parsing it`,
+);

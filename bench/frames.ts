@@ -29,14 +29,23 @@ type Kind = 'tables' | 'no-tables' | 'single';
 
 /** A small admin page: twenty user rows, the way the plain-table built-in finds them; or just text. */
 function framePage(table: boolean): string {
-  const rows = Array.from({ length: 20 }, (_, index) => `<tr data-user-id="${index + 1}"><td>用户 ${index + 1}</td><td>Dept</td></tr>`).join('');
-  const body = table ? `<table><thead><tr><th>User</th><th>Department</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>Dashboard: nothing but text here.</p>';
+  const rows = Array.from(
+    { length: 20 },
+    (_, index) => `<tr data-user-id="${index + 1}"><td>用户 ${index + 1}</td><td>Dept</td></tr>`,
+  ).join('');
+  const body = table
+    ? `<table><thead><tr><th>User</th><th>Department</th></tr></thead><tbody>${rows}</tbody></table>`
+    : '<p>Dashboard: nothing but text here.</p>';
   return `<!doctype html><meta charset="utf-8"><title>frame</title><body>${body}</body>`;
 }
 
 function shellPage(kind: Kind): string {
   if (kind === 'single') return framePage(true);
-  const frames = Array.from({ length: FRAMES }, (_, index) => `<iframe src="/frame?table=${kind === 'tables' ? 1 : 0}&n=${index}" width="300" height="120"></iframe>`).join('');
+  const frames = Array.from(
+    { length: FRAMES },
+    (_, index) =>
+      `<iframe src="/frame?table=${kind === 'tables' ? 1 : 0}&n=${index}" width="300" height="120"></iframe>`,
+  ).join('');
   return `<!doctype html><meta charset="utf-8"><title>shell</title><body><nav>menu</nav>${frames}</body>`;
 }
 
@@ -44,8 +53,10 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const quantile = (values: readonly number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const quantile = (values: readonly number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? Number.NaN;
 
 async function taskMs(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -65,12 +76,28 @@ async function changes(page: Page, roster: RosterServer, token: string): Promise
   await cdp.send('Performance.enable');
   const taskMsPerChange: number[] = [];
   const scriptUs: number[] = [];
-  const clearMeasures = () => Promise.all(page.frames().map((frame) => frame.evaluate(() => performance.clearMeasures('roster:presence-change')).catch(() => undefined)));
-  const scriptTime = async () =>
-    (await Promise.all(page.frames().map((frame) => frame.evaluate(() => performance.getEntriesByName('roster:presence-change').reduce((sum, entry) => sum + entry.duration, 0)).catch(() => 0)))).reduce(
-      (sum, value) => sum + value,
-      0,
+  const clearMeasures = () =>
+    Promise.all(
+      page
+        .frames()
+        .map((frame) =>
+          frame.evaluate(() => performance.clearMeasures('roster:presence-change')).catch(() => undefined),
+        ),
     );
+  const scriptTime = async () =>
+    (
+      await Promise.all(
+        page
+          .frames()
+          .map((frame) =>
+            frame
+              .evaluate(() =>
+                performance.getEntriesByName('roster:presence-change').reduce((sum, entry) => sum + entry.duration, 0),
+              )
+              .catch(() => 0),
+          ),
+      )
+    ).reduce((sum, value) => sum + value, 0);
   for (let index = 0; index < CHANGES; index++) {
     for (const step of ['join', 'leave'] as const) {
       await clearMeasures();
@@ -89,12 +116,20 @@ async function changes(page: Page, roster: RosterServer, token: string): Promise
 
 async function main(): Promise<void> {
   execFileSync('npx', ['wxt', 'build', '--mode', 'demo'], { stdio: 'ignore' });
-  const users: UserRecord[] = Array.from({ length: USERS }, (_, index) => ({ id: String(index + 1), name: `用户 ${index + 1}`, token: `frames-token-${index + 1}` }));
+  const users: UserRecord[] = Array.from({ length: USERS }, (_, index) => ({
+    id: String(index + 1),
+    name: `用户 ${index + 1}`,
+    token: `frames-token-${index + 1}`,
+  }));
   const roster = await startServer({ port: 0, users });
   const pages = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(url.pathname === '/frame' ? framePage(url.searchParams.get('table') === '1') : shellPage((url.searchParams.get('kind') ?? 'tables') as Kind));
+    res.end(
+      url.pathname === '/frame'
+        ? framePage(url.searchParams.get('table') === '1')
+        : shellPage((url.searchParams.get('kind') ?? 'tables') as Kind),
+    );
   });
   const port = await listen(pages);
   const browser = await launchWithExtension();
@@ -125,7 +160,14 @@ async function main(): Promise<void> {
         const marked = host === '127.0.0.1';
         if (marked && kind !== 'no-tables') {
           const documents = kind === 'single' ? 1 : FRAMES;
-          await page.waitForFunction((count) => [document, ...[...document.querySelectorAll('iframe')].map((frame) => frame.contentDocument)].filter((doc) => doc?.querySelector('roster-mark')).length >= count, documents, { timeout: 15_000 });
+          await page.waitForFunction(
+            (count) =>
+              [document, ...[...document.querySelectorAll('iframe')].map((frame) => frame.contentDocument)].filter(
+                (doc) => doc?.querySelector('roster-mark'),
+              ).length >= count,
+            documents,
+            { timeout: 15_000 },
+          );
         }
         // Documents without rows go quiet after this long: measured as they are all day, not in their first seconds.
         await pause(QUIET_WAIT_MS);
@@ -140,10 +182,14 @@ async function main(): Promise<void> {
       }
     }
     console.log('');
-    console.log(`| one presence change, tab main thread (headless Chromium) | content script | ports | renderer task time, median | p25–p75 | marking, all frames | changes |`);
+    console.log(
+      `| one presence change, tab main thread (headless Chromium) | content script | ports | renderer task time, median | p25–p75 | marking, all frames | changes |`,
+    );
     console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
     for (const row of rows) console.log(row);
-    console.log(`\nEach row: ${SETTLE_MS} ms windows around one change; the floor rows are what the same pages cost anyway (${floorMedian.toFixed(2)} ms for one page).`);
+    console.log(
+      `\nEach row: ${SETTLE_MS} ms windows around one change; the floor rows are what the same pages cost anyway (${floorMedian.toFixed(2)} ms for one page).`,
+    );
   } finally {
     closeAllClients();
     await browser.close();

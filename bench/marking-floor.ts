@@ -80,10 +80,17 @@ export async function measureMarkingFloor(page: Page, count: number, samples: nu
       const contextId =
         kind === 'pageWorld'
           ? undefined
-          : (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `floor-${kind}-${sample}` })).executionContextId;
+          : (
+              await cdp.send('Page.createIsolatedWorld', {
+                frameId: frameTree.frame.id,
+                worldName: `floor-${kind}-${sample}`,
+              })
+            ).executionContextId;
       const result = await runBare(cdp, kind === 'attributeOnly' ? SET_ATTRIBUTE : INSERT_MARK, contextId);
       if (result.names !== count || result.marks !== count) {
-        throw new Error(`floor: ${count} rows gave ${result.names} names and ${result.marks} marks (is the content script on this page?)`);
+        throw new Error(
+          `floor: ${count} rows gave ${result.names} names and ${result.marks} marks (is the content script on this page?)`,
+        );
       }
       if (sample >= 2) floor[kind].push(result.ms);
     }

@@ -30,7 +30,8 @@ interface Summary {
 
 function summarize(name: string, unit: Summary['unit'], values: number[], note = ''): Summary {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? Number.NaN;
+  const at = (quantile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? Number.NaN;
   return { name, unit, median: at(0.5), p25: at(0.25), p75: at(0.75), samples: values.length, note };
 }
 
@@ -69,7 +70,9 @@ function markRows(page: Page, count: number, offset: number): Promise<Marked> {
           if (marks.length < count || rendered === 0) return;
           observer.disconnect();
           const visibleMs = performance.now() - rendered;
-          const scriptMs = performance.getEntriesByName('roster:mark-rows').reduce((total, entry) => total + entry.duration, 0);
+          const scriptMs = performance
+            .getEntriesByName('roster:mark-rows')
+            .reduce((total, entry) => total + entry.duration, 0);
           resolve({ hostMs, scriptMs, visibleMs });
         });
         observer.observe(document.body, { childList: true, subtree: true });
@@ -97,7 +100,9 @@ function rerender(page: Page, count: number, offset: number): Promise<{ scriptMs
         requestAnimationFrame(() =>
           setTimeout(() => {
             const marked = [...(body?.rows ?? [])].every((row) => row.getElementsByTagName('roster-mark').length === 1);
-            const scriptMs = performance.getEntriesByName('roster:mark-rows').reduce((total, entry) => total + entry.duration, 0);
+            const scriptMs = performance
+              .getEntriesByName('roster:mark-rows')
+              .reduce((total, entry) => total + entry.duration, 0);
             resolve({ scriptMs, nextFrame: marked && (body?.rows.length ?? 0) === count });
           }, 0),
         );
@@ -107,7 +112,11 @@ function rerender(page: Page, count: number, offset: number): Promise<{ scriptMs
 }
 
 /** One colleague joins or leaves; resolves with the content script's time and the marks that changed. */
-async function flip(page: Page, user: string, change: () => Promise<void>): Promise<{ scriptUs: number; touched: number; ofUser: number }> {
+async function flip(
+  page: Page,
+  user: string,
+  change: () => Promise<void>,
+): Promise<{ scriptUs: number; touched: number; ofUser: number }> {
   await page.evaluate(() => {
     performance.clearMeasures('roster:presence-change');
     const seen = new Set<Element>();
@@ -122,11 +131,19 @@ async function flip(page: Page, user: string, change: () => Promise<void>): Prom
     };
   });
   await change();
-  await page.waitForFunction(() => performance.getEntriesByName('roster:presence-change').length > 0, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('roster:presence-change').length > 0, undefined, {
+    timeout: 10_000,
+  });
   return page.evaluate((id) => {
     const [entry] = performance.getEntriesByName('roster:presence-change');
-    const ofUser = [...document.querySelectorAll('.el-table__body-wrapper td.el-table_1_column_3')].filter((cell) => cell.textContent === id).length;
-    return { scriptUs: (entry?.duration ?? Number.NaN) * 1000, touched: (window as unknown as { benchSeen: () => number }).benchSeen(), ofUser };
+    const ofUser = [...document.querySelectorAll('.el-table__body-wrapper td.el-table_1_column_3')].filter(
+      (cell) => cell.textContent === id,
+    ).length;
+    return {
+      scriptUs: (entry?.duration ?? Number.NaN) * 1000,
+      touched: (window as unknown as { benchSeen: () => number }).benchSeen(),
+      ofUser,
+    };
   }, user);
 }
 
@@ -141,22 +158,22 @@ async function main(): Promise<void> {
   const pages = createServer((req, res) => {
     const script = req.url === '/page.js';
     res.writeHead(200, { 'Content-Type': script ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8' });
-    res.end(script ? MARKING_PAGE_SCRIPT : markingPageHtml(`${roster.httpUrl}/vendor/element-ui/theme-chalk/index.css`));
+    res.end(
+      script ? MARKING_PAGE_SCRIPT : markingPageHtml(`${roster.httpUrl}/vendor/element-ui/theme-chalk/index.css`),
+    );
   });
   const pagePort = await listen(pages);
   const browser = await launchWithExtension();
   const online: TestClient[] = [];
   try {
-    await browser.worker.evaluate(
-      async (settings) => chrome.storage.local.set({ settings }),
-      {
-        serverUrl: roster.wsUrl,
-        auth: { cookieUrl: `${roster.httpUrl}/`, cookieName: 'USERTOKEN' },
-        directory: { url: `${roster.httpUrl}/api/users` },
-        sites: { matches: [`http://127.0.0.1:${pagePort}/*`] },
-      },
-    );
-    for (let index = 2; index < 2 + ONLINE; index++) online.push(await connect(`${roster.wsUrl}?token=${users[index - 1]?.token ?? ''}`));
+    await browser.worker.evaluate(async (settings) => chrome.storage.local.set({ settings }), {
+      serverUrl: roster.wsUrl,
+      auth: { cookieUrl: `${roster.httpUrl}/`, cookieName: 'USERTOKEN' },
+      directory: { url: `${roster.httpUrl}/api/users` },
+      sites: { matches: [`http://127.0.0.1:${pagePort}/*`] },
+    });
+    for (let index = 2; index < 2 + ONLINE; index++)
+      online.push(await connect(`${roster.wsUrl}?token=${users[index - 1]?.token ?? ''}`));
     const page = await browser.context.newPage();
     await page.goto(`${roster.httpUrl}/login?userId=1`);
     await roster.waitFor(() => roster.connectionCount('1') === 1, 15_000);
@@ -164,13 +181,18 @@ async function main(): Promise<void> {
     await markRows(page, 10, 0); // the content script is up and has the presence snapshot
 
     const results: Summary[] = [];
-    for (const [count, samples] of [[1_000, 30], [10_000, 15]] as const) {
+    for (const [count, samples] of [
+      [1_000, 30],
+      [10_000, 15],
+    ] as const) {
       const host: number[] = [];
       const script: number[] = [];
       const visible: number[] = [];
       for (let sample = 0; sample < samples + 2; sample++) {
         await markRows(page, 0, 0);
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await page.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
         const result = await markRows(page, count, sample * 7);
         if (sample < 2) continue; // warm-up
         host.push(result.hostMs);
@@ -179,8 +201,22 @@ async function main(): Promise<void> {
       }
       const rows = count.toLocaleString('en');
       results.push(summarize(`initial marking, ${rows} rows (×3 copies)`, 'ms', script, 'content script, all frames'));
-      results.push(summarize(`  rows in the page → every row marked`, 'ms', visible, 'wall clock: the wait for the next frame, then the marking'));
-      results.push(summarize(`  baseline: the host's own script building those rows`, 'ms', host, `marking costs ${((median(script) / median(host)) * 100).toFixed(0)}% of it`));
+      results.push(
+        summarize(
+          `  rows in the page → every row marked`,
+          'ms',
+          visible,
+          'wall clock: the wait for the next frame, then the marking',
+        ),
+      );
+      results.push(
+        summarize(
+          `  baseline: the host's own script building those rows`,
+          'ms',
+          host,
+          `marking costs ${((median(script) / median(host)) * 100).toFixed(0)}% of it`,
+        ),
+      );
       if (count === 10_000) {
         // Another origin than the sites': the same page without the content script.
         const bare = await browser.context.newPage();
@@ -188,9 +224,30 @@ async function main(): Promise<void> {
         const floor = await measureMarkingFloor(bare, count, samples);
         await bare.close();
         const ratio = (median(script) / median(floor.isolated)).toFixed(1);
-        results.push(summarize(`  floor: the bare DOM work, isolated world`, 'ms', floor.isolated, `query, read, clone, insert; nothing else (the content script: ${ratio}×)`));
-        results.push(summarize(`  floor: the same in the page's own world`, 'ms', floor.pageWorld, 'for comparison: no isolated-world wrappers'));
-        results.push(summarize(`  floor: an attribute instead of a mark, isolated world`, 'ms', floor.attributeOnly, 'for comparison: a CSS-drawn dot (no title, focus or Call)'));
+        results.push(
+          summarize(
+            `  floor: the bare DOM work, isolated world`,
+            'ms',
+            floor.isolated,
+            `query, read, clone, insert; nothing else (the content script: ${ratio}×)`,
+          ),
+        );
+        results.push(
+          summarize(
+            `  floor: the same in the page's own world`,
+            'ms',
+            floor.pageWorld,
+            'for comparison: no isolated-world wrappers',
+          ),
+        );
+        results.push(
+          summarize(
+            `  floor: an attribute instead of a mark, isolated world`,
+            'ms',
+            floor.attributeOnly,
+            'for comparison: a CSS-drawn dot (no title, focus or Call)',
+          ),
+        );
       }
     }
 
@@ -210,7 +267,14 @@ async function main(): Promise<void> {
         touched.add(`${result.touched} of ${result.ofUser}`);
       }
     }
-    results.push(summarize('one user joins/leaves, 10,000 rows on the page', 'µs', change, `marks changed / that user's rows: ${[...touched].join(', ')}`));
+    results.push(
+      summarize(
+        'one user joins/leaves, 10,000 rows on the page',
+        'µs',
+        change,
+        `marks changed / that user's rows: ${[...touched].join(', ')}`,
+      ),
+    );
 
     await markRows(page, 0, 0);
     await markRows(page, 1_000, 0);
@@ -222,7 +286,14 @@ async function main(): Promise<void> {
       rerenderMs.push(result.scriptMs);
       if (result.nextFrame) inNextFrame++;
     }
-    results.push(summarize('host re-renders all 1,000 rows', 'ms', rerenderMs, `re-marked in the next frame: ${inNextFrame} of ${rerenderMs.length}`));
+    results.push(
+      summarize(
+        'host re-renders all 1,000 rows',
+        'ms',
+        rerenderMs,
+        `re-marked in the next frame: ${inNextFrame} of ${rerenderMs.length}`,
+      ),
+    );
 
     console.log('');
     console.log('| presence marks (headless Chromium, built content script) | median | p25–p75 | samples | notes |');

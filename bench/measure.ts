@@ -7,7 +7,11 @@ export interface Measurement {
   readonly samples: number;
 }
 
-export function measure(name: string, run: () => unknown, options: { samples?: number; batch?: number } = {}): Measurement {
+export function measure(
+  name: string,
+  run: () => unknown,
+  options: { samples?: number; batch?: number } = {},
+): Measurement {
   const samples = options.samples ?? 200;
   const batch = options.batch ?? 1;
   for (let warm = 0; warm < Math.min(50, samples); warm++) run();

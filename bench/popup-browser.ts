@@ -45,8 +45,14 @@ async function openPopup(browser: ExtensionBrowser): Promise<Opening> {
       new Promise<Opening>((resolve) => {
         const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
         const check = () => {
-          const [script, state, rendered, painted] = [at(marks.script), at(marks.state), at(marks.rendered), at(marks.painted)];
-          if (script === undefined || state === undefined || rendered === undefined || painted === undefined) return void setTimeout(check, 5);
+          const [script, state, rendered, painted] = [
+            at(marks.script),
+            at(marks.state),
+            at(marks.rendered),
+            at(marks.painted),
+          ];
+          if (script === undefined || state === undefined || rendered === undefined || painted === undefined)
+            return void setTimeout(check, 5);
           resolve({ script, state, rendered, painted });
         };
         check();
@@ -81,7 +87,9 @@ async function instrumentTyping(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceEventTiming[]) {
         if (entry.name !== 'keydown') continue;
-        (entry.target instanceof HTMLInputElement && entry.target.id === 'bench-bare' ? bench.bare : bench.slow).push(entry.duration);
+        (entry.target instanceof HTMLInputElement && entry.target.id === 'bench-bare' ? bench.bare : bench.slow).push(
+          entry.duration,
+        );
       }
     }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
   });
@@ -138,7 +146,13 @@ async function main(): Promise<Spread[] | undefined> {
     const site = await browser.context.newPage();
     await site.goto(`${server.httpUrl}/login?userId=${me.id}`);
     await server.waitFor(() => server.connectionCount(me.id) === 1, 15_000);
-    server.sendRaw(me.id, encodeOnlineList([me, ...people].map((user) => ({ id: user.id as UserId })), 'ids'));
+    server.sendRaw(
+      me.id,
+      encodeOnlineList(
+        [me, ...people].map((user) => ({ id: user.id as UserId })),
+        'ids',
+      ),
+    );
 
     // tsx keeps function names with a `__name` helper that the page does not have.
     await browser.context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
@@ -165,15 +179,36 @@ async function main(): Promise<Spread[] | undefined> {
     await instrumentTyping(page);
     const typing = await typeRounds(page);
     return [
-      spread('popup open → list on screen (5,000 online)', openings.map((opening) => opening.painted)),
-      spread('… page load until our script runs (browser)', openings.map((opening) => opening.script)),
-      spread('… script start → state received (port, snapshot)', openings.map((opening) => opening.state - opening.script)),
-      spread('… state received → list rendered and painted', openings.map((opening) => opening.painted - opening.state)),
-      spread('… … of which Preact’s render of the state', openings.map((opening) => opening.rendered - opening.state)),
+      spread(
+        'popup open → list on screen (5,000 online)',
+        openings.map((opening) => opening.painted),
+      ),
+      spread(
+        '… page load until our script runs (browser)',
+        openings.map((opening) => opening.script),
+      ),
+      spread(
+        '… script start → state received (port, snapshot)',
+        openings.map((opening) => opening.state - opening.script),
+      ),
+      spread(
+        '… state received → list rendered and painted',
+        openings.map((opening) => opening.painted - opening.state),
+      ),
+      spread(
+        '… … of which Preact’s render of the state',
+        openings.map((opening) => opening.rendered - opening.state),
+      ),
       spread('keystroke → list filtered and re-rendered', typing.rendered),
       spread('keystroke → … and style and layout done', typing.keys),
-      { ...spread('keystrokes ≥ 16 ms from key to next paint (Event Timing)', typing.slow), note: `${typing.slow.length} of ${TYPED_KEYS}` },
-      { ...spread('… the same keys in a bare input (frame wait alone)', typing.bare), note: `${typing.bare.length} of ${TYPED_KEYS}` },
+      {
+        ...spread('keystrokes ≥ 16 ms from key to next paint (Event Timing)', typing.slow),
+        note: `${typing.slow.length} of ${TYPED_KEYS}`,
+      },
+      {
+        ...spread('… the same keys in a bare input (frame wait alone)', typing.bare),
+        note: `${typing.bare.length} of ${TYPED_KEYS}`,
+      },
     ];
   } finally {
     await browser.close();

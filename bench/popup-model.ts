@@ -15,7 +15,11 @@ import { benchPeople } from './popup-data';
 
 const people = benchPeople(5_001);
 const names = Object.fromEntries(people.map((person) => [person.id, person.name]));
-const online = onlinePeople(people.slice(0, 5_000).map((person) => person.id as UserId), names, undefined);
+const online = onlinePeople(
+  people.slice(0, 5_000).map((person) => person.id as UserId),
+  names,
+  undefined,
+);
 const order = nameOrder('en-US');
 const orderZh = nameOrder('zh-CN');
 const sorted = sortPeople(online, order);
@@ -30,13 +34,21 @@ const queries = ['m', 'ma', 'mar', 'z', 'zw', '1', '12', '123', '王', 'chloe'].
 const results: Measurement[] = [
   measure('popup: order 5,000 online by name (en UI)', () => sortPeople(online, order), { samples: 60 }),
   measure('popup: order 5,000 online by name (zh-CN UI)', () => sortPeople(online, orderZh), { samples: 60 }),
-  measure('popup: first screenful of 5,000 in order (first frame)', () => sortFirst(online, order, 32), { samples: 60 }),
+  measure('popup: first screenful of 5,000 in order (first frame)', () => sortFirst(online, order, 32), {
+    samples: 60,
+  }),
   measure('popup: reorder after one left and one came', () => resort(sorted, changed, order), { samples: 300 }),
-  measure('popup: search keys for 5,000 (once, after the first paint)', () => new SearchIndex(initials).warm(sorted), { samples: 60 }),
-  measure('popup: one keystroke, filter 5,000 + rows', () => {
-    const terms = queries[query++ % queries.length] ?? [];
-    peopleRows(warmIndex.filter(sorted, terms), { total: 0, shown: [] }, false, true);
-  }, { samples: 300 }),
+  measure('popup: search keys for 5,000 (once, after the first paint)', () => new SearchIndex(initials).warm(sorted), {
+    samples: 60,
+  }),
+  measure(
+    'popup: one keystroke, filter 5,000 + rows',
+    () => {
+      const terms = queries[query++ % queries.length] ?? [];
+      peopleRows(warmIndex.filter(sorted, terms), { total: 0, shown: [] }, false, true);
+    },
+    { samples: 300 },
+  ),
 ];
 
 console.log('');

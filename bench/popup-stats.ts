@@ -13,8 +13,17 @@ export interface Spread {
 
 export function spread(name: string, values: readonly number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? Number.NaN;
-  return { name, median: at(0.5), p25: at(0.25), p75: at(0.75), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN, samples: sorted.length };
+  const at = (quantile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? Number.NaN;
+  return {
+    name,
+    median: at(0.5),
+    p25: at(0.25),
+    p75: at(0.75),
+    p95: at(0.95),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    samples: sorted.length,
+  };
 }
 
 export function formatSpread(result: Spread): string {

@@ -18,14 +18,29 @@ interface Props {
   /** Rows rendered beyond each edge of the viewport. */
   readonly overscan?: number;
   /** One row; the list wraps it in a positioned `<li>` with its key. */
-  readonly row: (index: number) => { readonly key: string; readonly class?: string; readonly children: ComponentChildren };
+  readonly row: (index: number) => {
+    readonly key: string;
+    readonly class?: string;
+    readonly children: ComponentChildren;
+  };
 }
 
 /**
  * A list of equal-height rows that puts only the visible ones in the DOM: 5,000 people cost what
  * 20 do. Rows keep their place in the list for assistive technology (`aria-setsize`/`aria-posinset`).
  */
-export function VirtualList({ id, class: className, label, count, rowHeight, maxHeight, keep, reveal, overscan = 6, row }: Props) {
+export function VirtualList({
+  id,
+  class: className,
+  label,
+  count,
+  rowHeight,
+  maxHeight,
+  keep,
+  reveal,
+  overscan = 6,
+  row,
+}: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const height = Math.min(maxHeight, count * rowHeight);

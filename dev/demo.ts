@@ -50,10 +50,13 @@ async function main(): Promise<void> {
 
   let extensionDir = chromeDemoDir;
   if (values['skip-build']) {
-    if (!existsSync(join(extensionDir, 'manifest.json'))) fail(`${extensionDir} has no build: run without --skip-build`);
+    if (!existsSync(join(extensionDir, 'manifest.json')))
+      fail(`${extensionDir} has no build: run without --skip-build`);
   } else {
     console.log('Building the demo extension for Chrome and Firefox (wxt build --mode demo)');
-    extensionDir = await buildDemoExtension().catch((error: unknown) => fail(`Extension build failed: ${message(error)}`));
+    extensionDir = await buildDemoExtension().catch((error: unknown) =>
+      fail(`Extension build failed: ${message(error)}`),
+    );
   }
 
   // Loopback only: the demo hands out tokens to anyone who asks.
@@ -75,7 +78,16 @@ async function main(): Promise<void> {
   });
   const url = pageUrl(server);
   const shape = describeShape(server);
-  console.log(demoInstructions({ extensionDir, pageUrl: url, users: server.users, bots: botCount, port: server.port, shape }).join('\n'));
+  console.log(
+    demoInstructions({
+      extensionDir,
+      pageUrl: url,
+      users: server.users,
+      bots: botCount,
+      port: server.port,
+      shape,
+    }).join('\n'),
+  );
 
   const browser = openBrowser(!values['no-browser'], extensionDir, `${url}/`);
   onShutdown(async () => {
@@ -91,7 +103,9 @@ function openBrowser(wanted: boolean, extensionDir: string, url: string): Launch
   if (!wanted) return undefined;
   const chromium = findChromium();
   if (!process.env['DISPLAY'] || !chromium) {
-    console.log(`(Not opening a browser: ${process.env['DISPLAY'] ? 'no Chromium found; set CHROME_PATH' : 'no DISPLAY'}.)`);
+    console.log(
+      `(Not opening a browser: ${process.env['DISPLAY'] ? 'no Chromium found; set CHROME_PATH' : 'no DISPLAY'}.)`,
+    );
     return undefined;
   }
   console.log(`Opening ${url} in ${chromium} with a fresh profile and the extension loaded.`);

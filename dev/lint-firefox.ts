@@ -21,7 +21,10 @@ const builds = [
 ] as const;
 
 /** Runs a local binary quietly; resolves with what it printed, whatever the exit code. */
-function run(command: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -40,7 +43,14 @@ async function build(args: readonly string[]): Promise<void> {
 
 async function lint(dir: string): Promise<Finding[]> {
   // `--output json` prints the whole report; the exit code only says whether there were errors.
-  const { stdout, stderr } = await run(bin('web-ext'), ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery']);
+  const { stdout, stderr } = await run(bin('web-ext'), [
+    'lint',
+    '--source-dir',
+    dir,
+    '--output',
+    'json',
+    '--no-config-discovery',
+  ]);
   try {
     return findingsOf(parseLintOutput(stdout));
   } catch (error) {
@@ -53,14 +63,22 @@ function where(finding: Finding): string {
 }
 
 function report(name: string, verdict: Verdict): void {
-  const count = (severity: Finding['severity']) => [...verdict.allowed.map((a) => a.finding), ...verdict.rejected].filter((f) => f.severity === severity).length;
-  console.log(`firefox ${name}: ${count('error')} errors, ${count('warning')} warnings (${verdict.allowed.length} accepted), ${count('notice')} notices`);
-  for (const { finding } of verdict.allowed) console.log(`  accepted ${finding.code} at ${where(finding)} (firefox-lint-allowed.json says why)`);
-  for (const finding of verdict.rejected) console.log(`  ${finding.severity.toUpperCase()} ${finding.code} at ${where(finding)}: ${finding.message}`);
+  const count = (severity: Finding['severity']) =>
+    [...verdict.allowed.map((a) => a.finding), ...verdict.rejected].filter((f) => f.severity === severity).length;
+  console.log(
+    `firefox ${name}: ${count('error')} errors, ${count('warning')} warnings (${verdict.allowed.length} accepted), ${count('notice')} notices`,
+  );
+  for (const { finding } of verdict.allowed)
+    console.log(`  accepted ${finding.code} at ${where(finding)} (firefox-lint-allowed.json says why)`);
+  for (const finding of verdict.rejected)
+    console.log(`  ${finding.severity.toUpperCase()} ${finding.code} at ${where(finding)}: ${finding.message}`);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'no-build': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { 'no-build': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
   if (values.help) {
     console.log(USAGE);
     return;
@@ -75,7 +93,9 @@ async function main(): Promise<void> {
   let failed = false;
   const used = new Set<unknown>();
   for (const { name, dir, findings } of await Promise.all(linting)) {
-    const verdict = judge(findings, allowList.allowed, (file, line, column) => sourceFrom(readFileSync(join(dir, file), 'utf8'), line, column));
+    const verdict = judge(findings, allowList.allowed, (file, line, column) =>
+      sourceFrom(readFileSync(join(dir, file), 'utf8'), line, column),
+    );
     report(name, verdict);
     for (const { entry } of verdict.allowed) used.add(entry);
     failed ||= verdict.rejected.length > 0;
@@ -85,7 +105,9 @@ async function main(): Promise<void> {
     failed = true;
   }
   if (failed) {
-    console.log('web-ext lint: failed (fix the findings above, or accept one in firefox-lint-allowed.json with its reason)');
+    console.log(
+      'web-ext lint: failed (fix the findings above, or accept one in firefox-lint-allowed.json with its reason)',
+    );
     process.exitCode = 1;
   }
 }

@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleNotificationActions } from '../utils/background/calls/call-notifications';
-import { browserScriptingHost, ContentScriptSync, resyncOnSiteEvents } from '../utils/background/browser/content-scripts';
+import {
+  browserScriptingHost,
+  ContentScriptSync,
+  resyncOnSiteEvents,
+} from '../utils/background/browser/content-scripts';
 import { openOptionsOnFirstInstall } from '../utils/background/browser/first-run';
 import { keepAlive } from '../utils/background/browser/keepalive';
 import { readPagesInTabs } from '../utils/background/identity/page-identity-reader';
@@ -15,7 +19,9 @@ import { HostTabs } from '../utils/background/ports/host-tabs';
 const log = createLogger('background');
 
 export default defineBackground(() => {
-  keepStorageFromContentScripts().catch((error: unknown) => log.error('could not close storage to content scripts', error));
+  keepStorageFromContentScripts().catch((error: unknown) =>
+    log.error('could not close storage to content scripts', error),
+  );
   const hostTabs = new HostTabs();
   const contentScripts = new ContentScriptSync(browserScriptingHost());
   resyncOnSiteEvents(contentScripts);

@@ -20,9 +20,14 @@ export default defineContentScript({
     const settings = pageSettingsOf(client, ctx.signal);
     startEach({
       'presence marks': () => startPresenceMarks(ctx, client, settings),
-      'the host event': () => announceCalls(client, () => settings.current()?.sites.callEventName ?? DEFAULT_CALL_EVENT, ctx.signal),
+      'the host event': () =>
+        announceCalls(client, () => settings.current()?.sites.callEventName ?? DEFAULT_CALL_EVENT, ctx.signal),
       'reading who is signed in': () => {
-        const reread = reportPageIdentity(client, { timers: contextTimers(ctx), window, config: () => settings.current()?.identity }, ctx.signal);
+        const reread = reportPageIdentity(
+          client,
+          { timers: contextTimers(ctx), window, config: () => settings.current()?.identity },
+          ctx.signal,
+        );
         settings.subscribe(reread, ctx.signal);
       },
       'frame visibility': () => reportFrameShown(client, window, ctx.signal),

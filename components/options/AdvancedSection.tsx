@@ -14,7 +14,9 @@ export function AdvancedSection() {
   const { shownIssues } = useForm();
   const [open, setOpen] = useState(false);
   // A problem in here must be visible: it opens by itself.
-  const troubled = shownIssues.some((issue) => PATHS.some((path) => issue.field === path || issue.field.startsWith(`${path}.`)));
+  const troubled = shownIssues.some((issue) =>
+    PATHS.some((path) => issue.field === path || issue.field.startsWith(`${path}.`)),
+  );
   return (
     <Section id="advanced" title={t('optionsAdvancedTitle')} paths={PATHS}>
       <details class="advanced" open={open || troubled} onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -24,8 +26,18 @@ export function AdvancedSection() {
           <ListField path="identity.nameClaims" label={t('optionsNameClaims')} hint={t('optionsClaimsHint')} rows={5} />
         </div>
         <div class="row">
-          <ListField path="identity.idPaths" label={t('optionsIdentityIdPaths')} hint={t('optionsIdentityPathsHint')} rows={5} />
-          <ListField path="identity.namePaths" label={t('optionsIdentityNamePaths')} hint={t('optionsIdentityPathsHint')} rows={5} />
+          <ListField
+            path="identity.idPaths"
+            label={t('optionsIdentityIdPaths')}
+            hint={t('optionsIdentityPathsHint')}
+            rows={5}
+          />
+          <ListField
+            path="identity.namePaths"
+            label={t('optionsIdentityNamePaths')}
+            hint={t('optionsIdentityPathsHint')}
+            rows={5}
+          />
         </div>
         <ChoiceField
           path="connection.idType"
@@ -38,11 +50,21 @@ export function AdvancedSection() {
           ]}
         />
         <div class="row">
-          <NumberField path="connection.heartbeatSeconds" label={t('optionsHeartbeat')} unit={t('optionsUnitSeconds')} />
+          <NumberField
+            path="connection.heartbeatSeconds"
+            label={t('optionsHeartbeat')}
+            unit={t('optionsUnitSeconds')}
+          />
           <TextField path="connection.heartbeatPayload" code label={t('optionsHeartbeatPayload')} />
         </div>
         <div class="row">
-          <ListField path="connection.unauthorizedCloseCodes" numbers rows={1} label={t('optionsCloseCodes')} hint={t('optionsCloseCodesHint')} />
+          <ListField
+            path="connection.unauthorizedCloseCodes"
+            numbers
+            rows={1}
+            label={t('optionsCloseCodes')}
+            hint={t('optionsCloseCodesHint')}
+          />
           <NumberField path="connection.maxFrameKiB" label={t('optionsMaxFrame')} unit={t('optionsUnitKiB')} />
         </div>
       </details>

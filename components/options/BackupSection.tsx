@@ -1,6 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/extension/i18n';
-import { exportFileName, parseSettingsFile, policyFileText, settingsFileText, type ImportResult } from '../../utils/pages/options/settings-file';
+import {
+  exportFileName,
+  parseSettingsFile,
+  policyFileText,
+  settingsFileText,
+  type ImportResult,
+} from '../../utils/pages/options/settings-file';
 import { toJson } from '../../utils/pages/options/json';
 import { defaultSettings } from '../../utils/core/settings/validate';
 import { describeIssue } from './fields/use-field';
@@ -48,13 +54,22 @@ export function BackupSection() {
             if (file) void onFile(file);
           }}
         />
-        <button type="button" class="button button--secondary" onClick={() => ports.download(exportFileName('settings'), settingsFileText(state.effective))}>
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => ports.download(exportFileName('settings'), settingsFileText(state.effective))}
+        >
           {t('optionsExport')}
         </button>
         <button
           type="button"
           class="button button--secondary"
-          onClick={() => ports.download(exportFileName(target), policyFileText(state.effective, defaultSettings(), target, ports.extension.id))}
+          onClick={() =>
+            ports.download(
+              exportFileName(target),
+              policyFileText(state.effective, defaultSettings(), target, ports.extension.id),
+            )
+          }
         >
           {t(target === 'firefox' ? 'optionsExportPolicyFirefox' : 'optionsExportPolicyChrome')}
         </button>
@@ -90,7 +105,15 @@ export function BackupSection() {
 }
 
 /** Why a file was not imported: everything wrong with it, by field, and that nothing changed. */
-function ImportRefused({ file, why, onClose }: { readonly file: string; readonly why: Refusal; readonly onClose: () => void }) {
+function ImportRefused({
+  file,
+  why,
+  onClose,
+}: {
+  readonly file: string;
+  readonly why: Refusal;
+  readonly onClose: () => void;
+}) {
   return (
     <div class="import-error" role="alert">
       <p class="import-error__title">{t('optionsImportRefused', file)}</p>

@@ -40,8 +40,22 @@ export function CellRefFields({ path, allowRow, locked, rowLabel }: Props) {
         disabled={locked}
         onSelect={(next) => edit(path, withCellMode(value, next as CellMode))}
       />
-      {mode === 'header' && <TextField path={`${path}.header`} label={t('optionsCellHeaderText')} placeholder={t('optionsCellHeaderPlaceholder')} disabled={locked} />}
-      {mode === 'column' && <NumberField path={`${path}.column`} range={COLUMN_RANGE} label={t('optionsCellColumnNumber')} disabled={locked} />}
+      {mode === 'header' && (
+        <TextField
+          path={`${path}.header`}
+          label={t('optionsCellHeaderText')}
+          placeholder={t('optionsCellHeaderPlaceholder')}
+          disabled={locked}
+        />
+      )}
+      {mode === 'column' && (
+        <NumberField
+          path={`${path}.column`}
+          range={COLUMN_RANGE}
+          label={t('optionsCellColumnNumber')}
+          disabled={locked}
+        />
+      )}
     </div>
   );
 }

@@ -28,18 +28,36 @@ export function DirectorySection() {
       return;
     }
     const checked = request.output.directory;
-    const missing = missingOrigins(requiredOrigins({ serverUrl: '', auth: { cookieUrl: '' }, directory: checked }), form.granted);
+    const missing = missingOrigins(
+      requiredOrigins({ serverUrl: '', auth: { cookieUrl: '' }, directory: checked }),
+      form.granted,
+    );
     const asked = missing.length > 0 ? form.requestAccess(missing) : Promise.resolve(true);
-    probe.run(tested, (signal) => asked.then(() => form.ports.probes.directory(request.output, signal)).then((result) => directoryProbeText(result, checked)));
+    probe.run(tested, (signal) =>
+      asked
+        .then(() => form.ports.probes.directory(request.output, signal))
+        .then((result) => directoryProbeText(result, checked)),
+    );
   };
 
   return (
     <Section id="directory" title={t('optionsDirectoryTitle')} intro={t('optionsDirectoryIntro')} paths={['directory']}>
-      <TextField path="directory.url" type="url" code label={t('optionsDirectoryUrl')} placeholder="https://admin.example.com/api/users" hint={t('optionsDirectoryUrlHint')} />
+      <TextField
+        path="directory.url"
+        type="url"
+        code
+        label={t('optionsDirectoryUrl')}
+        placeholder="https://admin.example.com/api/users"
+        hint={t('optionsDirectoryUrlHint')}
+      />
       <div class="row">
         <TextField path="directory.idField" code label={t('optionsDirectoryIdField')} />
         <TextField path="directory.nameField" code label={t('optionsDirectoryNameField')} />
-        <NumberField path="directory.refreshMinutes" label={t('optionsDirectoryRefresh')} unit={t('optionsUnitMinutes')} />
+        <NumberField
+          path="directory.refreshMinutes"
+          label={t('optionsDirectoryRefresh')}
+          unit={t('optionsUnitMinutes')}
+        />
       </div>
       <div class="actions">
         <button type="button" class="button button--secondary" onClick={test}>

@@ -38,10 +38,26 @@ export function ExtractorFields({ path, legend, locked }: Props) {
         onSelect={(next) => edit(path, next === '' ? undefined : switchExtractorKind(value, next as ExtractorKind))}
       />
       {kind && kind !== 'text' && <CellRefFields path={path} allowRow={kind !== 'cell'} locked={locked} />}
-      {kind === 'attribute' && <TextField path={`${path}.attribute`} code label={t('optionsAttribute')} placeholder="data-user-id" disabled={locked} />}
+      {kind === 'attribute' && (
+        <TextField
+          path={`${path}.attribute`}
+          code
+          label={t('optionsAttribute')}
+          placeholder="data-user-id"
+          disabled={locked}
+        />
+      )}
       {kind && (
         <div class="row row--tight">
-          <TextField path={`${path}.selector`} code optional label={t('optionsInside')} placeholder={kind === 'link' ? 'a[href]' : '.user-name'} hint={t('optionsInsideHint')} disabled={locked} />
+          <TextField
+            path={`${path}.selector`}
+            code
+            optional
+            label={t('optionsInside')}
+            placeholder={kind === 'link' ? 'a[href]' : '.user-name'}
+            hint={t('optionsInsideHint')}
+            disabled={locked}
+          />
           <TextField
             path={`${path}.pattern`}
             code

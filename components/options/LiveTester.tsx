@@ -34,7 +34,9 @@ export function LiveTester({ index }: { readonly index: number }) {
   const selectId = `${path}-tester-tab`.replace(/\./g, '-');
   // Without access to a site, the browser hides its tabs' addresses: ask for the profile's (or Roster's) pages.
   const wanted = missingOrigins(
-    (typeof profileUrl === 'string' ? [browserPattern(profileUrl)] : sites.map(browserPattern)).filter((pattern): pattern is string => !!pattern),
+    (typeof profileUrl === 'string' ? [browserPattern(profileUrl)] : sites.map(browserPattern)).filter(
+      (pattern): pattern is string => !!pattern,
+    ),
     form.granted,
   );
 
@@ -65,7 +67,12 @@ export function LiveTester({ index }: { readonly index: number }) {
       )}
       <div class="actions">
         {tester.testing === undefined ? (
-          <button type="button" class="button button--secondary" disabled={!selected || !valid} onClick={() => selected && tester.start(selected.id)}>
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={!selected || !valid}
+            onClick={() => selected && tester.start(selected.id)}
+          >
             {t('optionsTesterStart')}
           </button>
         ) : (
@@ -97,10 +104,17 @@ export function LiveTester({ index }: { readonly index: number }) {
         </p>
       )}
       <div role="status" aria-live="polite">
-        {tester.testing !== undefined && selected && tester.replies.length <= 1 && <Scope profileApplies={selected.profileApplies} rosterRuns={selected.rosterRuns} />}
-        {tester.testing !== undefined && tester.replies.length === 1 && tester.replies[0] && <Findings reply={tester.replies[0].reply} />}
+        {tester.testing !== undefined && selected && tester.replies.length <= 1 && (
+          <Scope profileApplies={selected.profileApplies} rosterRuns={selected.rosterRuns} />
+        )}
+        {tester.testing !== undefined && tester.replies.length === 1 && tester.replies[0] && (
+          <Findings reply={tester.replies[0].reply} />
+        )}
         {tester.testing !== undefined && tester.replies.length > 1 && (
-          <Frames replies={tester.replies} scopeOf={(url) => pageScope(url, typeof profileUrl === 'string' ? profileUrl : undefined, sites)} />
+          <Frames
+            replies={tester.replies}
+            scopeOf={(url) => pageScope(url, typeof profileUrl === 'string' ? profileUrl : undefined, sites)}
+          />
         )}
       </div>
     </div>
@@ -122,7 +136,13 @@ function Scope({ profileApplies, rosterRuns }: { readonly profileApplies: boolea
 }
 
 /** A tab with frames (an iframe shell): each frame's findings under its address, the tab's own page first. */
-function Frames({ replies, scopeOf }: { readonly replies: readonly FrameReply[]; readonly scopeOf: (url: string) => { profileApplies: boolean; rosterRuns: boolean } }) {
+function Frames({
+  replies,
+  scopeOf,
+}: {
+  readonly replies: readonly FrameReply[];
+  readonly scopeOf: (url: string) => { profileApplies: boolean; rosterRuns: boolean };
+}) {
   return (
     <>
       <p class="field__hint">{t('optionsTesterFrames', replies.length)}</p>
@@ -131,7 +151,11 @@ function Frames({ replies, scopeOf }: { readonly replies: readonly FrameReply[];
         const scope = url === undefined ? undefined : scopeOf(url);
         return (
           <section key={frameId} class="tester__frame">
-            <h5 class="tester__frame-title">{frameId === 0 ? t('optionsTesterTopPage') : t('optionsTesterInFrame', url === undefined ? '…' : pageLabel(url))}</h5>
+            <h5 class="tester__frame-title">
+              {frameId === 0
+                ? t('optionsTesterTopPage')
+                : t('optionsTesterInFrame', url === undefined ? '…' : pageLabel(url))}
+            </h5>
             {scope && <Scope profileApplies={scope.profileApplies} rosterRuns={scope.rosterRuns} />}
             <Findings reply={reply} />
           </section>
@@ -143,7 +167,11 @@ function Frames({ replies, scopeOf }: { readonly replies: readonly FrameReply[];
 
 function Findings({ reply }: { readonly reply: TesterReply }) {
   if (reply.type === 'refused') {
-    return <p class="probe__line probe--problem">{t('optionsTesterRefused', localIssue({ field: reply.field, message: reply.message }))}</p>;
+    return (
+      <p class="probe__line probe--problem">
+        {t('optionsTesterRefused', localIssue({ field: reply.field, message: reply.message }))}
+      </p>
+    );
   }
   const tone = reply.users > 0 ? 'ok' : 'problem';
   return (

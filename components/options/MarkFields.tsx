@@ -15,7 +15,14 @@ export function MarkFields({ path, locked }: { readonly path: string; readonly l
       <p class="field__hint">{t('optionsMarkHint')}</p>
       <CellRefFields path={path} allowRow locked={locked} rowLabel={t('optionsMarkDefault')} />
       <div class="row row--tight">
-        <TextField path={`${path}.selector`} code optional label={t('optionsInside')} placeholder=".name" disabled={locked} />
+        <TextField
+          path={`${path}.selector`}
+          code
+          optional
+          label={t('optionsInside')}
+          placeholder=".name"
+          disabled={locked}
+        />
         <SelectField
           path={`${path}.position`}
           label={t('optionsMarkPosition')}

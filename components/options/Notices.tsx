@@ -48,9 +48,12 @@ export function Notices({ roster, onRetry }: Props) {
           <p>{t('optionsNotSetUpHint')}</p>
         </section>
       )}
-      {roster && connection && connection.reason !== 'not-configured' && !(connection.reason === 'no-permission' && missing.length > 0) && (
-        <StatusBanner status={connection} setup={roster.setup} actions={actions} onRetry={onRetry} />
-      )}
+      {roster &&
+        connection &&
+        connection.reason !== 'not-configured' &&
+        !(connection.reason === 'no-permission' && missing.length > 0) && (
+          <StatusBanner status={connection} setup={roster.setup} actions={actions} onRetry={onRetry} />
+        )}
       {state.locked.length > 0 && (
         <section class="notice notice--managed">
           <p class="notice__title">

@@ -12,7 +12,12 @@ export function NotificationsSection() {
   const system = getPath(candidate, 'notifications.system') === true;
   const sound = getPath(candidate, 'notifications.sound') === true;
   return (
-    <Section id="notifications" title={t('optionsNotificationsTitle')} intro={t('optionsNotificationsIntro')} paths={['notifications']}>
+    <Section
+      id="notifications"
+      title={t('optionsNotificationsTitle')}
+      intro={t('optionsNotificationsIntro')}
+      paths={['notifications']}
+    >
       <ToggleField path="notifications.system" label={t('optionsNotifySystem')} hint={t('optionsNotifySystemHint')} />
       <ToggleField
         path="notifications.keepUntilDismissed"
@@ -24,7 +29,12 @@ export function NotificationsSection() {
       <VolumeField path="notifications.volume" label={t('optionsNotifyVolume')} disabled={!sound} />
       <ToggleField path="notifications.doNotDisturb" label={t('popupDnd')} hint={t('popupDndHint')} />
       <div class="row">
-        <NumberField path="notifications.ringTimeoutSeconds" label={t('optionsRingTimeout')} unit={t('optionsUnitSeconds')} hint={t('optionsRingTimeoutHint')} />
+        <NumberField
+          path="notifications.ringTimeoutSeconds"
+          label={t('optionsRingTimeout')}
+          unit={t('optionsUnitSeconds')}
+          hint={t('optionsRingTimeoutHint')}
+        />
         <NumberField path="notifications.historyLimit" label={t('optionsHistoryLimit')} unit={t('optionsUnitCalls')} />
       </div>
     </Section>

@@ -15,7 +15,12 @@ export function PresenceSection() {
           { value: 'host-tab', label: t('optionsPresenceHostTab'), hint: t('optionsPresenceHostTabHint') },
         ]}
       />
-      <NumberField path="presence.awayAfterMinutes" label={t('optionsAwayAfter')} unit={t('optionsUnitMinutes')} hint={t('optionsAwayAfterHint')} />
+      <NumberField
+        path="presence.awayAfterMinutes"
+        label={t('optionsAwayAfter')}
+        unit={t('optionsUnitMinutes')}
+        hint={t('optionsAwayAfterHint')}
+      />
     </Section>
   );
 }

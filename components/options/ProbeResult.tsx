@@ -2,7 +2,15 @@ import { t } from '../../utils/extension/i18n';
 import type { ProbeText } from '../../utils/pages/options/probe-text';
 
 /** A test's outcome in words, announced politely when it arrives. */
-export function ProbeResult({ result, busy, busyText }: { readonly result: ProbeText | undefined; readonly busy: boolean; readonly busyText: string }) {
+export function ProbeResult({
+  result,
+  busy,
+  busyText,
+}: {
+  readonly result: ProbeText | undefined;
+  readonly busy: boolean;
+  readonly busyText: string;
+}) {
   return (
     <div class="probe" role="status" aria-live="polite">
       {busy ? (

@@ -19,7 +19,10 @@ export function ProfileEditor({ index, count, locked }: Props) {
   const path = `sites.profiles.${index}`;
   const label = getPath(candidate, `${path}.label`);
   const titleId = `profile-${index}-title`;
-  const title = typeof label === 'string' && label.trim() ? t('optionsProfileNamed', index + 1, label.trim()) : t('optionsProfileNumber', index + 1);
+  const title =
+    typeof label === 'string' && label.trim()
+      ? t('optionsProfileNamed', index + 1, label.trim())
+      : t('optionsProfileNumber', index + 1);
   const list = 'sites.profiles';
   return (
     <section class="profile" aria-labelledby={titleId}>
@@ -27,15 +30,29 @@ export function ProfileEditor({ index, count, locked }: Props) {
         <h3 id={titleId}>{title}</h3>
         {!locked && (
           <div class="profile__tools">
-            <button type="button" class="button button--quiet button--small" disabled={index === 0} onClick={() => replaceList(moveItem(state.draft, list, index, index - 1))}>
+            <button
+              type="button"
+              class="button button--quiet button--small"
+              disabled={index === 0}
+              onClick={() => replaceList(moveItem(state.draft, list, index, index - 1))}
+            >
               {t('optionsMoveUp')}
               <span class="sr-only">{` ${title}`}</span>
             </button>
-            <button type="button" class="button button--quiet button--small" disabled={index === count - 1} onClick={() => replaceList(moveItem(state.draft, list, index, index + 1))}>
+            <button
+              type="button"
+              class="button button--quiet button--small"
+              disabled={index === count - 1}
+              onClick={() => replaceList(moveItem(state.draft, list, index, index + 1))}
+            >
               {t('optionsMoveDown')}
               <span class="sr-only">{` ${title}`}</span>
             </button>
-            <button type="button" class="button button--danger button--small" onClick={() => replaceList(setPath(state.draft, path, undefined))}>
+            <button
+              type="button"
+              class="button button--danger button--small"
+              onClick={() => replaceList(setPath(state.draft, path, undefined))}
+            >
               {t('optionsRemove')}
               <span class="sr-only">{` ${title}`}</span>
             </button>
@@ -44,9 +61,24 @@ export function ProfileEditor({ index, count, locked }: Props) {
       </div>
       <div class="row">
         <TextField path={`${path}.label`} label={t('optionsProfileLabel')} disabled={locked} />
-        <TextField path={`${path}.url`} code optional label={t('optionsProfileUrl')} placeholder="https://admin.example.com/users/*" hint={t('optionsProfileUrlHint')} disabled={locked} />
+        <TextField
+          path={`${path}.url`}
+          code
+          optional
+          label={t('optionsProfileUrl')}
+          placeholder="https://admin.example.com/users/*"
+          hint={t('optionsProfileUrlHint')}
+          disabled={locked}
+        />
       </div>
-      <TextField path={`${path}.rows`} code label={t('optionsProfileRows')} placeholder="table.users tbody tr" hint={t('optionsProfileRowsHint')} disabled={locked} />
+      <TextField
+        path={`${path}.rows`}
+        code
+        label={t('optionsProfileRows')}
+        placeholder="table.users tbody tr"
+        hint={t('optionsProfileRowsHint')}
+        disabled={locked}
+      />
       <div class="row row--top">
         <ExtractorFields path={`${path}.id`} legend={t('optionsProfileId')} locked={locked} />
         <ExtractorFields path={`${path}.name`} legend={t('optionsProfileName')} locked={locked} />

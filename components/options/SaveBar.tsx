@@ -16,7 +16,11 @@ export function SaveBar() {
     <div class={`savebar${dirty ? ' savebar--dirty' : ''}`}>
       <div class="savebar__inner">
         <div class="savebar__text" role="status" aria-live="polite">
-          <p class={`savebar__status${refused || notice?.kind === 'save-failed' || notice?.kind === 'import-refused' ? ' savebar__status--problem' : ''}`}>{noticeText(notice, dirty, saving)}</p>
+          <p
+            class={`savebar__status${refused || notice?.kind === 'save-failed' || notice?.kind === 'import-refused' ? ' savebar__status--problem' : ''}`}
+          >
+            {noticeText(notice, dirty, saving)}
+          </p>
           {notice?.kind === 'saved-without-access' && (
             <button type="button" class="button button--small" onClick={() => void form.requestAccess(notice.origins)}>
               {t('popupGrantAccess')}

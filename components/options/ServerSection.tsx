@@ -33,12 +33,21 @@ export function ServerSection() {
     }
     const missing = missingOrigins(requiredOrigins({ ...request.output, directory: { url: '' } }), form.granted);
     const asked = missing.length > 0 ? form.requestAccess(missing) : Promise.resolve(true);
-    probe.run(tested, (signal) => asked.then(() => form.ports.probes.connection(request.output, signal)).then(connectionProbeText));
+    probe.run(tested, (signal) =>
+      asked.then(() => form.ports.probes.connection(request.output, signal)).then(connectionProbeText),
+    );
   };
 
   return (
     <Section id="server" title={t('optionsServerTitle')} intro={t('optionsServerIntro')} paths={['serverUrl']}>
-      <TextField path="serverUrl" type="url" code label={t('optionsServerUrl')} placeholder="wss://admin.example.com/ws" hint={t('optionsServerUrlHint')}>
+      <TextField
+        path="serverUrl"
+        type="url"
+        code
+        label={t('optionsServerUrl')}
+        placeholder="wss://admin.example.com/ws"
+        hint={t('optionsServerUrlHint')}
+      >
         {warnings.map((warning) => (
           <p key={warning} class="field__warning" role="note">
             {t(warning === 'insecure' ? 'optionsServerInsecure' : 'optionsServerHasToken')}

@@ -16,7 +16,9 @@ export function ShortcutSection() {
           {key ? t('optionsShortcutNow', key) : t('optionsShortcutNone')}
         </p>
       )}
-      <p class="field__hint">{firefox ? t('optionsShortcutWhereFirefox') : t('optionsShortcutWhere', shortcutsPage(navigator.userAgent))}</p>
+      <p class="field__hint">
+        {firefox ? t('optionsShortcutWhereFirefox') : t('optionsShortcutWhere', shortcutsPage(navigator.userAgent))}
+      </p>
       <div class="actions">
         <button type="button" class="button button--secondary" onClick={() => void ports.shortcut.openSettings()}>
           {t('optionsShortcutOpen')}

@@ -5,7 +5,10 @@ import { getPath } from '../../utils/pages/options/paths';
 import { missingOrigins } from '../../utils/pages/options/permissions';
 import { probeFailedText, type ProbeText } from '../../utils/pages/options/probe-text';
 import { hostList } from '../../utils/pages/options/hosts';
-import { IdentityProbeRequestSchema, type IdentityProbeResult } from '../../utils/core/messages/options-background-probes';
+import {
+  IdentityProbeRequestSchema,
+  type IdentityProbeResult,
+} from '../../utils/core/messages/options-background-probes';
 import { requiredOrigins } from '../../utils/core/settings/origins';
 import type { RosterState } from '../../utils/core/messages/roster-state';
 import { ChoiceField } from './fields/ChoiceField';
@@ -17,7 +20,9 @@ import { IdentityReport } from './IdentityReport';
 import { ProbeResult } from './ProbeResult';
 import { Section } from './Section';
 
-type Tested = { readonly key: string } & ({ readonly result: Extract<IdentityProbeResult, { outcome: 'identity' }> } | { readonly text: ProbeText });
+type Tested = { readonly key: string } & (
+  { readonly result: Extract<IdentityProbeResult, { outcome: 'identity' }> } | { readonly text: ProbeText }
+);
 
 /** Where the sign-in token comes from, who I am, and how Roster finds that out on this host. */
 export function SignInSection({ roster }: { readonly roster: RosterState | undefined }) {
@@ -42,7 +47,10 @@ export function SignInSection({ roster }: { readonly roster: RosterState | undef
       setTested({ key, text: { key: 'optionsProbeFixFirst', substitutions: [], tone: 'problem' } });
       return;
     }
-    const missing = missingOrigins(requiredOrigins({ serverUrl: '', directory: { url: '' }, ...request.output }), form.granted);
+    const missing = missingOrigins(
+      requiredOrigins({ serverUrl: '', directory: { url: '' }, ...request.output }),
+      form.granted,
+    );
     const asked = missing.length > 0 ? form.requestAccess(missing) : Promise.resolve(true);
     const controller = new AbortController();
     running.current = controller;
@@ -54,9 +62,15 @@ export function SignInSection({ roster }: { readonly roster: RosterState | undef
           result.outcome === 'identity'
             ? { key, result }
             : result.outcome === 'no-permission'
-              ? { key, text: { key: 'optionsProbeNoAccess', substitutions: [hostList(result.origins)], tone: 'problem' } }
+              ? {
+                  key,
+                  text: { key: 'optionsProbeNoAccess', substitutions: [hostList(result.origins)], tone: 'problem' },
+                }
               : { key, text: { key: 'optionsProbeNoSite', substitutions: [], tone: 'problem' } },
-        (error: unknown): Tested => ({ key, text: probeFailedText(error instanceof Error ? error.message : String(error)) }),
+        (error: unknown): Tested => ({
+          key,
+          text: probeFailedText(error instanceof Error ? error.message : String(error)),
+        }),
       )
       .then((outcome) => {
         if (controller.signal.aborted) return;
@@ -66,12 +80,20 @@ export function SignInSection({ roster }: { readonly roster: RosterState | undef
   };
 
   const shown = tested?.key === key ? tested : undefined;
-  const signedIn = roster !== undefined && !(roster.connection.phase === 'disconnected' && roster.connection.reason === 'no-token');
+  const signedIn =
+    roster !== undefined && !(roster.connection.phase === 'disconnected' && roster.connection.reason === 'no-token');
   const mismatch = roster?.identity.mismatch;
   return (
     <Section id="sign-in" title={t('optionsSignInTitle')} intro={t('optionsSignInIntro')} paths={['auth', 'identity']}>
       <div class="row">
-        <TextField path="auth.cookieUrl" type="url" code label={t('optionsCookieUrl')} placeholder="https://admin.example.com/" hint={t('optionsCookieUrlHint')} />
+        <TextField
+          path="auth.cookieUrl"
+          type="url"
+          code
+          label={t('optionsCookieUrl')}
+          placeholder="https://admin.example.com/"
+          hint={t('optionsCookieUrlHint')}
+        />
         <TextField path="auth.cookieName" code label={t('optionsCookieName')} hint={t('optionsCookieNameHint')} />
       </div>
       <ChoiceField
@@ -99,9 +121,21 @@ export function SignInSection({ roster }: { readonly roster: RosterState | undef
       )}
       {auto && (
         <>
-          <TextField path="identity.url" code label={t('optionsIdentityUrl')} placeholder="/api/user/info" hint={t('optionsIdentityUrlHint')} />
+          <TextField
+            path="identity.url"
+            code
+            label={t('optionsIdentityUrl')}
+            placeholder="/api/user/info"
+            hint={t('optionsIdentityUrlHint')}
+          />
           <div class="row">
-            <TextField path="identity.pageKey" code label={t('optionsIdentityPageKey')} placeholder="vuex" hint={t('optionsIdentityPageKeyHint')} />
+            <TextField
+              path="identity.pageKey"
+              code
+              label={t('optionsIdentityPageKey')}
+              placeholder="vuex"
+              hint={t('optionsIdentityPageKeyHint')}
+            />
             <SelectField
               path="identity.pageStorage"
               label={t('optionsIdentityPageStorage')}
@@ -114,14 +148,30 @@ export function SignInSection({ roster }: { readonly roster: RosterState | undef
             />
           </div>
           <div class="row">
-            <TextField path="identity.pageSelector" code label={t('optionsIdentityPageSelector')} placeholder=".navbar .user-name" hint={t('optionsIdentityPageSelectorHint')} />
-            <TextField path="identity.pageAttribute" code label={t('optionsIdentityPageAttribute')} placeholder="data-user-id" hint={t('optionsIdentityPageAttributeHint')} />
+            <TextField
+              path="identity.pageSelector"
+              code
+              label={t('optionsIdentityPageSelector')}
+              placeholder=".navbar .user-name"
+              hint={t('optionsIdentityPageSelectorHint')}
+            />
+            <TextField
+              path="identity.pageAttribute"
+              code
+              label={t('optionsIdentityPageAttribute')}
+              placeholder="data-user-id"
+              hint={t('optionsIdentityPageAttributeHint')}
+            />
           </div>
           <ToggleField path="identity.learn" label={t('optionsIdentityLearn')} hint={t('optionsIdentityLearnHint')} />
         </>
       )}
       <div class="row">
-        <TextField path="identity.userId" label={t('optionsUserId')} hint={auto ? t('optionsUserIdHintAuto') : t('optionsUserIdHintManual')} />
+        <TextField
+          path="identity.userId"
+          label={t('optionsUserId')}
+          hint={auto ? t('optionsUserIdHintAuto') : t('optionsUserIdHintManual')}
+        />
         <TextField path="identity.userName" label={t('optionsUserName')} />
       </div>
       <div class="actions">

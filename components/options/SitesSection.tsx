@@ -31,9 +31,21 @@ export function SitesSection() {
       />
       <fieldset class="builtins">
         <legend class="field__label">{t('optionsBuiltIns')}</legend>
-        <ToggleField path="sites.builtIns.elementTable" label={t('optionsBuiltInElement')} hint={t('optionsBuiltInElementHint')} />
-        <ToggleField path="sites.builtIns.plainTable" label={t('optionsBuiltInPlain')} hint={t('optionsBuiltInPlainHint')} />
-        <ToggleField path="sites.builtIns.dataAttributes" label={t('optionsBuiltInData')} hint={t('optionsBuiltInDataHint')} />
+        <ToggleField
+          path="sites.builtIns.elementTable"
+          label={t('optionsBuiltInElement')}
+          hint={t('optionsBuiltInElementHint')}
+        />
+        <ToggleField
+          path="sites.builtIns.plainTable"
+          label={t('optionsBuiltInPlain')}
+          hint={t('optionsBuiltInPlainHint')}
+        />
+        <ToggleField
+          path="sites.builtIns.dataAttributes"
+          label={t('optionsBuiltInData')}
+          hint={t('optionsBuiltInDataHint')}
+        />
       </fieldset>
       <div class="profiles">
         <div class="profiles__head">
@@ -46,12 +58,22 @@ export function SitesSection() {
           <ProfileEditor key={index} index={index} count={profiles.length} locked={listLocked} />
         ))}
         {!listLocked && (
-          <button type="button" class="button button--secondary" onClick={() => form.edit(`sites.profiles.${profiles.length}`, newProfile())}>
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => form.edit(`sites.profiles.${profiles.length}`, newProfile())}
+          >
             {t('optionsAddProfile')}
           </button>
         )}
       </div>
-      <TextField path="sites.shadowHosts" code label={t('optionsShadowHosts')} hint={t('optionsShadowHostsHint')} placeholder="user-table" />
+      <TextField
+        path="sites.shadowHosts"
+        code
+        label={t('optionsShadowHosts')}
+        hint={t('optionsShadowHostsHint')}
+        placeholder="user-table"
+      />
       <TextField path="sites.callEventName" code label={t('optionsCallEvent')} hint={t('optionsCallEventHint')} />
     </Section>
   );

@@ -2,7 +2,11 @@
  * Moves focus to the first field with a problem, so a keyboard or screen-reader user lands on it.
  * A problem deep inside a field (`identity.idClaims.2`) belongs to the nearest field that exists.
  */
-export function focusFirstProblem(fields: readonly string[], idOf: (path: string) => string, doc: Document = document): boolean {
+export function focusFirstProblem(
+  fields: readonly string[],
+  idOf: (path: string) => string,
+  doc: Document = document,
+): boolean {
   for (const field of fields) {
     const segments = field.split('.');
     for (let length = segments.length; length > 0; length--) {

@@ -31,7 +31,8 @@ export function useOptionsForm(ports: OptionsPorts): OptionsForm | undefined {
   useEffect(() => {
     const stop = new AbortController();
     ports.settings.follow((editable) => dispatch({ type: 'loaded', editable }), stop.signal);
-    const refresh = () => void ports.permissions.granted().then((origins) => !stop.signal.aborted && setGranted(origins));
+    const refresh = () =>
+      void ports.permissions.granted().then((origins) => !stop.signal.aborted && setGranted(origins));
     refresh();
     ports.permissions.onChange(refresh, stop.signal);
     return () => stop.abort();
@@ -61,7 +62,12 @@ export function useOptionsForm(ports: OptionsPorts): OptionsForm | undefined {
       dispatch({ type: 'refused' });
       setNotice({ kind: 'refused', count: result.error.issues.length });
       // After the errors have rendered.
-      requestAnimationFrame(() => focusFirstProblem(result.error.issues.map((issue) => issue.field), fieldId));
+      requestAnimationFrame(() =>
+        focusFirstProblem(
+          result.error.issues.map((issue) => issue.field),
+          fieldId,
+        ),
+      );
       return;
     }
     const running = validateSettings(underPolicy(toJson(result.settings), current.effective, current.locked));
@@ -87,5 +93,21 @@ export function useOptionsForm(ports: OptionsPorts): OptionsForm | undefined {
   const candidate = useMemo(() => (state ? underPolicy(state.draft, state.effective, state.locked) : null), [state]);
   const dirty = useMemo(() => (state ? isDirty(state) : false), [state]);
   if (!state || !granted) return undefined;
-  return { state, candidate, ports, shownIssues, dirty, saving, notice, granted, edit, touch, replace, discard, note: setNotice, save, requestAccess };
+  return {
+    state,
+    candidate,
+    ports,
+    shownIssues,
+    dirty,
+    saving,
+    notice,
+    granted,
+    edit,
+    touch,
+    replace,
+    discard,
+    note: setNotice,
+    save,
+    requestAccess,
+  };
 }

@@ -35,11 +35,17 @@ export function useTester(ports: OptionsPorts, profile: Json | undefined): Teste
   const [testing, setTesting] = useState<number | undefined>(undefined);
   const [replies, setReplies] = useState<readonly FrameReply[]>([]);
   const [failure, setFailure] = useState<string | undefined>(undefined);
-  const session = useRef<{ readonly controller: AbortController; send?: (profile: unknown) => void } | undefined>(undefined);
+  const session = useRef<{ readonly controller: AbortController; send?: (profile: unknown) => void } | undefined>(
+    undefined,
+  );
 
   useEffect(() => {
     const stop = new AbortController();
-    const refresh = () => void ports.tester.tabs().then((next) => !stop.signal.aborted && setTabs(next), () => undefined);
+    const refresh = () =>
+      void ports.tester.tabs().then(
+        (next) => !stop.signal.aborted && setTabs(next),
+        () => undefined,
+      );
     refresh();
     ports.tester.onTabsChange(refresh, stop.signal);
     return () => {
@@ -76,7 +82,11 @@ export function useTester(ports: OptionsPorts, profile: Json | undefined): Teste
     setTesting(tabId);
     const onReply = (reply: TesterReply, frameId: number) => {
       if (controller.signal.aborted) return;
-      setReplies((before) => [...before.filter((known) => known.frameId !== frameId), { frameId, reply }].sort((a, b) => a.frameId - b.frameId));
+      setReplies((before) =>
+        [...before.filter((known) => known.frameId !== frameId), { frameId, reply }].sort(
+          (a, b) => a.frameId - b.frameId,
+        ),
+      );
     };
     ports.tester.start(tabId, onReply, controller.signal).then(
       (send) => {

@@ -41,7 +41,12 @@ export function CallLogRow({ entry, online, now, canCall, onCall, onDismiss }: P
       </span>
       <span class="call-entry__actions">
         {incoming && record.status === 'ringing' && (
-          <button type="button" class="button button--small button--quiet" onClick={() => onDismiss(record)} aria-label={t('popupDismissFrom', name)}>
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            onClick={() => onDismiss(record)}
+            aria-label={t('popupDismissFrom', name)}
+          >
             {t('dismiss')}
           </button>
         )}

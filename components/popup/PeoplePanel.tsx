@@ -91,7 +91,8 @@ export function PeoplePanel({ presence, names, me, connected, now, calls, announ
   const latestOnline = useRef(online);
   latestOnline.current = online;
   const armedAloud = useCallback(
-    (id: UserId) => announce(t('popupConfirmCall', latestOnline.current.find((person) => person.id === id)?.name ?? id)),
+    (id: UserId) =>
+      announce(t('popupConfirmCall', latestOnline.current.find((person) => person.id === id)?.name ?? id)),
     [announce],
   );
   const keys = usePeopleKeys({
@@ -161,7 +162,11 @@ export function PeoplePanel({ presence, names, me, connected, now, calls, announ
           ),
         };
       case 'offline':
-        return { key: `offline:${item.person.id}`, class: 'absent', children: <OfflineRow person={item.person} now={now} /> };
+        return {
+          key: `offline:${item.person.id}`,
+          class: 'absent',
+          children: <OfflineRow person={item.person} now={now} />,
+        };
     }
   };
 
@@ -198,7 +203,12 @@ export function PeoplePanel({ presence, names, me, connected, now, calls, announ
       {online.length === 0 && !searching && <p class="empty">{t(connected ? 'nobodyOnline' : 'popupListWaiting')}</p>}
       {rows.length === 0 && searching && <p class="empty">{t('popupNoMatch', query.trim())}</p>}
       {rows.length > 0 && (
-        <div ref={list} onKeyDown={keys.onKeyDown('list')} onFocusIn={() => setListFocused(true)} onFocusOut={() => setListFocused(false)}>
+        <div
+          ref={list}
+          onKeyDown={keys.onKeyDown('list')}
+          onFocusIn={() => setListFocused(true)}
+          onFocusOut={() => setListFocused(false)}
+        >
           <VirtualList
             id="people-list"
             class="people__list"

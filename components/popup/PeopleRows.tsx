@@ -7,7 +7,17 @@ import { useLocale } from '../../utils/pages/popup/locale';
 import { timeFormat } from '../../utils/pages/popup/time-format';
 
 /** A person's dot, name (whole on hover: long names are cut) and the small line under it. */
-function RowText({ dot, nameClass, name, children }: { readonly dot: string; readonly nameClass: string; readonly name: string; readonly children: ComponentChildren }) {
+function RowText({
+  dot,
+  nameClass,
+  name,
+  children,
+}: {
+  readonly dot: string;
+  readonly nameClass: string;
+  readonly name: string;
+  readonly children: ComponentChildren;
+}) {
   return (
     <>
       <span class={`dot ${dot}`} aria-hidden="true" />
@@ -89,7 +99,14 @@ export function OfflineToggle({ count, expanded, fixed, tabStop, onToggle, onFoc
   const label = t('popupOfflineSection', count);
   if (fixed) return <span class="section-toggle section-toggle--fixed">{label}</span>;
   return (
-    <button type="button" class="section-toggle" aria-expanded={expanded} tabIndex={tabStop ? 0 : -1} onClick={onToggle} onFocus={onFocus}>
+    <button
+      type="button"
+      class="section-toggle"
+      aria-expanded={expanded}
+      tabIndex={tabStop ? 0 : -1}
+      onClick={onToggle}
+      onFocus={onFocus}
+    >
       <span class="section-toggle__chevron" aria-hidden="true" />
       {label}
     </button>

@@ -64,7 +64,15 @@ function Waiting() {
   );
 }
 
-function PopupBody({ state, client, actions }: { readonly state: RosterState; readonly client: RosterClient; readonly actions: BrowserActions }) {
+function PopupBody({
+  state,
+  client,
+  actions,
+}: {
+  readonly state: RosterState;
+  readonly client: RosterClient;
+  readonly actions: BrowserActions;
+}) {
   const { presence, names, calls: log, connection } = state;
   const now = useNow(15_000);
   const { message, announce } = useAnnouncer();
@@ -90,14 +98,27 @@ function PopupBody({ state, client, actions }: { readonly state: RosterState; re
         doNotDisturb={state.doNotDisturb}
         onDoNotDisturb={(on) => client.request({ op: 'setDoNotDisturb', on })}
       />
-      <StatusBanner status={connection} setup={state.setup} actions={actions} onRetry={() => void client.request({ op: 'retryNow' }).catch(() => undefined)} />
+      <StatusBanner
+        status={connection}
+        setup={state.setup}
+        actions={actions}
+        onRetry={() => void client.request({ op: 'retryNow' }).catch(() => undefined)}
+      />
       {connected && !state.me && <UnknownMe actions={actions} />}
       {state.doNotDisturb && <p class="dnd-note">{t('popupDndOn')}</p>}
       <RingingCalls calls={ringing} names={names} now={now} onCallBack={calls.callBack} onDismiss={calls.dismiss} />
       <PopupTabs selected={tab} onSelect={setTab} onlineCount={othersOnline} owed={owed} />
       <section class="panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
         {tab === 'people' ? (
-          <PeoplePanel presence={presence} names={names} me={state.me} connected={connected} now={now} calls={calls} announce={announce} />
+          <PeoplePanel
+            presence={presence}
+            names={names}
+            me={state.me}
+            connected={connected}
+            now={now}
+            calls={calls}
+            announce={announce}
+          />
         ) : (
           <CallsPanel records={log.records} names={names} online={onlineSet} newIds={newIds} now={now} calls={calls} />
         )}

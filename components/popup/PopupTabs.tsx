@@ -22,11 +22,15 @@ export function PopupTabs({ selected, onSelect, onlineCount, owed }: Props) {
   const onKeyDown = (event: KeyboardEvent) => {
     const index = order.indexOf(selected);
     const next =
-      event.key === 'ArrowRight' ? order[(index + 1) % order.length]
-      : event.key === 'ArrowLeft' ? order[(index + order.length - 1) % order.length]
-      : event.key === 'Home' ? order[0]
-      : event.key === 'End' ? order[order.length - 1]
-      : undefined;
+      event.key === 'ArrowRight'
+        ? order[(index + 1) % order.length]
+        : event.key === 'ArrowLeft'
+          ? order[(index + order.length - 1) % order.length]
+          : event.key === 'Home'
+            ? order[0]
+            : event.key === 'End'
+              ? order[order.length - 1]
+              : undefined;
     if (!next) return;
     event.preventDefault();
     onSelect(next);
@@ -56,7 +60,11 @@ export function PopupTabs({ selected, onSelect, onlineCount, owed }: Props) {
   return (
     <div class="tabs" role="tablist" aria-label={t('popupViews')} onKeyDown={onKeyDown}>
       {tab('people', t('onlineHeading', onlineCount))}
-      {tab('calls', t('popupTabCalls'), owed > 0 && <span class="pill pill--missed">{t('popupMissedCount', owed)}</span>)}
+      {tab(
+        'calls',
+        t('popupTabCalls'),
+        owed > 0 && <span class="pill pill--missed">{t('popupMissedCount', owed)}</span>,
+      )}
     </div>
   );
 }

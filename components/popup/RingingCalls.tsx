@@ -29,10 +29,20 @@ export function RingingCalls({ calls, names, now, onCallBack, onDismiss }: Props
               <TimeText at={call.at} now={now} />
             </p>
             <div class="ringing__actions">
-              <button type="button" class="button button--small" onClick={() => onCallBack(call)} aria-label={t('popupCallBackTo', name)}>
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => onCallBack(call)}
+                aria-label={t('popupCallBackTo', name)}
+              >
                 {t('callBack')}
               </button>
-              <button type="button" class="button button--small button--quiet" onClick={() => onDismiss(call)} aria-label={t('popupDismissFrom', name)}>
+              <button
+                type="button"
+                class="button button--small button--quiet"
+                onClick={() => onDismiss(call)}
+                aria-label={t('popupDismissFrom', name)}
+              >
                 {t('dismiss')}
               </button>
             </div>

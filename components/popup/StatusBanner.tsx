@@ -31,7 +31,9 @@ export function StatusBanner({ status, setup, actions, onRetry }: Props) {
       {text.detail && <p class="status__detail">{t('popupLastError', text.detail)}</p>}
       {(text.retryInSeconds !== undefined || text.action) && (
         <div class="status__actions">
-          {text.retryInSeconds !== undefined && <span class="status__countdown">{t('statusRetrying', text.retryInSeconds)}</span>}
+          {text.retryInSeconds !== undefined && (
+            <span class="status__countdown">{t('statusRetrying', text.retryInSeconds)}</span>
+          )}
           {text.action && <Action action={text.action} setup={setup} actions={actions} onRetry={onRetry} />}
         </div>
       )}
@@ -77,7 +79,11 @@ function Action({ action, setup, actions, onRetry }: { readonly action: StatusAc
             type="button"
             class="button button--small"
             // Straight from the click: the browser shows its prompt only inside the user's gesture.
-            onClick={() => void actions.requestOrigins(setup.missingOrigins).then((granted) => setRefused(granted ? null : 'permission'))}
+            onClick={() =>
+              void actions
+                .requestOrigins(setup.missingOrigins)
+                .then((granted) => setRefused(granted ? null : 'permission'))
+            }
           >
             {t('popupGrantAccess')}
           </button>

@@ -16,7 +16,11 @@ export function UnknownMe({ actions }: { readonly actions: BrowserActions }) {
       </p>
       <p class="status__hint">{t('popupUnknownMeHint')}</p>
       <div class="status__actions">
-        <button type="button" class="button button--small" onClick={() => void actions.openOptions().then((opened) => setRefused(!opened))}>
+        <button
+          type="button"
+          class="button button--small"
+          onClick={() => void actions.openOptions().then((opened) => setRefused(!opened))}
+        >
           {t('popupUnknownMeAction')}
         </button>
         {refused && <span class="status__note">{t('popupNoSettingsPage')}</span>}

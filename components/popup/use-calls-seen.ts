@@ -8,7 +8,11 @@ import { unseenIds } from '../../utils/pages/popup/call-log';
  * and again whenever a call arrives while the popup is open. Returns the calls that were unseen,
  * so the list marks them "new" for as long as the popup stays open.
  */
-export function useCallsSeen(client: RosterClient, records: readonly CallRecord[], unseen: number): ReadonlySet<string> {
+export function useCallsSeen(
+  client: RosterClient,
+  records: readonly CallRecord[],
+  unseen: number,
+): ReadonlySet<string> {
   const fresh = useRef(new Set<string>());
   const arrived = unseenIds(records);
   for (const id of arrived) fresh.current.add(id);

@@ -37,7 +37,17 @@ export interface PeopleKeys {
  * The people list's keyboard state in the component world: `keyboard.ts` decides, this hook keeps
  * the active row by identity (the list changes under it), moves focus and scrolls.
  */
-export function usePeopleKeys({ targets, pageSize, hasQuery, search, list, call, toggleOffline, clearQuery, armedAloud }: Options): PeopleKeys {
+export function usePeopleKeys({
+  targets,
+  pageSize,
+  hasQuery,
+  search,
+  list,
+  call,
+  toggleOffline,
+  clearQuery,
+  armedAloud,
+}: Options): PeopleKeys {
   const [activeTarget, setActiveTarget] = useState<KeyTarget>(null);
   const [armedFor, setArmed] = useState<UserId | null>(null);
   const [reveal, setReveal] = useState<{ readonly index: number }>({ index: -1 });
@@ -59,13 +69,20 @@ export function usePeopleKeys({ targets, pageSize, hasQuery, search, list, call,
   const onKeyDown = (place: KeyPlace) => (event: KeyboardEvent) => {
     // Enter while an input method is composing (pinyin, say) belongs to the input method.
     if (event.isComposing) return;
-    const outcome = pressKey({ active, armed }, { key: event.key, place, modified: event.ctrlKey || event.altKey || event.metaKey }, targets, pageSize, hasQuery);
+    const outcome = pressKey(
+      { active, armed },
+      { key: event.key, place, modified: event.ctrlKey || event.altKey || event.metaKey },
+      targets,
+      pageSize,
+      hasQuery,
+    );
     // Typing in the search box is not ours: no state to change, no second render per keystroke.
     if (!outcome.handled && !outcome.effect) return;
     if (outcome.handled) event.preventDefault();
     setActiveTarget(targets[outcome.state.active] ?? null);
     setArmed(outcome.state.armed);
-    if (outcome.state.active !== active || outcome.effect?.type === 'focus-active') setReveal({ index: outcome.state.active });
+    if (outcome.state.active !== active || outcome.effect?.type === 'focus-active')
+      setReveal({ index: outcome.state.active });
     switch (outcome.effect?.type) {
       case 'focus-search':
         search.current?.focus();

@@ -12,14 +12,24 @@ const FIRST_SCREEN = 32;
  * Everyone online but me, in name order: the first screenful at once, the rest right after the
  * first paint, and later lists updated from the last order instead of sorted again.
  */
-export function useSortedOnline(online: readonly UserId[], names: DirectoryEntries, meId: UserId | undefined, order: NameOrder): Sorted<Person> {
-  const previous = useRef<{ readonly names: DirectoryEntries; readonly order: NameOrder; readonly people: readonly Person[] }>(undefined);
+export function useSortedOnline(
+  online: readonly UserId[],
+  names: DirectoryEntries,
+  meId: UserId | undefined,
+  order: NameOrder,
+): Sorted<Person> {
+  const previous = useRef<{
+    readonly names: DirectoryEntries;
+    readonly order: NameOrder;
+    readonly people: readonly Person[];
+  }>(undefined);
   const [painted, setPainted] = useState(false);
   const sorted = useMemo(() => {
     const people = onlinePeople(online, names, meId);
     const last = previous.current;
     let result: Sorted<Person>;
-    if (last?.names === names && last.order === order) result = { people: resort(last.people, people, order), complete: true };
+    if (last?.names === names && last.order === order)
+      result = { people: resort(last.people, people, order), complete: true };
     else if (!painted) result = sortFirst(people, order, FIRST_SCREEN);
     else result = { people: sortPeople(people, order), complete: true };
     previous.current = result.complete ? { names, order, people: result.people } : undefined;

@@ -103,7 +103,7 @@ async function stayOnline(
   // whoever happens to be online.
   // A function, not the property: TypeScript would keep `aborted` narrowed across the awaits.
   const stopped = () => signal.aborted;
-  for (let elapsed = 0; !stopped(); ) {
+  for (let elapsed = 0; !stopped();) {
     const gap = scaled(bot, between(random, ...BOT_TIMING.callCheck));
     if (elapsed + gap >= stayMs) {
       await sleep(stayMs - elapsed, signal);

@@ -15,7 +15,14 @@
   // Element UI's UMD build installs itself when it finds window.Vue; be explicit if it did not.
   if (window.ELEMENT && !Vue.prototype.$message) Vue.use(window.ELEMENT);
 
-  var ACTIVITY = ['更新了订单 Updated order', '导出了报表 Exported a report', '审批了请假 Approved leave', '修改了权限 Changed roles', '登录 Signed in', '上传了合同 Uploaded a contract'];
+  var ACTIVITY = [
+    '更新了订单 Updated order',
+    '导出了报表 Exported a report',
+    '审批了请假 Approved leave',
+    '修改了权限 Changed roles',
+    '登录 Signed in',
+    '上传了合同 Uploaded a contract',
+  ];
 
   function getJson(path) {
     return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (res) {
@@ -115,20 +122,34 @@
       },
       recent: function () {
         var byId = {};
-        this.users.forEach(function (user) { byId[user.id] = user; });
+        this.users.forEach(function (user) {
+          byId[user.id] = user;
+        });
         return ['3', '7', '13', '2', '21', '9']
-          .filter(function (id) { return byId[id]; })
+          .filter(function (id) {
+            return byId[id];
+          })
           .map(function (id, index) {
-            return { user: byId[id], action: ACTIVITY[index % ACTIVITY.length], when: (index * 7 + 2) + ' 分钟前 min ago' };
+            return {
+              user: byId[id],
+              action: ACTIVITY[index % ACTIVITY.length],
+              when: index * 7 + 2 + ' 分钟前 min ago',
+            };
           });
       },
       // Includes the hostile and the very long name on purpose.
       team: function () {
         var byId = {};
-        this.users.forEach(function (user) { byId[user.id] = user; });
+        this.users.forEach(function (user) {
+          byId[user.id] = user;
+        });
         return ['1', '2', '3', '4', '6', '7', '13', '21', '30']
-          .filter(function (id) { return byId[id]; })
-          .map(function (id) { return byId[id]; });
+          .filter(function (id) {
+            return byId[id];
+          })
+          .map(function (id) {
+            return byId[id];
+          });
       },
     },
     created: function () {
@@ -171,7 +192,9 @@
       onDisable: function (row) {
         var vm = this;
         vm.$confirm('Disable ' + row.name + '? (demo: nothing changes)', '确认 Confirm', { type: 'warning' })
-          .then(function () { vm.$message({ message: 'Nothing was changed: this is a demo', type: 'success' }); })
+          .then(function () {
+            vm.$message({ message: 'Nothing was changed: this is a demo', type: 'success' });
+          })
           .catch(function () {});
       },
     },
@@ -187,8 +210,12 @@
               h('el-breadcrumb-item', '系统管理 System'),
               h('el-breadcrumb-item', '用户管理 Users'),
             ]),
-            vm.error ? h('el-alert', { props: { type: 'error', title: vm.error, showIcon: true, closable: false } }) : null,
-            vm.loading && !vm.me ? h('div', { class: 'placeholder', directives: [{ name: 'loading', value: true }] }) : null,
+            vm.error
+              ? h('el-alert', { props: { type: 'error', title: vm.error, showIcon: true, closable: false } })
+              : null,
+            vm.loading && !vm.me
+              ? h('div', { class: 'placeholder', directives: [{ name: 'loading', value: true }] })
+              : null,
             !vm.loading && !vm.me ? renderSignIn(h, vm) : null,
             vm.me ? renderUsersCard(h, vm) : null,
             vm.me ? renderBottomRow(h, vm) : null,
@@ -209,13 +236,25 @@
           // Signing out forgets the user at once, not only when the next page load asks /api/me.
           h(
             'form',
-            { class: 'inline-form', attrs: { method: 'post', action: '/logout' }, on: { submit: function () { persistUser(null); } } },
-            [h('el-button', { props: { size: 'mini', nativeType: 'submit', icon: 'el-icon-switch-button' } }, 'Logout')],
+            {
+              class: 'inline-form',
+              attrs: { method: 'post', action: '/logout' },
+              on: {
+                submit: function () {
+                  persistUser(null);
+                },
+              },
+            },
+            [h('el-button', { props: { size: 'mini', nativeType: 'submit', icon: 'el-icon-switch-button' } }, 'Logout')]
           ),
         ]
       : [h('span', { class: 'header-muted' }, '未登录 Not signed in')];
     return h('el-header', { class: 'header', props: { height: '56px' } }, [
-      h('div', { class: 'brand' }, [h('span', { class: 'brand-mark' }, 'R'), h('span', '星辰后台管理系统'), h('small', 'Demo Admin')]),
+      h('div', { class: 'brand' }, [
+        h('span', { class: 'brand-mark' }, 'R'),
+        h('span', '星辰后台管理系统'),
+        h('small', 'Demo Admin'),
+      ]),
       h('div', { class: 'header-right' }, right),
     ]);
   }
@@ -233,11 +272,19 @@
         'el-menu',
         {
           class: 'menu',
-          props: { defaultActive: 'users', backgroundColor: '#304156', textColor: '#bfcbd9', activeTextColor: '#409EFF' },
+          props: {
+            defaultActive: 'users',
+            backgroundColor: '#304156',
+            textColor: '#bfcbd9',
+            activeTextColor: '#409EFF',
+          },
         },
         items.map(function (item) {
-          return h('el-menu-item', { key: item[0], props: { index: item[0] } }, [h('i', { class: item[1] }), h('span', item[2])]);
-        }),
+          return h('el-menu-item', { key: item[0], props: { index: item[0] } }, [
+            h('i', { class: item[1] }),
+            h('span', item[2]),
+          ]);
+        })
       ),
       vm.me ? renderTeam(h, vm) : null,
     ]);
@@ -252,9 +299,13 @@
         { class: 'team-list' },
         vm.team.map(function (user) {
           return h('li', { key: user.id, class: 'team-item' }, [
-            h('span', { class: 'team-name', attrs: { 'data-user-id': user.id, 'data-user-name': user.name, title: user.name } }, user.name),
+            h(
+              'span',
+              { class: 'team-name', attrs: { 'data-user-id': user.id, 'data-user-name': user.name, title: user.name } },
+              user.name
+            ),
           ]);
-        }),
+        })
       ),
     ]);
   }
@@ -262,18 +313,34 @@
   function renderSignIn(h, vm) {
     return h('el-card', { class: 'sign-in', props: { shadow: 'hover' } }, [
       h('div', { slot: 'header', class: 'card-header' }, [h('span', '登录 Sign in')]),
-      h('p', { class: 'hint' }, 'Demo sign-in: pick a user. The server sets the USERTOKEN cookie, as the real host system does.'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Demo sign-in: pick a user. The server sets the USERTOKEN cookie, as the real host system does.'
+      ),
       h('form', { class: 'sign-in-form', attrs: { method: 'post', action: '/login' } }, [
         h(
           'el-select',
           {
             class: 'sign-in-select',
-            props: { value: vm.selectedUserId, filterable: true, placeholder: '选择用户 Choose a user', popperClass: 'sign-in-dropdown' },
-            on: { input: function (value) { vm.selectedUserId = value; } },
+            props: {
+              value: vm.selectedUserId,
+              filterable: true,
+              placeholder: '选择用户 Choose a user',
+              popperClass: 'sign-in-dropdown',
+            },
+            on: {
+              input: function (value) {
+                vm.selectedUserId = value;
+              },
+            },
           },
           vm.signInUsers.map(function (user) {
-            return h('el-option', { key: user.id, props: { value: user.id, label: user.name + '  (#' + user.id + ')' } });
-          }),
+            return h('el-option', {
+              key: user.id,
+              props: { value: user.id, label: user.name + '  (#' + user.id + ')' },
+            });
+          })
         ),
         h('input', { attrs: { type: 'hidden', name: 'userId', value: vm.selectedUserId } }),
         h('el-button', { props: { type: 'primary', nativeType: 'submit', disabled: !vm.selectedUserId } }, 'Sign in'),
@@ -286,7 +353,13 @@
     var column = function (props, cell) {
       return h('el-table-column', {
         props: props,
-        scopedSlots: cell ? { default: function (scope) { return cell(scope.row); } } : undefined,
+        scopedSlots: cell
+          ? {
+              default: function (scope) {
+                return cell(scope.row);
+              },
+            }
+          : undefined,
       });
     };
     return h('el-card', { class: 'users-card', props: { shadow: 'never' } }, [
@@ -297,22 +370,42 @@
           props: { value: vm.search, size: 'small', prefixIcon: 'el-icon-search', clearable: true },
           // el-input passes native attributes such as placeholder through $attrs, not props.
           attrs: { placeholder: '搜索 Search name, ID, email' },
-          on: { input: function (value) { vm.search = value; vm.page = 1; } },
+          on: {
+            input: function (value) {
+              vm.search = value;
+              vm.page = 1;
+            },
+          },
         }),
       ]),
       h(
         'el-table',
         {
           class: 'users-table',
-          props: { data: vm.pageRows, rowKey: 'id', border: true, stripe: true, size: 'small', headerCellClassName: 'table-head' },
-          on: { 'sort-change': vm.onSort, 'selection-change': function (rows) { vm.selection = rows; } },
+          props: {
+            data: vm.pageRows,
+            rowKey: 'id',
+            border: true,
+            stripe: true,
+            size: 'small',
+            headerCellClassName: 'table-head',
+          },
+          on: {
+            'sort-change': vm.onSort,
+            'selection-change': function (rows) {
+              vm.selection = rows;
+            },
+          },
           directives: [{ name: 'loading', value: vm.loading }],
         },
         [
           column({ type: 'selection', width: 46, fixed: 'left' }),
-          column({ label: '用户名', prop: 'name', sortable: 'custom', minWidth: 200, showOverflowTooltip: true }, function (row) {
-            return h('span', { class: 'user-name' }, row.name);
-          }),
+          column(
+            { label: '用户名', prop: 'name', sortable: 'custom', minWidth: 200, showOverflowTooltip: true },
+            function (row) {
+              return h('span', { class: 'user-name' }, row.name);
+            }
+          ),
           column({ label: 'ID', prop: 'id', sortable: 'custom', width: 80 }),
           column({ label: 'Department', prop: 'department', sortable: 'custom', width: 190 }),
           column({ label: 'Email', prop: 'email', minWidth: 230, showOverflowTooltip: true }),
@@ -323,17 +416,50 @@
           column({ label: 'Created', prop: 'created', width: 110 }),
           column({ label: 'Actions', width: 150, fixed: 'right' }, function (row) {
             return h('span', { class: 'row-actions' }, [
-              h('el-button', { props: { type: 'text', size: 'mini', icon: 'el-icon-edit' }, on: { click: function () { vm.onEdit(row); } } }, 'Edit'),
-              h('el-button', { class: 'danger', props: { type: 'text', size: 'mini', icon: 'el-icon-remove-outline' }, on: { click: function () { vm.onDisable(row); } } }, 'Disable'),
+              h(
+                'el-button',
+                {
+                  props: { type: 'text', size: 'mini', icon: 'el-icon-edit' },
+                  on: {
+                    click: function () {
+                      vm.onEdit(row);
+                    },
+                  },
+                },
+                'Edit'
+              ),
+              h(
+                'el-button',
+                {
+                  class: 'danger',
+                  props: { type: 'text', size: 'mini', icon: 'el-icon-remove-outline' },
+                  on: {
+                    click: function () {
+                      vm.onDisable(row);
+                    },
+                  },
+                },
+                'Disable'
+              ),
             ]);
           }),
-        ],
+        ]
       ),
       h('div', { class: 'pager' }, [
         h('span', { class: 'selected-count' }, vm.selection.length ? '已选 ' + vm.selection.length + ' selected' : ''),
         h('el-pagination', {
-          props: { background: true, layout: 'total, prev, pager, next, jumper', pageSize: PAGE_SIZE, total: vm.filtered.length, currentPage: vm.page },
-          on: { 'current-change': function (page) { vm.page = page; } },
+          props: {
+            background: true,
+            layout: 'total, prev, pager, next, jumper',
+            pageSize: PAGE_SIZE,
+            total: vm.filtered.length,
+            currentPage: vm.page,
+          },
+          on: {
+            'current-change': function (page) {
+              vm.page = page;
+            },
+          },
         }),
       ]),
     ]);
@@ -349,7 +475,9 @@
   // Markup kind 2: a plain <table> whose header says "User".
   function renderRecent(h, vm) {
     return h('el-card', { class: 'recent-card', props: { shadow: 'never' } }, [
-      h('div', { slot: 'header', class: 'card-header' }, [h('span', { class: 'card-title' }, '最近活动 / Recently active')]),
+      h('div', { slot: 'header', class: 'card-header' }, [
+        h('span', { class: 'card-title' }, '最近活动 / Recently active'),
+      ]),
       h('table', { class: 'plain-table recent-table' }, [
         h('thead', [h('tr', [h('th', 'User'), h('th', 'ID'), h('th', 'Action'), h('th', 'When')])]),
         h(
@@ -361,7 +489,7 @@
               h('td', entry.action),
               h('td', { class: 'muted' }, entry.when),
             ]);
-          }),
+          })
         ),
       ]),
     ]);
@@ -371,7 +499,10 @@
     return h('el-card', { class: 'about-card', props: { shadow: 'never' } }, [
       h('div', { slot: 'header', class: 'card-header' }, [h('span', { class: 'card-title' }, '关于 About this demo')]),
       h('p', 'This page stands in for an existing admin system. It has no presence and no calling of its own.'),
-      h('p', 'With the Roster extension loaded, green dots show who is online in the tables above, and colleagues can ring you.'),
+      h(
+        'p',
+        'With the Roster extension loaded, green dots show who is online in the tables above, and colleagues can ring you.'
+      ),
     ]);
   }
 })();

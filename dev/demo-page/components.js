@@ -49,11 +49,15 @@
   Object.setPrototypeOf(UserTable, HTMLElement);
 
   function rerenderAll() {
-    tables.forEach(function (table) { render(roots.get(table)); });
+    tables.forEach(function (table) {
+      render(roots.get(table));
+    });
   }
 
   fetch('/api/users', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(function (res) { return res.ok ? res.json() : []; })
+    .then(function (res) {
+      return res.ok ? res.json() : [];
+    })
     .then(function (list) {
       users = list.slice(0, 12);
       // Defined after the elements are in the page: they get their roots only now.

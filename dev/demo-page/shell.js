@@ -10,7 +10,11 @@
   var open = {};
 
   // The "other site" is this very server under its other loopback name: another host, another site.
-  var otherOrigin = location.protocol + '//' + (location.hostname === 'localhost' ? '127.0.0.1' : 'localhost') + (location.port ? ':' + location.port : '');
+  var otherOrigin =
+    location.protocol +
+    '//' +
+    (location.hostname === 'localhost' ? '127.0.0.1' : 'localhost') +
+    (location.port ? ':' + location.port : '');
   function otherSite() {
     return otherOrigin + '/plain-users.html';
   }
@@ -30,7 +34,9 @@
     var doc = frame.contentDocument;
     if (!doc) return;
     fetch('/api/users', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (res) { return res.ok ? res.json() : []; })
+      .then(function (res) {
+        return res.ok ? res.json() : [];
+      })
       .then(function (users) {
         var table = doc.createElement('table');
         table.className = 'quick-list';
@@ -66,7 +72,9 @@
     tabs.removeChild(entry.tab);
     panes.removeChild(entry.frame);
     open[key] = null;
-    var left = Object.keys(open).filter(function (other) { return open[other] !== null; });
+    var left = Object.keys(open).filter(function (other) {
+      return open[other] !== null;
+    });
     if (left.length > 0) select(left[left.length - 1]);
   }
 
@@ -82,13 +90,17 @@
     label.type = 'button';
     label.className = 'tab-label';
     label.textContent = page.title;
-    label.addEventListener('click', function () { select(key); });
+    label.addEventListener('click', function () {
+      select(key);
+    });
     var closer = document.createElement('button');
     closer.type = 'button';
     closer.className = 'tab-close';
     closer.setAttribute('aria-label', 'Close ' + page.title);
     closer.textContent = '×';
-    closer.addEventListener('click', function () { close(key); });
+    closer.addEventListener('click', function () {
+      close(key);
+    });
     tab.appendChild(label);
     tab.appendChild(closer);
     tabs.appendChild(tab);
@@ -105,7 +117,9 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('.menu button'), function (button) {
-    button.addEventListener('click', function () { openPage(button.getAttribute('data-page')); });
+    button.addEventListener('click', function () {
+      openPage(button.getAttribute('data-page'));
+    });
   });
   openPage('users');
 })();

@@ -8,7 +8,8 @@ export async function buildDemoExtension(): Promise<string> {
   await build([]);
   await build(['-b', 'firefox']);
   for (const dir of [chromeDemoDir, firefoxDemoDir]) {
-    if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the build finished but ${dir}/manifest.json is missing`);
+    if (!existsSync(join(dir, 'manifest.json')))
+      throw new Error(`the build finished but ${dir}/manifest.json is missing`);
   }
   return chromeDemoDir;
 }

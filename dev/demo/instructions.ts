@@ -12,7 +12,10 @@ export function demoInstructions(options: {
   /** The host shape, when not the default (see `describeShape`). */
   readonly shape?: string | undefined;
 }): string[] {
-  const humans = options.users.slice(0, HUMAN_COUNT).map((user) => `${user.id} ${user.name}`).join(', ');
+  const humans = options.users
+    .slice(0, HUMAN_COUNT)
+    .map((user) => `${user.id} ${user.name}`)
+    .join(', ');
   const lines = [
     '',
     'Roster demo is running.',
@@ -33,7 +36,11 @@ export function demoInstructions(options: {
   ];
   if (options.shape) lines.splice(2, 0, `Host shape: ${options.shape}.`);
   if (options.port !== 8787) {
-    lines.splice(2, 0, `Note: port ${options.port} is not the demo default 8787; set the server and page URLs in Roster's options.`);
+    lines.splice(
+      2,
+      0,
+      `Note: port ${options.port} is not the demo default 8787; set the server and page URLs in Roster's options.`,
+    );
   }
   return lines;
 }

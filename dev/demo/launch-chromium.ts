@@ -12,7 +12,12 @@ export interface LaunchedBrowser {
 const EXIT_WAIT_MS = 3000;
 
 /** Opens `url` in a fresh Chromium profile with the unpacked extension loaded. */
-export function launchChromium(executable: string, extensionDir: string, url: string, log: (line: string) => void): LaunchedBrowser {
+export function launchChromium(
+  executable: string,
+  extensionDir: string,
+  url: string,
+  log: (line: string) => void,
+): LaunchedBrowser {
   const profile = mkdtempSync(join(tmpdir(), 'roster-demo-profile-'));
   const args = [
     `--user-data-dir=${profile}`,

@@ -18,14 +18,19 @@ function sourceFiles(dir: string): string[] {
 
 function resolveImport(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier.replace(/\?.*$/, ''));
-  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => /\.tsx?$/.test(path) && existsSync(path));
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
+    (path) => /\.tsx?$/.test(path) && existsSync(path),
+  );
 }
 
 /** Each source file under `roots` (absolute paths) with the files it imports. */
 export function importGraph(roots: readonly string[]): Map<string, string[]> {
   const files = roots.flatMap((root) => sourceFiles(root));
   return new Map(
-    files.map((file) => [file, [...readFileSync(file, 'utf8').matchAll(IMPORT)].flatMap((match) => resolveImport(file, match[1] ?? '') ?? [])]),
+    files.map((file) => [
+      file,
+      [...readFileSync(file, 'utf8').matchAll(IMPORT)].flatMap((match) => resolveImport(file, match[1] ?? '') ?? []),
+    ]),
   );
 }
 

@@ -19,7 +19,9 @@ export function socketUrl(server: RosterServer): string {
  */
 export function describeShape(server: Pick<RosterServer, 'tokens' | 'idType'>): string | undefined {
   const parts = [
-    ...(server.tokens === 'opaque' ? ['opaque session tokens (minted by /login, ended by /logout; users.json tokens refused)'] : []),
+    ...(server.tokens === 'opaque'
+      ? ['opaque session tokens (minted by /login, ended by /logout; users.json tokens refused)']
+      : []),
     ...(server.idType === 'number' ? ['numeric ids (calls with string Sender/Receiver are dropped)'] : []),
   ];
   return parts.length > 0 ? parts.join('; ') : undefined;

@@ -51,7 +51,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     },
   });
   const listFormat = values['list-format'];
-  if (listFormat !== 'ids' && listFormat !== 'objects') throw new Error(`--list-format must be ids or objects, not ${listFormat}`);
+  if (listFormat !== 'ids' && listFormat !== 'objects')
+    throw new Error(`--list-format must be ids or objects, not ${listFormat}`);
   return {
     port: integer('--port', values.port, 0, 65535),
     host: values.host,
@@ -81,6 +82,7 @@ export function parseIdType(text: string): WireIdType {
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}, not ${text}`);
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new Error(`${flag} must be a whole number from ${min} to ${max}, not ${text}`);
   return value;
 }

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     signal: controller.signal,
     log: (line) => console.log(line),
   });
-  console.log(['', 'Roster reference server', ...describeServer(server, options.bots), 'Press Ctrl-C to stop.', ''].join('\n'));
+  console.log(
+    ['', 'Roster reference server', ...describeServer(server, options.bots), 'Press Ctrl-C to stop.', ''].join('\n'),
+  );
 
   onShutdown(async () => {
     controller.abort();

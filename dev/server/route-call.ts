@@ -12,7 +12,13 @@ import type { UserRecord } from './types';
  * (their other browsers learn what was sent); the sending socket already knows. `frameText` is
  * the frame as received: the parsed call no longer says how its ids were written.
  */
-export function routeCall(context: ServerContext, from: WebSocket, sender: UserRecord, call: CallFrame, frameText: string): void {
+export function routeCall(
+  context: ServerContext,
+  from: WebSocket,
+  sender: UserRecord,
+  call: CallFrame,
+  frameText: string,
+): void {
   const { hub, log, users } = context;
   // A numeric host fails while deserialising, before it looks at anything else.
   const idProblem = context.idType === 'number' ? numericIdProblem(frameText) : undefined;

@@ -41,7 +41,10 @@ function onFrame(context: ServerContext, socket: WebSocket, user: UserRecord, da
   recordFrame(context, { userId: user.id, text });
   context.events.emit('frame', { userId: user.id, text });
 
-  const result = parseFrame(isBinary ? data : text, { maxBytes: context.maxPayload, heartbeatPayload: LEGACY_HEARTBEAT });
+  const result = parseFrame(isBinary ? data : text, {
+    maxBytes: context.maxPayload,
+    heartbeatPayload: LEGACY_HEARTBEAT,
+  });
   if (!result.ok) {
     // The code only: frame content may be anything, including somebody's token.
     log.debug(`ignored frame from ${who(user)}: ${result.error.code}`);

@@ -25,19 +25,23 @@ function withImports(path: string, seen: Set<string>): void {
   if (seen.has(path) || !existsSync(path)) return;
   seen.add(path);
   if (!path.endsWith('.js')) return;
-  for (const match of readFileSync(path, 'utf8').matchAll(/(?:import|from)\s*"(\.{1,2}\/[^"]+\.js)"/g)) withImports(resolve(dirname(path), match[1] ?? ''), seen);
+  for (const match of readFileSync(path, 'utf8').matchAll(/(?:import|from)\s*"(\.{1,2}\/[^"]+\.js)"/g))
+    withImports(resolve(dirname(path), match[1] ?? ''), seen);
 }
 
 /** An HTML page and all it loads before it runs: its script, the preloaded chunks, the stylesheets. */
 function pageFiles(root: string, page: string): string[] {
   const seen = new Set<string>([join(root, page)]);
-  for (const match of readFileSync(join(root, page), 'utf8').matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)) withImports(join(root, match[1] ?? ''), seen);
+  for (const match of readFileSync(join(root, page), 'utf8').matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g))
+    withImports(join(root, match[1] ?? ''), seen);
   return [...seen];
 }
 
 function sizes(root: string): Record<string, number> {
   const files: Record<string, string[]> = {
-    'content script (js + css)': ['content-scripts/content.js', 'content-scripts/content.css'].map((file) => join(root, file)),
+    'content script (js + css)': ['content-scripts/content.js', 'content-scripts/content.css'].map((file) =>
+      join(root, file),
+    ),
     background: (() => {
       const seen = new Set<string>();
       withImports(join(root, 'background.js'), seen);
@@ -46,7 +50,9 @@ function sizes(root: string): Record<string, number> {
     popup: pageFiles(root, 'popup.html'),
     'options page': pageFiles(root, 'options.html'),
   };
-  return Object.fromEntries(Object.entries(files).map(([part, paths]) => [part, paths.reduce((total, path) => total + gzipped(path), 0)]));
+  return Object.fromEntries(
+    Object.entries(files).map(([part, paths]) => [part, paths.reduce((total, path) => total + gzipped(path), 0)]),
+  );
 }
 
 describe.each(BUILDS)('bundle budgets: %s', (build) => {
@@ -54,7 +60,11 @@ describe.each(BUILDS)('bundle budgets: %s', (build) => {
 
   test('every part loads within its budget (gzipped)', () => {
     const measured = sizes(root);
-    console.info(`${build}: ${Object.entries(measured).map(([part, bytes]) => `${part} ${(bytes / 1024).toFixed(1)} KiB`).join(', ')}`);
+    console.info(
+      `${build}: ${Object.entries(measured)
+        .map(([part, bytes]) => `${part} ${(bytes / 1024).toFixed(1)} KiB`)
+        .join(', ')}`,
+    );
     for (const [part, bytes] of Object.entries(measured)) {
       expect(bytes, `${part} in ${build}`).toBeGreaterThan(1_000);
       expect(bytes / 1024, `${part} in ${build}, KiB`).toBeLessThanOrEqual(BUDGETS_KIB[part] ?? 0);

@@ -18,12 +18,24 @@ beforeAll(() => world.start());
 afterAll(() => world.stop());
 
 function ring(from: string, sendTime = ''): void {
-  world.colleagues.get(from).send(JSON.stringify({ Sender: from, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
+  world.colleagues.get(from).send(
+    JSON.stringify({
+      Sender: from,
+      Receiver: '1',
+      SendTime: sendTime,
+      Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } },
+      Type: 'Event',
+    }),
+  );
 }
 
 const notifications = () => world.browser.worker.evaluate(() => chrome.notifications.getAll());
 const badge = () => world.browser.worker.evaluate(() => chrome.action.getBadgeText({}));
-const unseenCalls = () => world.browser.worker.evaluate(async () => ((await chrome.storage.local.get('calls-v1'))['calls-v1'] as { unseen: number } | undefined)?.unseen ?? 0);
+const unseenCalls = () =>
+  world.browser.worker.evaluate(
+    async () =>
+      ((await chrome.storage.local.get('calls-v1'))['calls-v1'] as { unseen: number } | undefined)?.unseen ?? 0,
+  );
 const heard = (tab: Page) => tab.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls.length);
 
 /**
@@ -69,7 +81,11 @@ describe('an incoming call with 3 host tabs open', () => {
     expect(await toastTexts(hostTabs[1]).then((texts) => texts.length)).toBe(0);
     for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(1);
     const detail = await hostTabs[0]?.evaluate(() => (window as unknown as { heardCalls: unknown[] }).heardCalls[0]);
-    expect(detail).toMatchObject({ callerId: '2', callerName: '李四', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(detail).toMatchObject({
+      callerId: '2',
+      callerName: '李四',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(await badge()).toBe('1');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(Object.keys(await notifications())).toHaveLength(1);
@@ -100,13 +116,18 @@ describe('an incoming call with 3 host tabs open', () => {
   test('Do Not Disturb: no notification or toast; the history has it as missed', async () => {
     const popup = await openPopup(world.browser);
     await popup.getByRole('checkbox', { name: /Do not disturb/i }).check();
-    await expect.poll(() => world.browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toMatchObject({ notifications: { doNotDisturb: true } });
+    await expect
+      .poll(() => world.browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings))
+      .toMatchObject({ notifications: { doNotDisturb: true } });
     ring('3', '2026-11-25T09:30:00.0000000+08:00');
     for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(Object.keys(await notifications())).toHaveLength(0);
     expect(await toastTexts(hostTabs[2]).then((texts) => texts.length)).toBe(0);
-    const calls = await world.browser.worker.evaluate(async () => (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { status: string; at: number }[] });
+    const calls = await world.browser.worker.evaluate(
+      async () =>
+        (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { status: string; at: number }[] },
+    );
     expect(calls.records.at(-1)).toMatchObject({ status: 'missed' });
     await popup.getByRole('checkbox', { name: /Do not disturb/i }).uncheck();
     await popup.close();
@@ -114,8 +135,11 @@ describe('an incoming call with 3 host tabs open', () => {
 
   test('the same call delivered again after the service worker was killed is still shown once', async () => {
     const call = JSON.stringify({
-      Sender: '5', Receiver: '1', SendTime: '2026-11-25T10:00:00.1234567+08:00',
-      Message: { Event: 'Call', Data: { sender: '赵六', type: '呼叫', receiver: '章三' } }, Type: 'Event',
+      Sender: '5',
+      Receiver: '1',
+      SendTime: '2026-11-25T10:00:00.1234567+08:00',
+      Message: { Event: 'Call', Data: { sender: '赵六', type: '呼叫', receiver: '章三' } },
+      Type: 'Event',
     });
     world.server.sendRaw('1', call);
     await expect.poll(async () => Object.keys(await notifications()), { timeout: 10_000 }).toHaveLength(1);
@@ -139,7 +163,16 @@ describe('an incoming call with 3 host tabs open', () => {
     for (let i = 0; i < 500; i++) {
       const sender = senders[i % senders.length] ?? '6';
       const sendTime = `2026-11-26T10:00:00.${String(i).padStart(7, '0')}+08:00`;
-      world.server.sendRaw('1', JSON.stringify({ Sender: sender, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' }));
+      world.server.sendRaw(
+        '1',
+        JSON.stringify({
+          Sender: sender,
+          Receiver: '1',
+          SendTime: sendTime,
+          Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } },
+          Type: 'Event',
+        }),
+      );
       // Spread over about a second, as a hostile client would manage.
       if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 100));
     }

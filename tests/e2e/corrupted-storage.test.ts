@@ -43,7 +43,11 @@ const readAll = (): Promise<Stored> =>
   }, KEYS);
 
 const write = (area: Area, key: string, value: unknown): Promise<void> =>
-  browser.worker.evaluate(async ({ area, key, value }) => chrome.storage[area].set({ [key]: value }), { area, key, value });
+  browser.worker.evaluate(async ({ area, key, value }) => chrome.storage[area].set({ [key]: value }), {
+    area,
+    key,
+    value,
+  });
 
 const callIds = (calls: unknown): string[] => {
   const records = (calls as { records?: unknown } | undefined)?.records;
@@ -59,7 +63,11 @@ beforeAll(async () => {
   // A call in the log, and the mirror written: every key holds something worth keeping.
   await colleagues.join('2');
   colleagues.call('2');
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+  for (
+    const deadline = Date.now() + 10_000;
+    Date.now() < deadline;
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  ) {
     const stored = await readAll();
     if (callIds(stored['calls-v1']).length === 1 && stored['roster-mirror-v1'] !== undefined) return;
   }
@@ -72,8 +80,17 @@ describe.each([
   { key: 'settings', garbage: '{"serverUrl": ws://oops', warning: /saved settings/ },
   { key: 'calls-v1', garbage: { records: 'all of them', unseen: 'many' }, warning: /call log is damaged/ },
   // Read only when a sign-in is new to the worker: signing in again makes it look.
-  { key: 'identity-learned-v1', garbage: 12_345, warning: /learned identities in storage are unreadable/, signInAgain: true },
-  { key: 'roster-mirror-v1', garbage: { presence: { online: 'everyone' } }, warning: /mirrored state in storage\.session is unreadable/ },
+  {
+    key: 'identity-learned-v1',
+    garbage: 12_345,
+    warning: /learned identities in storage are unreadable/,
+    signInAgain: true,
+  },
+  {
+    key: 'roster-mirror-v1',
+    garbage: { presence: { online: 'everyone' } },
+    warning: /mirrored state in storage\.session is unreadable/,
+  },
 ])('garbage in $key', ({ key, garbage, warning, signInAgain = false }) => {
   test('a restarted worker warns, keeps the other keys, and the popup and options page work', async () => {
     const area = KEYS.find((entry) => entry.key === key)?.area ?? 'local';
@@ -91,7 +108,9 @@ describe.each([
       await server.waitFor(() => server.connectionCount('1') === 0, 10_000);
       await site.goto(`${server.httpUrl}/login?userId=1`);
     }
-    await expect.poll(() => logged.slice(loggedBefore).find((line) => warning.test(line)), { timeout: 10_000 }).toMatch(/^warning: \[roster:/);
+    await expect
+      .poll(() => logged.slice(loggedBefore).find((line) => warning.test(line)), { timeout: 10_000 })
+      .toMatch(/^warning: \[roster:/);
 
     const after = await readAll();
     // Nothing else lost: the other keys are as they were (the mirror and the log are rewritten with the
@@ -109,12 +128,16 @@ describe.each([
       await fill(options.page, 'serverUrl', server.wsUrl);
       await fill(options.page, 'auth.cookieUrl', `${server.httpUrl}/`);
       await options.page.getByRole('button', { name: 'Save' }).click();
-      await expect.poll(() => options.page.locator('.savebar__status').textContent()).toBe('Saved. Roster is using the new settings.');
+      await expect
+        .poll(() => options.page.locator('.savebar__status').textContent())
+        .toBe('Saved. Roster is using the new settings.');
     } else {
       expect(await options.page.locator('#field-serverUrl').inputValue()).toBe(server.wsUrl);
     }
     await expect.poll(() => headline(popup.page), { timeout: 15_000 }).toBe('Connected');
-    await expect.poll(() => popup.page.locator('.person .name').allTextContents(), { timeout: 10_000 }).toEqual(['李四']);
+    await expect
+      .poll(() => popup.page.locator('.person .name').allTextContents(), { timeout: 10_000 })
+      .toEqual(['李四']);
     await server.waitFor(() => server.connectionCount('1') === 1, 10_000);
     expect(popup.errors).toEqual([]);
     expect(options.errors).toEqual([]);

@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ChromiumWorld, ME } from './helpers/chromium-world';
-import { geometryWithAndWithoutMarks, readMarks, shownUserIds, styleUnderHostileCss, type ShownMark } from './helpers/dots';
+import {
+  geometryWithAndWithoutMarks,
+  readMarks,
+  shownUserIds,
+  styleUnderHostileCss,
+  type ShownMark,
+} from './helpers/dots';
 
 const SCREENSHOTS = resolve('.output/screenshots');
 /** Online with me before each test: 李四 and 王五. */
@@ -18,17 +24,23 @@ function expectedState(userId: string): string {
 }
 
 const summary = (marks: readonly ShownMark[]) => marks.map((mark) => `${mark.table}:${mark.user}:${mark.state}`).sort();
-const expectedSummary = (marks: readonly ShownMark[]) => marks.map((mark) => `${mark.table}:${mark.user}:${expectedState(mark.user)}`).sort();
+const expectedSummary = (marks: readonly ShownMark[]) =>
+  marks.map((mark) => `${mark.table}:${mark.user}:${expectedState(mark.user)}`).sort();
 
 /** Waits until every mark of the page agrees with the server, and the el-table has one per row. */
 async function marksSettle(page: Page): Promise<ShownMark[]> {
   await expect
-    .poll(async () => {
-      const marks = await readMarks(page);
-      const rows = await shownUserIds(page);
-      const users = marks.filter((mark) => mark.table === 'users');
-      return rows.length > 0 && users.length === rows.length && summary(marks).join() === expectedSummary(marks).join();
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const marks = await readMarks(page);
+        const rows = await shownUserIds(page);
+        const users = marks.filter((mark) => mark.table === 'users');
+        return (
+          rows.length > 0 && users.length === rows.length && summary(marks).join() === expectedSummary(marks).join()
+        );
+      },
+      { timeout: 10_000 },
+    )
     .toBe(true);
   return readMarks(page);
 }
@@ -61,7 +73,13 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
   test('the content script is registered at run time, for the sign-in site only; the manifest has none', async () => {
     // Registered without the port, as browsers want patterns; the script itself checks the port.
     await expect
-      .poll(() => world.browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.matches)), { timeout: 10_000 })
+      .poll(
+        () =>
+          world.browser.worker.evaluate(async () =>
+            (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.matches),
+          ),
+        { timeout: 10_000 },
+      )
       .toEqual([['http://127.0.0.1/*']]);
     const manifest = await world.browser.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.content_scripts ?? []).toEqual([]);
@@ -74,13 +92,34 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     const users = marks.filter((mark) => mark.table === 'users');
     expect(users.map((mark) => mark.user)).toEqual(await shownUserIds(tab));
     expect(users.every((mark) => mark.body === 'main' && mark.inNameCell)).toBe(true);
-    expect(marks.filter((mark) => mark.table === 'recent').map((mark) => mark.user)).toEqual(['3', '7', '13', '2', '21', '9']);
+    expect(marks.filter((mark) => mark.table === 'recent').map((mark) => mark.user)).toEqual([
+      '3',
+      '7',
+      '13',
+      '2',
+      '21',
+      '9',
+    ]);
     expect(marks.filter((mark) => mark.table === 'recent').every((mark) => mark.inNameCell)).toBe(true);
-    expect(marks.filter((mark) => mark.table === 'team').map((mark) => mark.user)).toEqual(['1', '2', '3', '4', '6', '7', '13', '21', '30']);
+    expect(marks.filter((mark) => mark.table === 'team').map((mark) => mark.user)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '6',
+      '7',
+      '13',
+      '21',
+      '30',
+    ]);
     expect(marks.filter((mark) => mark.table === 'other')).toEqual([]);
     const second = users.find((mark) => mark.user === '2');
     expect(second).toMatchObject({ state: 'online', title: 'Online', label: 'Online' });
-    expect(users.find((mark) => mark.user === '5')).toMatchObject({ state: 'offline', title: 'Offline', label: 'Offline' });
+    expect(users.find((mark) => mark.user === '5')).toMatchObject({
+      state: 'offline',
+      title: 'Offline',
+      label: 'Offline',
+    });
     // The hostile name is still the page's text, and nothing of ours turned it into an element.
     expect(await tab.locator('.recent-table td', { hasText: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
     expect(await tab.locator('.users-table img, .recent-table img, .team img').count()).toBe(0);
@@ -100,7 +139,10 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
   test('host CSS aimed at everything in a cell cannot hide, resize or recolour a mark', async () => {
     const tab = await openDemo();
     await marksSettle(tab);
-    const seen = await styleUnderHostileCss(tab, '.users-table .el-table__body-wrapper roster-mark[data-roster-state="online"]');
+    const seen = await styleUnderHostileCss(
+      tab,
+      '.users-table .el-table__body-wrapper roster-mark[data-roster-state="online"]',
+    );
     expect(seen).toEqual({
       display: 'inline-block',
       width: '8px',
@@ -116,14 +158,23 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     const tabA = await openDemo();
     const tabB = await openDemo();
     const before = { a: summary(await marksSettle(tabA)), b: summary(await marksSettle(tabB)) };
-    const flipped = (marks: string[], user: string, to: string) => marks.map((mark) => (mark.split(':')[1] === user ? mark.replace(/:[a-z]+$/, `:${to}`) : mark)).sort();
+    const flipped = (marks: string[], user: string, to: string) =>
+      marks.map((mark) => (mark.split(':')[1] === user ? mark.replace(/:[a-z]+$/, `:${to}`) : mark)).sort();
 
     await world.colleagues.join('4');
-    for (const [tab, was] of [[tabA, before.a], [tabB, before.b]] as const) {
-      await expect.poll(async () => summary(await readMarks(tab)), { timeout: 10_000 }).toEqual(flipped(was, '4', 'online'));
+    for (const [tab, was] of [
+      [tabA, before.a],
+      [tabB, before.b],
+    ] as const) {
+      await expect
+        .poll(async () => summary(await readMarks(tab)), { timeout: 10_000 })
+        .toEqual(flipped(was, '4', 'online'));
     }
     await world.colleagues.leave('4');
-    for (const [tab, was] of [[tabA, before.a], [tabB, before.b]] as const) {
+    for (const [tab, was] of [
+      [tabA, before.a],
+      [tabB, before.b],
+    ] as const) {
       await expect.poll(async () => summary(await readMarks(tab)), { timeout: 10_000 }).toEqual(was);
     }
     expect(before.a.filter((mark) => mark.split(':')[1] === '4')).toHaveLength(2); // the el-table row and the team chip
@@ -160,9 +211,16 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     expect(await card.locator('roster-card-name').textContent()).toBe('李四');
     await card.locator('button').click();
     const frame = await world.colleagues.get('2').next((text) => text.includes('"Event":"Call"'), 5_000);
-    expect(JSON.parse(frame)).toMatchObject({ Sender: ME, Receiver: '2', Message: { Data: { receiver: '李四', type: '呼叫' } } });
+    expect(JSON.parse(frame)).toMatchObject({
+      Sender: ME,
+      Receiver: '2',
+      Message: { Data: { receiver: '李四', type: '呼叫' } },
+    });
     await expect.poll(() => card.locator('[role=status]').textContent()).toBe('Sent');
-    await tab.screenshot({ path: resolve(SCREENSHOTS, 'dots-card.png'), clip: { x: 200, y: 150, width: 700, height: 360 } });
+    await tab.screenshot({
+      path: resolve(SCREENSHOTS, 'dots-card.png'),
+      clip: { x: 200, y: 150, width: 700, height: 360 },
+    });
 
     // Not for myself, nor for someone offline.
     await tab.mouse.click(5, 5);
@@ -185,7 +243,9 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     await extension.goto(world.browser.popupUrl);
     const injected = await extension.evaluate(async () => {
       const tabs = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
-      for (const tab of tabs) if (tab.id !== undefined) await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
+      for (const tab of tabs)
+        if (tab.id !== undefined)
+          await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
       return tabs.length;
     });
     await extension.close();
@@ -202,9 +262,14 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     const tabA = await openMarkedDemo();
     const tabB = await openMarkedDemo();
     world.server.kick(ME, 4001, 'token revoked');
-    await expect.poll(async () => new Set((await readMarks(tabA)).map((mark) => mark.state)), { timeout: 10_000 }).toEqual(new Set(['unknown']));
+    await expect
+      .poll(async () => new Set((await readMarks(tabA)).map((mark) => mark.state)), { timeout: 10_000 })
+      .toEqual(new Set(['unknown']));
     expect((await readMarks(tabB)).every((mark) => mark.state === 'unknown')).toBe(true);
-    await tabA.screenshot({ path: resolve(SCREENSHOTS, 'dots-unknown.png'), clip: { x: 200, y: 150, width: 700, height: 360 } });
+    await tabA.screenshot({
+      path: resolve(SCREENSHOTS, 'dots-unknown.png'),
+      clip: { x: 200, y: 150, width: 700, height: 360 },
+    });
   });
 
   test('a site removed from the settings loses its marks in open tabs, and nothing errors', async () => {
@@ -216,10 +281,15 @@ describe('presence marks in the demo admin page (real Chromium, built extension)
     await extension.goto(world.browser.popupUrl);
     await extension.evaluate(async () => {
       const { settings } = await chrome.storage.local.get<{ settings: Record<string, unknown> }>('settings');
-      await chrome.storage.local.set({ settings: { ...settings, sites: { matches: ['https://admin.example.com/*'] } } });
+      await chrome.storage.local.set({
+        settings: { ...settings, sites: { matches: ['https://admin.example.com/*'] } },
+      });
     });
-    for (const tab of [tabA, tabB]) await expect.poll(async () => (await readMarks(tab)).length, { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => extension.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(0);
+    for (const tab of [tabA, tabB])
+      await expect.poll(async () => (await readMarks(tab)).length, { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(() => extension.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length))
+      .toBe(0);
     await extension.close();
     // The page's own table keeps working.
     await tabA.locator('.el-pager li', { hasText: /^2$/ }).click();

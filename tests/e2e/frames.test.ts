@@ -33,7 +33,8 @@ async function openInShell(key: string): Promise<Frame> {
 }
 
 const marks = (target: Frame): Promise<ShownMark[]> => target.evaluate(marksInPage);
-const stateOf = async (target: Frame, user: string) => (await marks(target)).filter((mark) => mark.user === user).map((mark) => mark.state);
+const stateOf = async (target: Frame, user: string) =>
+  (await marks(target)).filter((mark) => mark.user === user).map((mark) => mark.state);
 
 async function listen(target: Frame): Promise<void> {
   await target.evaluate(() => {
@@ -42,7 +43,8 @@ async function listen(target: Frame): Promise<void> {
     window.addEventListener('roster:call', (event) => heard.push((event as CustomEvent).detail));
   });
 }
-const heard = (target: Frame) => target.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? -1);
+const heard = (target: Frame) =>
+  target.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? -1);
 
 beforeAll(() => world.start());
 
@@ -60,7 +62,9 @@ afterAll(() => world.stop());
 describe('an iframe shell', () => {
   test('the admin page in a frame is marked as at top level', async () => {
     const users = frame('users');
-    await expect.poll(async () => (await marks(users)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(async () => (await marks(users)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10);
     expect(await stateOf(users, '1')).toContain('me');
     expect(await stateOf(users, '2')).toContain('online');
     expect(await stateOf(users, '3')).toContain('offline');
@@ -91,7 +95,13 @@ describe('an iframe shell', () => {
     await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
     const inside = await card.evaluate((element) => {
       const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth && box.height > 0;
+      return (
+        box.top >= 0 &&
+        box.left >= 0 &&
+        box.bottom <= window.innerHeight &&
+        box.right <= window.innerWidth &&
+        box.height > 0
+      );
     });
     expect(inside).toBe(true);
     await card.locator('button').click();
@@ -102,22 +112,39 @@ describe('an iframe shell', () => {
 
   test('a tab opened later in the shell gets its marks too', async () => {
     const again = await openInShell('users-2');
-    await expect.poll(async () => (await marks(again)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(async () => (await marks(again)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10);
   });
 
   test('a frame that navigates to another host page is marked there; one that leaves the site is not', async () => {
     await openInShell('users-2');
     /** Sends the shell's "users-2" frame elsewhere, and hands back the document it then shows. */
     const navigate = async (address: string): Promise<Frame> => {
-      await shell.evaluate((href) => document.querySelector<HTMLIFrameElement>('iframe[data-page="users-2"]')?.setAttribute('src', href), address);
-      await expect.poll(async () => (await (await shell.$('iframe[data-page="users-2"]'))?.contentFrame())?.url(), { timeout: 10_000 }).toBe(address);
+      await shell.evaluate(
+        (href) => document.querySelector<HTMLIFrameElement>('iframe[data-page="users-2"]')?.setAttribute('src', href),
+        address,
+      );
+      await expect
+        .poll(async () => (await (await shell.$('iframe[data-page="users-2"]'))?.contentFrame())?.url(), {
+          timeout: 10_000,
+        })
+        .toBe(address);
       const content = await (await shell.$('iframe[data-page="users-2"]'))?.contentFrame();
       if (!content) throw new Error('the frame went away');
       await content.waitForLoadState('load');
       return content;
     };
     const components = await navigate(`${world.server.httpUrl}/components.html`);
-    await expect.poll(() => components.evaluate(() => document.getElementById('open-list')?.shadowRoot?.querySelectorAll('roster-mark').length ?? 0), { timeout: 15_000 }).toBe(12);
+    await expect
+      .poll(
+        () =>
+          components.evaluate(
+            () => document.getElementById('open-list')?.shadowRoot?.querySelectorAll('roster-mark').length ?? 0,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(12);
     const otherSite = new URL('/plain-users.html', world.server.httpUrl);
     otherSite.hostname = otherSite.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
     const foreign = await navigate(otherSite.href);
@@ -126,15 +153,17 @@ describe('an iframe shell', () => {
     expect(await foreign.evaluate(() => document.querySelectorAll('roster-mark').length)).toBe(0);
     const back = await navigate(`${world.server.httpUrl}/index.html`);
     keys.set('users-2', back);
-    await expect.poll(async () => (await marks(back)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(async () => (await marks(back)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10);
   });
 
   test('a frame the shell fills by script (about:blank) is marked', async () => {
     const quick = await openInShell('quick');
     expect(quick.url()).toBe('about:blank');
-    await expect.poll(async () => (await marks(quick)).map((mark) => `${mark.user}:${mark.state}`).sort(), { timeout: 15_000 }).toEqual(
-      expect.arrayContaining(['1:me', '2:online']),
-    );
+    await expect
+      .poll(async () => (await marks(quick)).map((mark) => `${mark.user}:${mark.state}`).sort(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['1:me', '2:online']));
   });
 
   test('a frame whose table was gone long enough to go quiet shows the current state when the table is back', async () => {
@@ -151,11 +180,17 @@ describe('an iframe shell', () => {
     await world.colleagues.join('6');
     await world.server.waitFor(() => world.server.connectionCount('6') === 1, 5_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await quick.evaluate(() => document.body.append((window as unknown as { parkedTable: HTMLTableElement }).parkedTable));
-    await expect.poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 1_000, interval: 50 }).toBe('online');
+    await quick.evaluate(() =>
+      document.body.append((window as unknown as { parkedTable: HTMLTableElement }).parkedTable),
+    );
+    await expect
+      .poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 1_000, interval: 50 })
+      .toBe('online');
     expect((await marks(quick)).find((mark) => mark.user === '2')?.state).toBe('online');
     await world.colleagues.leave('6');
-    await expect.poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 3_000 }).toBe('offline');
+    await expect
+      .poll(async () => (await marks(quick)).find((mark) => mark.user === '6')?.state, { timeout: 3_000 })
+      .toBe('offline');
   });
 
   test('a frame of another site is never touched', async () => {
@@ -169,15 +204,26 @@ describe('an iframe shell', () => {
   test('an incoming call: one toast in the tab, and the host event in every host frame', async () => {
     // The shell with all its pages open, each marked (its content script connected) before the call.
     await frame('users').waitForSelector('roster-mark', { state: 'attached', timeout: 15_000 });
-    for (const key of ['users-2', 'quick']) await (await openInShell(key)).waitForSelector('roster-mark', { state: 'attached', timeout: 15_000 });
+    for (const key of ['users-2', 'quick'])
+      await (await openInShell(key)).waitForSelector('roster-mark', { state: 'attached', timeout: 15_000 });
     await (await openInShell('foreign')).waitForSelector('tr[data-user-id="1"]');
     const hostFrames = [shell.mainFrame(), frame('users'), frame('users-2'), frame('quick')];
     for (const target of hostFrames) await listen(target);
     await listen(frame('foreign'));
     await shell.bringToFront();
-    world.colleagues.get('2').send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    world.colleagues.get('2').send(
+      JSON.stringify({
+        Sender: '2',
+        Receiver: '1',
+        SendTime: '',
+        Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } },
+        Type: 'Event',
+      }),
+    );
     for (const target of hostFrames) await expect.poll(() => heard(target), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => toastTextsInAllFrames(shell), { timeout: 10_000 }).toEqual([expect.stringContaining('李四')]);
+    await expect
+      .poll(() => toastTextsInAllFrames(shell), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('李四')]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await toastTextsInAllFrames(shell)).toHaveLength(1);
     // The top document is a host page here: the toast sits in its corner, not in a frame.
@@ -207,7 +253,15 @@ describe('a portal of another site framing the admin pages', () => {
     await world.colleagues.join('4');
     const alice = world.colleagues.get('4');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    alice.send(JSON.stringify({ Sender: '4', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: 'Alice Martin', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    alice.send(
+      JSON.stringify({
+        Sender: '4',
+        Receiver: '1',
+        SendTime: '',
+        Message: { Event: 'Call', Data: { sender: 'Alice Martin', type: '呼叫', receiver: '章三' } },
+        Type: 'Event',
+      }),
+    );
     for (const target of [first, second]) await expect.poll(() => heard(target), { timeout: 10_000 }).toBe(1);
     const toastHosts = (target: Frame) => target.evaluate(() => document.querySelectorAll('roster-call-toasts').length);
     await expect.poll(() => toastHosts(second), { timeout: 10_000 }).toBe(1);
@@ -221,7 +275,11 @@ describe("the options page's live tester on a shell", () => {
   test('tests every frame of the tab, each under its own address, and outlines the rows inside the frames', async () => {
     await world.browser.worker.evaluate(async () => {
       const { settings } = await chrome.storage.local.get('settings');
-      const profile = { label: 'Rows with ids', rows: 'tr[data-user-id]', id: { from: 'attribute', attribute: 'data-user-id' } };
+      const profile = {
+        label: 'Rows with ids',
+        rows: 'tr[data-user-id]',
+        id: { from: 'attribute', attribute: 'data-user-id' },
+      };
       await chrome.storage.local.set({ settings: { ...(settings as object), sites: { profiles: [profile] } } });
     });
     await shell.bringToFront();
@@ -229,19 +287,25 @@ describe("the options page's live tester on a shell", () => {
     await quick.waitForSelector('tr[data-user-id]', { state: 'attached' });
     const options = await world.browser.context.newPage();
     await options.goto(world.browser.popupUrl.replace('popup.html', 'options.html'));
-    await options.selectOption('#sites-profiles-0-tester-tab', { label: `后台管理 · Roster Demo Shell — ${new URL(world.server.httpUrl).host}` });
+    await options.selectOption('#sites-profiles-0-tester-tab', {
+      label: `后台管理 · Roster Demo Shell — ${new URL(world.server.httpUrl).host}`,
+    });
     await options.getByRole('button', { name: 'Test on this tab' }).click();
     await expect.poll(() => options.locator('.tester__frame').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     const titles = await options.locator('.tester__frame-title').allTextContents();
     expect(titles[0]).toBe('The tab’s own page');
     expect(titles).toContain(`In a frame: ${new URL(world.server.httpUrl).host}/`);
     // The script-filled quick list (about:blank) is judged by the address it inherits.
-    const quickList = options.locator('.tester__frame', { hasText: 'In a frame' }).filter({ hasText: 'users read: 8.' });
+    const quickList = options
+      .locator('.tester__frame', { hasText: 'In a frame' })
+      .filter({ hasText: 'users read: 8.' });
     await expect.poll(() => quickList.count(), { timeout: 10_000 }).toBe(1);
     expect(await quickList.textContent()).toContain(`In a frame: ${new URL(world.server.httpUrl).host}/shell.html`);
     expect(await quickList.textContent()).not.toContain('Roster does not run on this page.');
     // The outlines are in the frames, where the rows are.
-    await expect.poll(() => quick.evaluate(() => document.querySelectorAll('[data-roster-test="user"]').length)).toBe(8);
+    await expect
+      .poll(() => quick.evaluate(() => document.querySelectorAll('[data-roster-test="user"]').length))
+      .toBe(8);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await options.locator('.tester').screenshot({ path: resolve(SCREENSHOTS, 'tester-frames.png') });
     await options.getByRole('button', { name: 'Stop testing' }).click();

@@ -34,12 +34,14 @@ function countSockets(): Promise<void> {
   });
 }
 
-const socketsOpened = () => browser.worker.evaluate(() => (globalThis as unknown as { rosterSocketsOpened: number[] }).rosterSocketsOpened);
+const socketsOpened = () =>
+  browser.worker.evaluate(() => (globalThis as unknown as { rosterSocketsOpened: number[] }).rosterSocketsOpened);
 
 /** What the worker last mirrored of its connection (the popup shows the same). */
 const mirroredReason = () =>
   browser.worker.evaluate(async () => {
-    const mirror = (await chrome.storage.session.get('roster-mirror-v1'))['roster-mirror-v1'] as { connection: { phase: string; reason?: string } } | undefined;
+    const mirror = (await chrome.storage.session.get('roster-mirror-v1'))['roster-mirror-v1'] as
+      { connection: { phase: string; reason?: string } } | undefined;
     return mirror?.connection.reason ?? mirror?.connection.phase;
   });
 
@@ -79,7 +81,9 @@ test('offline: the socket is given up and nothing is tried; back online: reconne
 
   const noticedMs = (disconnections[0] ?? Number.NaN) - offAt;
   const backMs = (connections[0] ?? Number.NaN) - onAt;
-  console.info(`network: offline noticed in ${noticedMs} ms, ${OFFLINE_FOR_MS} ms offline with no attempt, reconnected ${backMs} ms after coming back`);
+  console.info(
+    `network: offline noticed in ${noticedMs} ms, ${OFFLINE_FOR_MS} ms offline with no attempt, reconnected ${backMs} ms after coming back`,
+  );
   expect(await socketsOpened()).toHaveLength(1);
   expect(connections).toHaveLength(1);
   expect(backMs).toBeLessThanOrEqual(1_000);

@@ -5,8 +5,23 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { startServer, type RosterServer } from '../../dev/server/index';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
 import { ChromiumWorld } from './helpers/chromium-world';
-import { fieldSelector, fill, OPTIONS_SHOTS_DIR, openOptionsPage, shootOptions, storedSettings, type OptionsPage } from './helpers/options-page';
-import { canWritePolicies, extensionIdFromKey, keyedCopyOfDemoBuild, policyFile, type KeyedBuild, type PolicyFile } from './helpers/options-policy';
+import {
+  fieldSelector,
+  fill,
+  OPTIONS_SHOTS_DIR,
+  openOptionsPage,
+  shootOptions,
+  storedSettings,
+  type OptionsPage,
+} from './helpers/options-page';
+import {
+  canWritePolicies,
+  extensionIdFromKey,
+  keyedCopyOfDemoBuild,
+  policyFile,
+  type KeyedBuild,
+  type PolicyFile,
+} from './helpers/options-policy';
 import { startStaffSite, type StaffSite } from './helpers/options-site';
 import { launchOptions } from './helpers/popup-page';
 
@@ -96,9 +111,13 @@ describe('the options page in real Chromium', () => {
     await fill(page, 'auth.cookieUrl', `${newServer.httpUrl}/`);
     await fill(page, 'directory.url', `${newServer.httpUrl}/api/users`);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => page.locator('#server .probe').textContent(), { timeout: 15_000 }).toMatch(/^Connected as 章三\. \d+ online now\.$/);
+    await expect
+      .poll(() => page.locator('#server .probe').textContent(), { timeout: 15_000 })
+      .toMatch(/^Connected as 章三\. \d+ online now\.$/);
     await page.locator('#directory').getByRole('button', { name: 'Test' }).click();
-    await expect.poll(() => page.locator('#directory .probe').textContent(), { timeout: 15_000 }).toMatch(/^Read \d+ users, e\.g\. 章三, 李四, 王五\.$/);
+    await expect
+      .poll(() => page.locator('#directory .probe').textContent(), { timeout: 15_000 })
+      .toMatch(/^Read \d+ users, e\.g\. 章三, 李四, 王五\.$/);
 
     // The custom page: Roster runs there, and a profile reads it.
     await fill(page, 'sites.matches', `${newServer.httpUrl}/*\n${staff.pattern}`);
@@ -111,10 +130,18 @@ describe('the options page in real Chromium', () => {
     await fill(page, 'sites.profiles.0.name.selector', '.who');
 
     // The live tester, on the open tab of that page.
-    await page.selectOption('#sites-profiles-0-tester-tab', { label: `Staff · custom admin page — ${new URL(staff.url).host}` });
+    await page.selectOption('#sites-profiles-0-tester-tab', {
+      label: `Staff · custom admin page — ${new URL(staff.url).host}`,
+    });
     await page.getByRole('button', { name: 'Test on this tab' }).click();
-    await expect.poll(() => page.locator('.tester .findings').first().textContent(), { timeout: 10_000 }).toContain('Rows matched: 3 · users read: 3.');
-    expect(await page.locator('.findings__table tbody tr').allTextContents()).toEqual(['11章三', '22李四', '34Alice Martin']);
+    await expect
+      .poll(() => page.locator('.tester .findings').first().textContent(), { timeout: 10_000 })
+      .toContain('Rows matched: 3 · users read: 3.');
+    expect(await page.locator('.findings__table tbody tr').allTextContents()).toEqual([
+      '11章三',
+      '22李四',
+      '34Alice Martin',
+    ]);
     expect(await staffTab.locator('[data-roster-test="user"]').count()).toBe(3);
     // Live: an edit is tried again in the tab without another click.
     await fill(page, 'sites.profiles.0.rows', 'li.person[data-uid="2"]');
@@ -126,24 +153,34 @@ describe('the options page in real Chromium', () => {
     await staffTab.screenshot({ path: join(OPTIONS_SHOTS_DIR, 'en', 'tester-outlines-in-tab.png') });
 
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('.savebar__status').textContent()).toBe('Saved. Roster is using the new settings.');
+    await expect
+      .poll(() => page.locator('.savebar__status').textContent())
+      .toBe('Saved. Roster is using the new settings.');
 
     // Applied live: the one connection moves to the new server…
     await newServer.waitFor(() => newServer.connectionCount('1') === 1, 15_000);
     await oldServer.waitFor(() => oldServer.connectionCount('1') === 0, 15_000);
     // …and the custom list gets its marks (the tab open since before is covered at once).
-    await expect.poll(() => staffMarks(staffTab), { timeout: 15_000 }).toEqual([
-      { uid: '1', state: 'me' },
-      { uid: '2', state: 'offline' },
-      { uid: '4', state: 'offline' },
-    ]);
+    await expect
+      .poll(() => staffMarks(staffTab), { timeout: 15_000 })
+      .toEqual([
+        { uid: '1', state: 'me' },
+        { uid: '2', state: 'offline' },
+        { uid: '4', state: 'offline' },
+      ]);
     // Stopping the test removed its outlines from the host page.
     await page.getByRole('button', { name: 'Stop testing' }).click();
     await expect.poll(() => staffTab.locator('[data-roster-test]').count()).toBe(0);
     const stored = (await storedSettings(browser)) as { serverUrl: string; sites: { profiles: unknown[] } };
     expect(stored.serverUrl).toBe(newServer.wsUrl);
     expect(stored.sites.profiles).toEqual([
-      { label: 'Staff list', rows: 'li.person', id: { from: 'attribute', attribute: 'data-uid' }, name: { from: 'text', selector: '.who' }, mark: { position: 'before' } },
+      {
+        label: 'Staff list',
+        rows: 'li.person',
+        id: { from: 'attribute', attribute: 'data-uid' },
+        name: { from: 'text', selector: '.who' },
+        mark: { position: 'before' },
+      },
     ]);
   });
 
@@ -153,10 +190,14 @@ describe('the options page in real Chromium', () => {
     await fill(page, 'serverUrl', 'https://admin.example.com/ws');
     const error = page.locator('#field-serverUrl-error');
     expect(await error.textContent()).toBe('!Enter a ws:// or wss:// address.');
-    expect(await page.locator(fieldSelector('serverUrl')).getAttribute('aria-describedby')).toContain('field-serverUrl-error');
+    expect(await page.locator(fieldSelector('serverUrl')).getAttribute('aria-describedby')).toContain(
+      'field-serverUrl-error',
+    );
     await page.locator(fieldSelector('serverUrl')).focus();
     await page.keyboard.press('Control+S');
-    await expect.poll(() => page.locator('.savebar__status').textContent()).toBe('Not saved. Fields to fix: 1 (marked in red).');
+    await expect
+      .poll(() => page.locator('.savebar__status').textContent())
+      .toBe('Not saved. Fields to fix: 1 (marked in red).');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-serverUrl');
     await page.locator('#server').scrollIntoViewIfNeeded();
     await shootOptions(page, 'en', 'invalid');
@@ -180,23 +221,32 @@ describe('the options page in real Chromium', () => {
 
     await importFile('broken.json', '{ "serverUrl": "ws://x/ws", ');
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/^broken\.json was not imported\.It is not valid JSON: .+Nothing was changed\.Dismiss$/);
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/^broken\.json was not imported\.It is not valid JSON: .+Nothing was changed\.Dismiss$/);
     await page.getByRole('button', { name: 'Dismiss' }).click();
 
-    await importFile('wrong.json', JSON.stringify({ serverUrl: 'https://x/', notifications: { volume: 3 }, sites: { profiles: [{ rows: 'li[' }] } }));
-    await expect.poll(() => alert.locator('li').allTextContents()).toEqual([
-      'serverUrl: Enter a ws:// or wss:// address.',
-      'notifications.volume: Enter a number from 0 to 1.',
-      'sites.profiles.0.rows: Not a valid CSS selector.',
-      'sites.profiles.0.id: Read at least the ID or the name.',
-    ]);
+    await importFile(
+      'wrong.json',
+      JSON.stringify({ serverUrl: 'https://x/', notifications: { volume: 3 }, sites: { profiles: [{ rows: 'li[' }] } }),
+    );
+    await expect
+      .poll(() => alert.locator('li').allTextContents())
+      .toEqual([
+        'serverUrl: Enter a ws:// or wss:// address.',
+        'notifications.volume: Enter a number from 0 to 1.',
+        'sites.profiles.0.rows: Not a valid CSS selector.',
+        'sites.profiles.0.id: Read at least the ID or the name.',
+      ]);
     await alert.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await shootOptions(page, 'en', 'import-refused');
     expect(await storedSettings(browser)).toEqual(before);
     expect(await page.locator(fieldSelector('serverUrl')).inputValue()).toBe(newServer.wsUrl);
     // Nothing waits to be saved either: the form is as it was.
     expect(await page.getByRole('button', { name: 'Discard changes' }).count()).toBe(0);
-    expect(await page.locator('.savebar__status').textContent()).toBe('wrong.json was not imported. Nothing was changed.');
+    expect(await page.locator('.savebar__status').textContent()).toBe(
+      'wrong.json was not imported. Nothing was changed.',
+    );
   });
 
   test('whole page, light and dark', async () => {
@@ -255,36 +305,40 @@ describe('an IT policy (a Chromium policy file)', () => {
     await Promise.all([server.close(), decoy.close()]);
   });
 
-  test.skipIf(!allowed)('a forced serverUrl wins over the saved one, is shown locked, and a policy change applies live', async () => {
-    try {
-      policy.write({ serverUrl: server.wsUrl });
-      browser = await launchWithExtension({ extensionDir: build.dir });
-      expect(browser.extensionId).toBe(build.id);
-      // The user had saved another server: the policy's wins.
-      await saveSettings(browser, { ...settingsFor(server), serverUrl: decoy.wsUrl });
-      await signIn(browser, server);
-      await server.waitFor(() => server.connectionCount('1') === 1, 20_000);
-      // Chromium answers the policy seconds after start; until then Roster may use the saved server.
-      await decoy.waitFor(() => decoy.connectionCount('1') === 0, 20_000);
+  test.skipIf(!allowed)(
+    'a forced serverUrl wins over the saved one, is shown locked, and a policy change applies live',
+    async () => {
+      try {
+        policy.write({ serverUrl: server.wsUrl });
+        browser = await launchWithExtension({ extensionDir: build.dir });
+        expect(browser.extensionId).toBe(build.id);
+        // The user had saved another server: the policy's wins.
+        await saveSettings(browser, { ...settingsFor(server), serverUrl: decoy.wsUrl });
+        await signIn(browser, server);
+        await server.waitFor(() => server.connectionCount('1') === 1, 20_000);
+        // Chromium answers the policy seconds after start; until then Roster may use the saved server.
+        await decoy.waitFor(() => decoy.connectionCount('1') === 0, 20_000);
 
-      const { page, errors } = await openOptionsPage(browser);
-      const input = page.locator(fieldSelector('serverUrl'));
-      await expect.poll(() => input.isDisabled(), { timeout: 15_000 }).toBe(true);
-      expect(await input.inputValue()).toBe(server.wsUrl);
-      expect(await page.locator('#field-serverUrl-lock').textContent()).toBe('Set by your organisation');
-      expect(await input.getAttribute('aria-describedby')).toContain('field-serverUrl-lock');
-      expect(await page.getByText('Managed by your organisation').count()).toBe(1);
-      // Other fields stay the user's.
-      expect(await page.locator(fieldSelector('auth.cookieName')).isDisabled()).toBe(false);
-      await shootOptions(page, 'en', 'policy-locked');
+        const { page, errors } = await openOptionsPage(browser);
+        const input = page.locator(fieldSelector('serverUrl'));
+        await expect.poll(() => input.isDisabled(), { timeout: 15_000 }).toBe(true);
+        expect(await input.inputValue()).toBe(server.wsUrl);
+        expect(await page.locator('#field-serverUrl-lock').textContent()).toBe('Set by your organisation');
+        expect(await input.getAttribute('aria-describedby')).toContain('field-serverUrl-lock');
+        expect(await page.getByText('Managed by your organisation').count()).toBe(1);
+        // Other fields stay the user's.
+        expect(await page.locator(fieldSelector('auth.cookieName')).isDisabled()).toBe(false);
+        await shootOptions(page, 'en', 'policy-locked');
 
-      // IT changes the policy: Chromium reloads the file by itself, and Roster follows.
-      policy.write({ serverUrl: decoy.wsUrl });
-      await expect.poll(() => input.inputValue(), { timeout: 45_000 }).toBe(decoy.wsUrl);
-      await decoy.waitFor(() => decoy.connectionCount('1') === 1, 20_000);
-      expect(errors).toEqual([]);
-    } finally {
-      policy.remove();
-    }
-  }, 180_000);
+        // IT changes the policy: Chromium reloads the file by itself, and Roster follows.
+        policy.write({ serverUrl: decoy.wsUrl });
+        await expect.poll(() => input.inputValue(), { timeout: 45_000 }).toBe(decoy.wsUrl);
+        await decoy.waitFor(() => decoy.connectionCount('1') === 1, 20_000);
+        expect(errors).toEqual([]);
+      } finally {
+        policy.remove();
+      }
+    },
+    180_000,
+  );
 });

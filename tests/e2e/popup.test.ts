@@ -28,7 +28,11 @@ describe('the popup in real Chromium', () => {
   beforeEach(async () => {
     await world.reset('2', '4');
     popup = await openPopupPage(world.browser);
-    await expect.poll(async () => (await popupNames(popup.page)).join('|') === serverNames(world.server).join('|'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await popupNames(popup.page)).join('|') === serverNames(world.server).join('|'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     // A call rings for 5 s (the test settings), then it is missed.
     await expect.poll(() => popup.page.locator('.ringing').count(), { timeout: 10_000 }).toBe(0);
   });
@@ -57,7 +61,11 @@ describe('the popup in real Chromium', () => {
     });
     for (let look = 0; look < 4; look++) {
       // Whenever someone looks, the list catches up with the server within moments.
-      await expect.poll(async () => (await popupNames(popup.page)).join('|') === serverNames(world.server).join('|'), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(async () => (await popupNames(popup.page)).join('|') === serverNames(world.server).join('|'), {
+          timeout: 10_000,
+        })
+        .toBe(true);
       await sleep(700);
     }
     bots.abort();
@@ -70,7 +78,9 @@ describe('the popup in real Chromium', () => {
   test('the key to the popup: the manifest suggests Alt+Shift+R, and the footer says what the browser made of it', async () => {
     const manifest = await popup.page.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+R' } } });
-    const [command] = (await popup.page.evaluate(() => chrome.commands.getAll())).filter((found) => found.name === '_execute_action');
+    const [command] = (await popup.page.evaluate(() => chrome.commands.getAll())).filter(
+      (found) => found.name === '_execute_action',
+    );
     // Headless Chromium binds no keys (it reports ""); a desktop browser reports "Alt+Shift+R".
     const footer = command?.shortcut ? `${command.shortcut} opens RosterChange` : 'No key opens Roster yetSet a key';
     await expect.poll(() => popup.page.locator('footer.footer').textContent()).toBe(footer);
@@ -123,7 +133,11 @@ describe('the popup in real Chromium', () => {
     const ringing = popup.page.getByRole('region', { name: 'Calling you now' });
     await expect.poll(() => ringing.textContent(), { timeout: 5_000 }).toContain('王五 is calling you');
     await ringing.getByRole('button', { name: 'Call 王五 back' }).click();
-    expect(await world.colleagues.nextCall('3')).toMatchObject({ Sender: '1', Receiver: '3', Message: { Data: { type: '呼叫' } } });
+    expect(await world.colleagues.nextCall('3')).toMatchObject({
+      Sender: '1',
+      Receiver: '3',
+      Message: { Data: { type: '呼叫' } },
+    });
     await expect.poll(() => ringing.count()).toBe(0);
     await popup.page.getByRole('tab', { name: /^Calls/ }).click();
     expect(await popup.page.locator('.call-entry').first().textContent()).toContain('王五');
@@ -140,18 +154,29 @@ describe('the popup in real Chromium', () => {
     popup = await openPopupPage(world.browser);
     await expect.poll(badge, { timeout: 5_000 }).toBe('');
     // Opened because of a missed call? This one still rings: it is shown above the tabs.
-    expect(await popup.page.getByRole('region', { name: 'Calling you now' }).textContent()).toContain('王五 is calling you');
-    await popup.page.getByRole('region', { name: 'Calling you now' }).getByRole('button', { name: 'Dismiss the call from 王五' }).click();
+    expect(await popup.page.getByRole('region', { name: 'Calling you now' }).textContent()).toContain(
+      '王五 is calling you',
+    );
+    await popup.page
+      .getByRole('region', { name: 'Calling you now' })
+      .getByRole('button', { name: 'Dismiss the call from 王五' })
+      .click();
     await expect.poll(() => popup.page.locator('.ringing').count()).toBe(0);
   });
 
   test('server down: the state, the countdown and retry now; back when the server is', async () => {
     await world.server.close();
     world.colleagues.forgetAll();
-    await expect.poll(() => headline(popup.page), { timeout: 10_000 }).toMatch(/^(Connection lost|Cannot reach the server)$/);
-    await expect.poll(() => popup.page.locator('.status__countdown').textContent(), { timeout: 10_000 }).toMatch(/^Reconnecting in \d+ s$/);
+    await expect
+      .poll(() => headline(popup.page), { timeout: 10_000 })
+      .toMatch(/^(Connection lost|Cannot reach the server)$/);
+    await expect
+      .poll(() => popup.page.locator('.status__countdown').textContent(), { timeout: 10_000 })
+      .toMatch(/^Reconnecting in \d+ s$/);
     // The wait is jittered: only with several seconds left is it Retry now, not the timer, that reconnects.
-    await expect.poll(() => popup.page.locator('.status__countdown').textContent(), { timeout: 60_000 }).toMatch(/^Reconnecting in ([5-9]|\d{2,}) s$/);
+    await expect
+      .poll(() => popup.page.locator('.status__countdown').textContent(), { timeout: 60_000 })
+      .toMatch(/^Reconnecting in ([5-9]|\d{2,}) s$/);
     await world.restartServer();
     await popup.page.getByRole('button', { name: 'Retry now' }).click();
     await expect.poll(() => headline(popup.page), { timeout: 15_000 }).toBe('Connected');
@@ -173,7 +198,10 @@ describe('the popup in real Chromium', () => {
  * `chromium-l10n`); without it the browser falls back to English and the Chinese tour cannot run.
  */
 const chineseInstalled = existsSync('/usr/lib/chromium/locales/zh-CN.pak');
-if (!chineseInstalled) console.warn('e2e: no zh-CN locale for Chromium (apt-get install chromium-l10n): the Chinese screenshots are skipped');
+if (!chineseInstalled)
+  console.warn(
+    'e2e: no zh-CN locale for Chromium (apt-get install chromium-l10n): the Chinese screenshots are skipped',
+  );
 const languages: Language[] = chineseInstalled ? ['en', 'zh_CN'] : ['en'];
 
 describe.each(languages)('every state of the popup, light and dark, in %s', (language) => {
@@ -195,7 +223,8 @@ describe.each(languages)('every state of the popup, light and dark, in %s', (lan
 
   test('screenshots of each state', { timeout: 240_000 }, async () => {
     const { page, errors } = await openPopupPage(world.browser);
-    const expectHeadline = (key: string) => expect.poll(() => headline(page), { timeout: 30_000 }).toBe(say(language, key));
+    const expectHeadline = (key: string) =>
+      expect.poll(() => headline(page), { timeout: 30_000 }).toBe(say(language, key));
     const search = page.getByRole('searchbox');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language === 'en' ? 'en-US' : 'zh-CN');
 
@@ -249,7 +278,13 @@ describe.each(languages)('every state of the popup, light and dark, in %s', (lan
     await expectHeadline('statusNotSetUp');
     shots.push(...(await shoot(page, language, '11-not-set-up')));
 
-    await saveSettings(world.browser, testSettings(world.server, { serverUrl: 'wss://roster.example.com/ws', auth: { cookieUrl: 'https://admin.example.com/' } }));
+    await saveSettings(
+      world.browser,
+      testSettings(world.server, {
+        serverUrl: 'wss://roster.example.com/ws',
+        auth: { cookieUrl: 'https://admin.example.com/' },
+      }),
+    );
     await expectHeadline('statusNoPermission');
     shots.push(...(await shoot(page, language, '12-no-permission')));
 

@@ -50,7 +50,7 @@ beforeEach(async () => {
 afterAll(() => world.stop());
 
 describe('tables inside shadow roots', () => {
-  test('rows in an open shadow root are marked, drawn with Roster\'s styles under the page\'s CSP', async () => {
+  test("rows in an open shadow root are marked, drawn with Roster's styles under the page's CSP", async () => {
     await expect.poll(async () => (await openMarks()).length, { timeout: 15_000 }).toBe(12);
     expect(await stateOf('1')).toBe('me');
     expect(await stateOf('2')).toBe('online');
@@ -73,7 +73,14 @@ describe('tables inside shadow roots', () => {
     await openListMarked();
     const before = await page.evaluate(() => document.getElementById('open-list')?.shadowRoot?.querySelector('table'));
     await page.click('#refresh');
-    await expect.poll(() => page.evaluate((old) => document.getElementById('open-list')?.shadowRoot?.querySelector('table') !== old, before)).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (old) => document.getElementById('open-list')?.shadowRoot?.querySelector('table') !== old,
+          before,
+        ),
+      )
+      .toBe(true);
     await expect.poll(async () => (await openMarks()).length, { timeout: 5_000 }).toBe(12);
     expect(await stateOf('2')).toBe('online');
   });

@@ -43,7 +43,11 @@ beforeAll(async () => {
 afterAll(() => world.stop());
 
 /** Navigations cut short by the next action are part of the churn, not failures. */
-const quietly = (navigation: Promise<unknown>): Promise<void> => navigation.then(() => undefined, () => undefined);
+const quietly = (navigation: Promise<unknown>): Promise<void> =>
+  navigation.then(
+    () => undefined,
+    () => undefined,
+  );
 
 function demoUrl(n: number): string {
   return `${server.httpUrl}/?n=${n}`;
@@ -56,7 +60,10 @@ function demoUrl(n: number): string {
  */
 async function closeSoon(page: Page): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([page.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+  await Promise.race([
+    page.close().catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, 5_000))),
+  ]);
   clearTimeout(timer);
 }
 
@@ -109,9 +116,11 @@ async function churn(random: () => number, busy: Set<Page>, count: (action: stri
 }
 
 /** What each mark should say, from the server's own online list. */
-const expectedState = (userId: string): string => (userId === ME ? 'me' : server.onlineIds().includes(userId) ? 'online' : 'offline');
+const expectedState = (userId: string): string =>
+  userId === ME ? 'me' : server.onlineIds().includes(userId) ? 'online' : 'offline';
 const shown = (marks: readonly ShownMark[]) => marks.map((mark) => `${mark.table}:${mark.user}:${mark.state}`).sort();
-const expected = (marks: readonly ShownMark[]) => marks.map((mark) => `${mark.table}:${mark.user}:${expectedState(mark.user)}`).sort();
+const expected = (marks: readonly ShownMark[]) =>
+  marks.map((mark) => `${mark.table}:${mark.user}:${expectedState(mark.user)}`).sort();
 
 /** Empty when the tab's marks agree with the server and its table has one mark per row; else why not. */
 async function disagreement(page: Page): Promise<string> {
@@ -124,35 +133,43 @@ async function disagreement(page: Page): Promise<string> {
   return wrong.length === 0 ? '' : `${page.url()}: ${wrong.slice(0, 5).join(', ')}`;
 }
 
-test(`${TABS} host tabs churning for ${SECONDS} s: one connection, and every tab's marks match the server`, { timeout: (SECONDS + 60 + TABS * 6) * 1000 }, async () => {
-  const began = Date.now();
-  // Opened side by side: each load is CPU-bound (the admin page costs about 1 s of a core here).
-  await Promise.all(Array.from({ length: TABS - tabs.length }, (_, n) => openTab(n)));
-  await Promise.all(tabs.map((page) => page.waitForLoadState('load').catch(() => undefined)));
-  const opened = Date.now();
-  const random = seededRandom(SEED);
-  const counts = new Map<string, number>();
-  const count = (action: string): void => void counts.set(action, (counts.get(action) ?? 0) + 1);
-  const busy = new Set<Page>();
-  const deadline = Date.now() + SECONDS * 1000;
-  // A few hands at once, so steps overlap the way a person's many tabs do.
-  await Promise.all(
-    Array.from({ length: HANDS }, async () => {
-      while (Date.now() < deadline) await churn(random, busy, count);
-    }),
-  );
-  const churned = Date.now();
+test(
+  `${TABS} host tabs churning for ${SECONDS} s: one connection, and every tab's marks match the server`,
+  { timeout: (SECONDS + 60 + TABS * 6) * 1000 },
+  async () => {
+    const began = Date.now();
+    // Opened side by side: each load is CPU-bound (the admin page costs about 1 s of a core here).
+    await Promise.all(Array.from({ length: TABS - tabs.length }, (_, n) => openTab(n)));
+    await Promise.all(tabs.map((page) => page.waitForLoadState('load').catch(() => undefined)));
+    const opened = Date.now();
+    const random = seededRandom(SEED);
+    const counts = new Map<string, number>();
+    const count = (action: string): void => void counts.set(action, (counts.get(action) ?? 0) + 1);
+    const busy = new Set<Page>();
+    const deadline = Date.now() + SECONDS * 1000;
+    // A few hands at once, so steps overlap the way a person's many tabs do.
+    await Promise.all(
+      Array.from({ length: HANDS }, async () => {
+        while (Date.now() < deadline) await churn(random, busy, count);
+      }),
+    );
+    const churned = Date.now();
 
-  // Every tab left ends on the admin page (one may have been sent away just before the end).
-  await Promise.all(tabs.map((page) => (new URL(page.url()).pathname === '/' ? page.waitForLoadState('load') : page.goto(server.httpUrl))));
-  await expect
-    .poll(async () => (await Promise.all(tabs.map(disagreement))).filter(Boolean), { timeout: 30_000, interval: 500 })
-    .toEqual([]);
-  console.info(
-    `tab churn, seed ${SEED}: ${[...counts].map(([action, n]) => `${action} ${n}`).join(', ')}; ${tabs.length} tabs, ${online.size} colleagues online; ` +
-      `${TABS} tabs opened in ${((opened - began) / 1000).toFixed(1)} s, churned ${((churned - opened) / 1000).toFixed(1)} s, all marks right ${((Date.now() - churned) / 1000).toFixed(1)} s later`,
-  );
-  expect(server.connectionCount(ME)).toBe(1);
-  // Tabs coming and going never cost the shared connection a reconnect.
-  expect(connectionsOfMe).toBe(0);
-});
+    // Every tab left ends on the admin page (one may have been sent away just before the end).
+    await Promise.all(
+      tabs.map((page) =>
+        new URL(page.url()).pathname === '/' ? page.waitForLoadState('load') : page.goto(server.httpUrl),
+      ),
+    );
+    await expect
+      .poll(async () => (await Promise.all(tabs.map(disagreement))).filter(Boolean), { timeout: 30_000, interval: 500 })
+      .toEqual([]);
+    console.info(
+      `tab churn, seed ${SEED}: ${[...counts].map(([action, n]) => `${action} ${n}`).join(', ')}; ${tabs.length} tabs, ${online.size} colleagues online; ` +
+        `${TABS} tabs opened in ${((opened - began) / 1000).toFixed(1)} s, churned ${((churned - opened) / 1000).toFixed(1)} s, all marks right ${((Date.now() - churned) / 1000).toFixed(1)} s later`,
+    );
+    expect(server.connectionCount(ME)).toBe(1);
+    // Tabs coming and going never cost the shared connection a reconnect.
+    expect(connectionsOfMe).toBe(0);
+  },
+);

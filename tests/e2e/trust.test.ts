@@ -11,10 +11,12 @@ const world = new ChromiumWorld();
 /** The test's own host tab, in front, its marks drawn. */
 let tab: Page;
 
-const callsFromMe = () => world.server.received.filter((frame) => frame.userId === '1' && frame.text.includes('"Event"'));
+const callsFromMe = () =>
+  world.server.received.filter((frame) => frame.userId === '1' && frame.text.includes('"Event"'));
 const ringingInLog = () =>
   world.browser.worker.evaluate(async () => {
-    const log = (await chrome.storage.local.get('calls-v1'))['calls-v1'] as { records: { kind: string; status: string }[] } | undefined;
+    const log = (await chrome.storage.local.get('calls-v1'))['calls-v1'] as
+      { records: { kind: string; status: string }[] } | undefined;
     return (log?.records ?? []).filter((record) => record.kind === 'incoming' && record.status === 'ringing').length;
   });
 
@@ -32,14 +34,23 @@ afterAll(() => world.stop());
 
 describe('a host page’s scripts cannot press Roster’s buttons', () => {
   test('the toast: its root is closed, and clicks the page makes ring nobody and dismiss nothing', async () => {
-    world.colleagues.get('2').send(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    world.colleagues.get('2').send(
+      JSON.stringify({
+        Sender: '2',
+        Receiver: '1',
+        SendTime: '',
+        Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } },
+        Type: 'Event',
+      }),
+    );
     await expect.poll(() => toastTexts(tab), { timeout: 10_000 }).toEqual([expect.stringContaining('李四')]);
 
     const tried = await tab.evaluate(() => {
       const host = document.querySelector('roster-call-toasts');
       const seen = { host: host !== null, shadowRoot: host?.shadowRoot ?? null, buttons: 0 };
       // Everything a page script can reach: the host element, and every button in the light DOM and open roots.
-      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) host?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click'])
+        host?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
       host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       for (const button of document.querySelectorAll('roster-call-toasts button')) {
         seen.buttons++;
@@ -67,10 +78,14 @@ describe('a host page’s scripts cannot press Roster’s buttons', () => {
         new FocusEvent('focusin', { bubbles: true }),
         new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
         new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }),
-      ]) element.dispatchEvent(event);
+      ])
+        element.dispatchEvent(event);
       await new Promise((resolve) => setTimeout(resolve, 600));
       const card = document.querySelector('roster-card');
-      return { open: card !== null && !(card as HTMLElement).hidden, callFocused: document.activeElement?.closest('roster-card') != null };
+      return {
+        open: card !== null && !(card as HTMLElement).hidden,
+        callFocused: document.activeElement?.closest('roster-card') != null,
+      };
     });
     expect(armed).toEqual({ open: false, callFocused: false });
 
@@ -90,8 +105,12 @@ describe('a host page’s scripts cannot press Roster’s buttons', () => {
 
 describe('a content script cannot reach Roster’s storage', () => {
   test('reading or writing the settings, the call log or the mirror is refused, and nothing changes', async () => {
-    const before = await world.browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')));
-    const tabId = await world.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    const before = await world.browser.worker.evaluate(async () =>
+      JSON.stringify(await chrome.storage.local.get('settings')),
+    );
+    const tabId = await world.browser.worker.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+    );
     expect(tabId).toBeDefined();
     const tried = await world.browser.worker.evaluate(async (id) => {
       // The same world Roster's content script runs in, on the same page.
@@ -107,8 +126,12 @@ describe('a content script cannot reach Roster’s storage', () => {
           };
           return {
             readLocal: await attempt(() => chrome.storage.local.get(null)),
-            writeServer: await attempt(() => chrome.storage.local.set({ settings: { serverUrl: 'ws://127.0.0.1:1/steal' } })),
-            switchOnDnd: await attempt(() => chrome.storage.local.set({ settings: { notifications: { doNotDisturb: true } } })),
+            writeServer: await attempt(() =>
+              chrome.storage.local.set({ settings: { serverUrl: 'ws://127.0.0.1:1/steal' } }),
+            ),
+            switchOnDnd: await attempt(() =>
+              chrome.storage.local.set({ settings: { notifications: { doNotDisturb: true } } }),
+            ),
             readSession: await attempt(() => chrome.storage.session.get(null)),
           };
         },
@@ -121,7 +144,9 @@ describe('a content script cannot reach Roster’s storage', () => {
       switchOnDnd: expect.stringMatching(/^refused: .*not allowed/),
       readSession: expect.stringMatching(/^refused: .*not allowed/),
     });
-    expect(await world.browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')))).toBe(before);
+    expect(
+      await world.browser.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings'))),
+    ).toBe(before);
     // The content script still has what it needs, over its port: the marks are live.
     expect(await tab.locator('roster-mark').count()).toBeGreaterThan(0);
   });

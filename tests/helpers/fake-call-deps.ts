@@ -16,7 +16,10 @@ export function fakeCallDeps() {
     setBadge: (unseen) => badge.push(unseen),
   };
   let ids = 0;
-  const deps: Pick<RosterDeps, 'callEffects' | 'saveCalls' | 'activeHostTab' | 'saveDoNotDisturb' | 'missingOrigins' | 'newCallId'> = {
+  const deps: Pick<
+    RosterDeps,
+    'callEffects' | 'saveCalls' | 'activeHostTab' | 'saveDoNotDisturb' | 'missingOrigins' | 'newCallId'
+  > = {
     missingOrigins: () => Promise.resolve([]),
     // Deterministic ids; a test of restarts passes one generator to both lives, as a UUID source would be.
     newCallId: () => `call-${String(++ids)}`,

@@ -212,7 +212,17 @@ describe('failures', () => {
     // Over the default limit (2 MiB): dropped unread, and shown as a problem until the next list.
     srv.sendRaw('1', `{"Type":"Chat","Message":[${'"9",'.repeat(3 * 262_144)}"9"]}`);
     await expect.poll(() => phase(bg).listProblem?.reason).toBe('too-large');
-    const garbage = ['', '{', 'null', '[]', '{"Type":5}', '{"Type":"Chat","Message":"x"}', '{"Type":"Event"}', 'héllo', '{"Type":"Nope"}'];
+    const garbage = [
+      '',
+      '{',
+      'null',
+      '[]',
+      '{"Type":5}',
+      '{"Type":"Chat","Message":"x"}',
+      '{"Type":"Event"}',
+      'héllo',
+      '{"Type":"Nope"}',
+    ];
     for (let index = 0; index < 1_000; index++) srv.sendRaw('1', garbage[index % garbage.length] ?? '');
     srv.sendRaw('1', '{"Type":"Chat","Message":["1","5"]}');
 
@@ -236,7 +246,12 @@ describe('calls', () => {
 
     expect(bg.service.sendCall('2' as UserId)).toMatchObject({ ok: true, call: { status: 'sent' } });
     const frame = JSON.parse(await callee.next((text) => text.includes('"Event"'))) as Record<string, unknown>;
-    expect(frame).toMatchObject({ Sender: '1', Receiver: '2', Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '李四' } }, Type: 'Event' });
+    expect(frame).toMatchObject({
+      Sender: '1',
+      Receiver: '2',
+      Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '李四' } },
+      Type: 'Event',
+    });
     expect(frame.SendTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$/);
   });
 
@@ -263,7 +278,9 @@ describe('calls', () => {
     const callee = await colleague('2');
     await again.waitFor(() => again.connectionCount('1') === 1, 15_000);
     await callee.next((text) => text.includes('"Event"'));
-    await expect.poll(() => bg.service.state().calls.records.at(-1)).toMatchObject({ kind: 'outgoing', status: 'sent' });
+    await expect
+      .poll(() => bg.service.state().calls.records.at(-1))
+      .toMatchObject({ kind: 'outgoing', status: 'sent' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(again.received.filter((frame) => frame.text.includes('"Event"'))).toHaveLength(1);
   });
@@ -271,7 +288,9 @@ describe('calls', () => {
   test('a queued call that cannot be sent in time fails visibly', async () => {
     const { bg } = await serverGoneWithColleagueOnline({ outbox: { capacity: 50, ttlMs: 1_000 } });
     bg.service.sendCall('2' as UserId);
-    await expect.poll(() => bg.service.state().calls.records.at(-1)).toMatchObject({ kind: 'outgoing', status: 'failed', error: 'expired' });
+    await expect
+      .poll(() => bg.service.state().calls.records.at(-1))
+      .toMatchObject({ kind: 'outgoing', status: 'failed', error: 'expired' });
   });
 });
 
@@ -287,14 +306,22 @@ describe('incoming calls', () => {
   }
 
   const callTo = (receiver: string, senderName = '李四') =>
-    JSON.stringify({ Sender: '2', Receiver: receiver, SendTime: '', Message: { Event: 'Call', Data: { sender: senderName, type: '呼叫', receiver: '' } }, Type: 'Event' });
+    JSON.stringify({
+      Sender: '2',
+      Receiver: receiver,
+      SendTime: '',
+      Message: { Event: 'Call', Data: { sender: senderName, type: '呼叫', receiver: '' } },
+      Type: 'Event',
+    });
 
   test('a colleague rings me: recorded once, notified once, counted on the badge', async () => {
     const { caller, bg } = await signedInWithCaller();
     caller.send(callTo('1'));
-    await expect.poll(() => bg.service.state().calls.records).toEqual([
-      expect.objectContaining({ kind: 'incoming', peerId: '2', peerName: '李四', status: 'ringing', seen: false }),
-    ]);
+    await expect
+      .poll(() => bg.service.state().calls.records)
+      .toEqual([
+        expect.objectContaining({ kind: 'incoming', peerId: '2', peerName: '李四', status: 'ringing', seen: false }),
+      ]);
     await bg.service.callsSettled();
     expect(bg.calls.notified).toHaveLength(1);
     expect(bg.calls.badge.at(-1)).toBe(1);
@@ -303,8 +330,11 @@ describe('incoming calls', () => {
   test('the same call delivered twice (a replay) is shown once', async () => {
     const { srv, bg } = await signedInWithCaller();
     const frame = JSON.stringify({
-      Sender: '2', Receiver: '1', SendTime: '2026-11-25T09:00:00.1234567+08:00',
-      Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event',
+      Sender: '2',
+      Receiver: '1',
+      SendTime: '2026-11-25T09:00:00.1234567+08:00',
+      Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } },
+      Type: 'Event',
     });
     srv.sendRaw('1', frame);
     srv.sendRaw('1', frame);
@@ -319,7 +349,9 @@ describe('incoming calls', () => {
     const { caller, bg } = await signedInWithCaller();
     await bg.service.setDoNotDisturb(true);
     caller.send(callTo('1'));
-    await expect.poll(() => bg.service.state().calls.records).toEqual([expect.objectContaining({ peerId: '2', status: 'missed' })]);
+    await expect
+      .poll(() => bg.service.state().calls.records)
+      .toEqual([expect.objectContaining({ peerId: '2', status: 'missed' })]);
     await bg.service.callsSettled();
     expect(bg.calls.notified).toHaveLength(0);
     expect(bg.service.state().doNotDisturb).toBe(true);
@@ -328,7 +360,15 @@ describe('incoming calls', () => {
   test('my own call echoed from my other session is not an incoming call', async () => {
     const { srv, bg } = await signedInWithCaller();
     const mySecondTab = await colleague('1');
-    mySecondTab.send(JSON.stringify({ Sender: '1', Receiver: '2', SendTime: '', Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '李四' } }, Type: 'Event' }));
+    mySecondTab.send(
+      JSON.stringify({
+        Sender: '1',
+        Receiver: '2',
+        SendTime: '',
+        Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '李四' } },
+        Type: 'Event',
+      }),
+    );
     await srv.waitFor(() => srv.received.some((frame) => frame.userId === '1' && frame.text.includes('"Event"')));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bg.service.state().calls.records).toEqual([]);

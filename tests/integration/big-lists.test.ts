@@ -18,7 +18,10 @@ afterEach(async () => {
 /** 20,000 colleagues and me, as a big organisation's server lists them. */
 const users = (count: number): OnlineUser[] => [
   { id: '1' as UserId, name: '章三' },
-  ...Array.from({ length: count }, (_, index) => ({ id: String(100_000 + index) as UserId, name: `用户 User ${index}` })),
+  ...Array.from({ length: count }, (_, index) => ({
+    id: String(100_000 + index) as UserId,
+    name: `用户 User ${index}`,
+  })),
 ];
 
 async function connected(maxFrameKiB?: number): Promise<{ srv: RosterServer; bg: Background }> {
@@ -31,26 +34,34 @@ async function connected(maxFrameKiB?: number): Promise<{ srv: RosterServer; bg:
 }
 
 describe('big honest online lists', () => {
-  test.each<[OnlineListFormat]>([['ids'], ['objects']])('20,000 online as %s: taken whole with the default settings', async (format) => {
-    const { srv, bg } = await connected();
-    srv.sendRaw('1', encodeOnlineList(users(20_000), format));
-    await expect.poll(() => bg.service.state().presence.online.length, { timeout: 10_000 }).toBe(20_001);
-    expect(bg.service.state().connection).toMatchObject({ phase: 'connected' });
-    expect(bg.service.state().connection.listProblem).toBeUndefined();
-  });
+  test.each<[OnlineListFormat]>([['ids'], ['objects']])(
+    '20,000 online as %s: taken whole with the default settings',
+    async (format) => {
+      const { srv, bg } = await connected();
+      srv.sendRaw('1', encodeOnlineList(users(20_000), format));
+      await expect.poll(() => bg.service.state().presence.online.length, { timeout: 10_000 }).toBe(20_001);
+      expect(bg.service.state().connection).toMatchObject({ phase: 'connected' });
+      expect(bg.service.state().connection.listProblem).toBeUndefined();
+    },
+  );
 
   test('a list over the limit is a problem every view sees, until a usable list comes', async () => {
     const { srv, bg } = await connected(64);
     const big = encodeOnlineList(users(20_000), 'objects');
     srv.sendRaw('1', big);
-    await expect.poll(() => bg.service.state().connection.listProblem).toEqual({
-      reason: 'too-large',
-      bytes: Buffer.byteLength(big),
-      limitBytes: 64 * 1024,
-      at: expect.any(Number) as number,
-    });
+    await expect
+      .poll(() => bg.service.state().connection.listProblem)
+      .toEqual({
+        reason: 'too-large',
+        bytes: Buffer.byteLength(big),
+        limitBytes: 64 * 1024,
+        at: expect.any(Number) as number,
+      });
     expect(bg.service.state().connection.phase).toBe('connected');
-    expect(bg.events).toContainEqual({ type: 'connection', status: expect.objectContaining({ listProblem: expect.objectContaining({ reason: 'too-large' }) }) });
+    expect(bg.events).toContainEqual({
+      type: 'connection',
+      status: expect.objectContaining({ listProblem: expect.objectContaining({ reason: 'too-large' }) }),
+    });
 
     srv.sendRaw('1', '{"Type":"Chat","Message":["1","5"]}');
     await expect.poll(() => bg.online()).toEqual(['1', '5']);
@@ -61,7 +72,9 @@ describe('big honest online lists', () => {
     const { srv, bg } = await connected();
     srv.sendRaw('1', '{"Type":"Event","Sender":"2"}');
     srv.sendRaw('1', '{"Type":"Chat","Message":"everyone"}');
-    await expect.poll(() => bg.service.state().connection.listProblem).toEqual({ reason: 'invalid', at: expect.any(Number) as number });
+    await expect
+      .poll(() => bg.service.state().connection.listProblem)
+      .toEqual({ reason: 'invalid', at: expect.any(Number) as number });
   });
 
   test('raising the limit starts over without the problem', async () => {
@@ -70,6 +83,8 @@ describe('big honest online lists', () => {
     await expect.poll(() => bg.service.state().connection.listProblem?.reason).toBe('too-large');
     bg.configure();
     await srv.waitFor(() => bg.sockets.length === 2 && srv.connectionCount('1') === 1);
-    await expect.poll(() => bg.service.state().connection).toEqual({ phase: 'connected', since: expect.any(Number) as number, attempt: 0 });
+    await expect
+      .poll(() => bg.service.state().connection)
+      .toEqual({ phase: 'connected', since: expect.any(Number) as number, attempt: 0 });
   });
 });

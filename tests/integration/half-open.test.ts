@@ -70,63 +70,77 @@ async function signedIn(srv: RosterServer, online: string[]): Promise<{ bg: Back
 }
 
 describe('half-open link', () => {
-  test('a server that answers heartbeats: the frozen link is found dead within two heartbeats and replaced', { timeout: TIMEOUT }, async () => {
-    const srv = (server = await startServer({ port: 0 }));
-    await colleague(srv, '2');
-    const { bg, log } = await signedIn(srv, ['1', '2']);
+  test(
+    'a server that answers heartbeats: the frozen link is found dead within two heartbeats and replaced',
+    { timeout: TIMEOUT },
+    async () => {
+      const srv = (server = await startServer({ port: 0 }));
+      await colleague(srv, '2');
+      const { bg, log } = await signedIn(srv, ['1', '2']);
 
-    // Two answered heartbeats make the server trusted. Freezing just after the second answer is
-    // the worst case: a full two intervals of silence from here.
-    await heartbeats(srv, '1', 2);
-    await sleep(50);
-    const frozenAt = Date.now();
-    srv.freeze(true);
-    const from = log.entries.length;
-    // Presence moves on while the link is dead: 王五 arrives, and nobody tells us.
-    await colleague(srv, '3');
+      // Two answered heartbeats make the server trusted. Freezing just after the second answer is
+      // the worst case: a full two intervals of silence from here.
+      await heartbeats(srv, '1', 2);
+      await sleep(50);
+      const frozenAt = Date.now();
+      srv.freeze(true);
+      const from = log.entries.length;
+      // Presence moves on while the link is dead: 王五 arrives, and nobody tells us.
+      await colleague(srv, '3');
 
-    const dead = await log.next((status) => status.reason === 'no-heartbeat', from, 3 * INTERVAL_MS + 2_000);
-    // The server is reachable again by the time Roster retries (a new path, a restarted proxy).
-    srv.freeze(false);
-    const back = await log.next((status) => status.phase === 'connected', dead.index, FIRST_RETRY_MS + 5_000);
-    await expect.poll(() => bg.online()).toEqual(['1', '2', '3']);
-    await srv.waitFor(() => srv.connectionCount('1') === 1);
+      const dead = await log.next((status) => status.reason === 'no-heartbeat', from, 3 * INTERVAL_MS + 2_000);
+      // The server is reachable again by the time Roster retries (a new path, a restarted proxy).
+      srv.freeze(false);
+      const back = await log.next((status) => status.phase === 'connected', dead.index, FIRST_RETRY_MS + 5_000);
+      await expect.poll(() => bg.online()).toEqual(['1', '2', '3']);
+      await srv.waitFor(() => srv.connectionCount('1') === 1);
 
-    const detectedMs = dead.at - frozenAt;
-    const reconnectedMs = back.at - dead.at;
-    console.info(`half-open, heartbeat ${HEARTBEAT_S} s: detected ${detectedMs} ms after the freeze, reconnected ${reconnectedMs} ms later`);
-    expect(dead.status.lastError).toBe(`no frame for ${2 * HEARTBEAT_S} s`);
-    expect(detectedMs).toBeLessThanOrEqual(2 * INTERVAL_MS + SLACK_MS);
-    // Not before two intervals of silence: a slow answer is not a dead link.
-    expect(detectedMs).toBeGreaterThanOrEqual(2 * INTERVAL_MS - 100);
-    expect(reconnectedMs).toBeLessThanOrEqual(FIRST_RETRY_MS + SLACK_MS);
-  });
+      const detectedMs = dead.at - frozenAt;
+      const reconnectedMs = back.at - dead.at;
+      console.info(
+        `half-open, heartbeat ${HEARTBEAT_S} s: detected ${detectedMs} ms after the freeze, reconnected ${reconnectedMs} ms later`,
+      );
+      expect(dead.status.lastError).toBe(`no frame for ${2 * HEARTBEAT_S} s`);
+      expect(detectedMs).toBeLessThanOrEqual(2 * INTERVAL_MS + SLACK_MS);
+      // Not before two intervals of silence: a slow answer is not a dead link.
+      expect(detectedMs).toBeGreaterThanOrEqual(2 * INTERVAL_MS - 100);
+      expect(reconnectedMs).toBeLessThanOrEqual(FIRST_RETRY_MS + SLACK_MS);
+    },
+  );
 
-  test('a legacy server that never answers heartbeats: a call into the frozen link is shown as sent, never as rung', { timeout: TIMEOUT }, async () => {
-    const srv = (server = await startServer({ port: 0, heartbeatReply: false }));
-    const li = await colleague(srv, '2');
-    const { bg } = await signedIn(srv, ['1', '2']);
-    await heartbeats(srv, '1', 2);
-    srv.freeze(true);
+  test(
+    'a legacy server that never answers heartbeats: a call into the frozen link is shown as sent, never as rung',
+    { timeout: TIMEOUT },
+    async () => {
+      const srv = (server = await startServer({ port: 0, heartbeatReply: false }));
+      const li = await colleague(srv, '2');
+      const { bg } = await signedIn(srv, ['1', '2']);
+      await heartbeats(srv, '1', 2);
+      srv.freeze(true);
 
-    const result = bg.service.sendCall('2' as UserId);
-    expect(result).toMatchObject({ ok: true, call: { status: 'sent' } });
-    await sleep(3 * INTERVAL_MS);
+      const result = bg.service.sendCall('2' as UserId);
+      expect(result).toMatchObject({ ok: true, call: { status: 'sent' } });
+      await sleep(3 * INTERVAL_MS);
 
-    // Silence from a server that never answered a heartbeat proves nothing: the link stays up…
-    expect(bg.service.state().connection.phase).toBe('connected');
-    // …and nobody rang: the server never passed the call on.
-    expect(li.frames.filter((frame) => frame.includes('"Event":"Call"'))).toEqual([]);
+      // Silence from a server that never answered a heartbeat proves nothing: the link stays up…
+      expect(bg.service.state().connection.phase).toBe('connected');
+      // …and nobody rang: the server never passed the call on.
+      expect(li.frames.filter((frame) => frame.includes('"Event":"Call"'))).toEqual([]);
 
-    // So "sent" means handed to the socket, and every view says exactly that.
-    const record = bg.service.state().calls.records.find((call): call is OutgoingCall => call.kind === 'outgoing');
-    expect(record?.status).toBe('sent');
-    if (!record) return;
-    const keys = [recordWords(record).key, rowStatusWords({ kind: 'sent', at: record.at }, '李四', String).key, callOutcome(result).key];
-    expect(keys).toEqual(['callSent', 'popupCallSentAt', 'cardCallSent']);
-    expect(keys.map((key) => shown('en', key))).toEqual(['Sent', 'Sent at $TIME$', 'Sent']);
-    expect(keys.map((key) => shown('zh_CN', key))).toEqual(['已发送', '已于 $TIME$ 发送', '已发送']);
-  });
+      // So "sent" means handed to the socket, and every view says exactly that.
+      const record = bg.service.state().calls.records.find((call): call is OutgoingCall => call.kind === 'outgoing');
+      expect(record?.status).toBe('sent');
+      if (!record) return;
+      const keys = [
+        recordWords(record).key,
+        rowStatusWords({ kind: 'sent', at: record.at }, '李四', String).key,
+        callOutcome(result).key,
+      ];
+      expect(keys).toEqual(['callSent', 'popupCallSentAt', 'cardCallSent']);
+      expect(keys.map((key) => shown('en', key))).toEqual(['Sent', 'Sent at $TIME$', 'Sent']);
+      expect(keys.map((key) => shown('zh_CN', key))).toEqual(['已发送', '已于 $TIME$ 发送', '已发送']);
+    },
+  );
 });
 
 /** A message as the extension ships it. */

@@ -30,19 +30,34 @@ function client(srv: RosterServer, userId: string): Promise<TestClient> {
 }
 
 function callFrame(from: string | number, to: string | number): string {
-  return JSON.stringify({ Sender: from, Receiver: to, SendTime: '', Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } }, Type: 'Event' });
+  return JSON.stringify({
+    Sender: from,
+    Receiver: to,
+    SendTime: '',
+    Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } },
+    Type: 'Event',
+  });
 }
 
 /** Signed in as `userId` with these identity settings; resolves once Roster's socket is open. */
-async function signedIn(srv: RosterServer, userId: string, identity: Partial<Settings['identity']> = {}, connection: Partial<Settings['connection']> = {}) {
+async function signedIn(
+  srv: RosterServer,
+  userId: string,
+  identity: Partial<Settings['identity']> = {},
+  connection: Partial<Settings['connection']> = {},
+) {
   const bg = (background = startBackground(srv));
   bg.signIn(userId);
-  bg.configure({ identity: { ...bg.settings.identity, ...identity }, connection: { ...bg.settings.connection, ...connection } });
+  bg.configure({
+    identity: { ...bg.settings.identity, ...identity },
+    connection: { ...bg.settings.connection, ...connection },
+  });
   await srv.waitFor(() => srv.connectionCount(userId) >= 1);
   return bg;
 }
 
-const incoming = (bg: Background) => bg.service.state().calls.records.filter((record: CallRecord) => record.kind === 'incoming');
+const incoming = (bg: Background) =>
+  bg.service.state().calls.records.filter((record: CallRecord) => record.kind === 'incoming');
 
 describe('an opaque session token (no JWT claims)', () => {
   test('the "who am I" address names me; calls arrive once and go out with my id', async () => {
@@ -59,7 +74,10 @@ describe('an opaque session token (no JWT claims)', () => {
 
     await expect.poll(() => bg.online()).toContain('2');
     expect(bg.service.sendCall(id('2'))).toMatchObject({ ok: true });
-    const frame = JSON.parse(await li.next((text) => text.includes('"Event"'))) as { Sender: unknown; Receiver: unknown };
+    const frame = JSON.parse(await li.next((text) => text.includes('"Event"'))) as {
+      Sender: unknown;
+      Receiver: unknown;
+    };
     expect(frame).toMatchObject({ Sender: '1', Receiver: '2' });
   });
 
@@ -118,7 +136,7 @@ describe('an opaque session token (no JWT claims)', () => {
     await expect.poll(() => bg.service.state().me).toMatchObject({ id: '2', name: '李四', source: 'url' });
   });
 
-  test('my own call from another session of mine (the host app\'s socket) is not a call to me once I am known', async () => {
+  test("my own call from another session of mine (the host app's socket) is not a call to me once I am known", async () => {
     const srv = await serve({ tokens: 'opaque' });
     const li = await client(srv, '2');
     const bg = await signedIn(srv, '1', { url: '/api/me' });
@@ -138,7 +156,10 @@ describe('a server with numeric ids', () => {
     const bg = await signedIn(srv, '1');
     await expect.poll(() => bg.online()).toEqual(['1', '2']);
     expect(bg.service.sendCall(id('2'))).toMatchObject({ ok: true });
-    const frame = JSON.parse(await li.next((text) => text.includes('"Event"'))) as { Sender: unknown; Receiver: unknown };
+    const frame = JSON.parse(await li.next((text) => text.includes('"Event"'))) as {
+      Sender: unknown;
+      Receiver: unknown;
+    };
     expect(frame).toMatchObject({ Sender: 1, Receiver: 2 });
     const sent = srv.received.find((received) => received.userId === '1' && received.text.includes('"Event"'));
     expect(sent?.text).toContain('"Sender":1,"Receiver":2');
@@ -164,7 +185,10 @@ describe('a server with numeric ids', () => {
     await expect.poll(() => bg.service.state().me).toMatchObject({ id: '1', source: 'url' });
     await expect.poll(() => bg.online()).toEqual(['1', '2']);
     expect(bg.service.sendCall(id('2'))).toMatchObject({ ok: true });
-    const frame = JSON.parse(await li.next((text) => text.includes('"Event"'))) as { Sender: unknown; Receiver: unknown };
+    const frame = JSON.parse(await li.next((text) => text.includes('"Event"'))) as {
+      Sender: unknown;
+      Receiver: unknown;
+    };
     expect(frame).toMatchObject({ Sender: 1, Receiver: 2 });
   });
 });

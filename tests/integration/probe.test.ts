@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { startServer, type RosterServer } from '../../dev/server/index';
-import { probeConnection, type ConnectionProbeDeps, type ProbeLimits } from '../../utils/background/probes/connection-probe';
+import {
+  probeConnection,
+  type ConnectionProbeDeps,
+  type ProbeLimits,
+} from '../../utils/background/probes/connection-probe';
 import type { Timers } from '../../utils/core/timers';
 import { probeDirectory } from '../../utils/background/probes/directory-probe';
 import type { ConnectionProbeRequest } from '../../utils/core/messages/options-background-probes';
@@ -74,7 +78,11 @@ async function oddServer(behaviour: (socket: WebSocket) => void): Promise<string
 describe('Test connection, against the reference server', () => {
   test('connected: who I am from the token, and how many are online', async () => {
     const result = await probe(server.wsUrl, world({ signedInAs: '1' }).deps);
-    expect(result).toEqual({ outcome: 'connected', me: { id: '1', name: '章三' }, online: expect.any(Number) as number });
+    expect(result).toEqual({
+      outcome: 'connected',
+      me: { id: '1', name: '章三' },
+      online: expect.any(Number) as number,
+    });
     // The test socket does not stay: it is closed once the answer is known.
     await server.waitFor(() => server.connectionCount('1') === 0);
   });
@@ -86,7 +94,10 @@ describe('Test connection, against the reference server', () => {
       const token = opaque.tokenFor('2');
       cookies.set(COOKIE, token);
       // Stands in for the browser sending the host's cookie with `credentials: 'include'`.
-      const withCookie: ConnectionProbeDeps = { ...deps, fetch: (input, init) => fetch(input, { ...init, headers: { cookie: `${COOKIE}=${token}` } }) };
+      const withCookie: ConnectionProbeDeps = {
+        ...deps,
+        fetch: (input, init) => fetch(input, { ...init, headers: { cookie: `${COOKIE}=${token}` } }),
+      };
       const overrides = { auth: { cookieUrl: `${opaque.httpUrl}/`, cookieName: COOKIE } };
       expect(await probe(opaque.wsUrl, withCookie, overrides)).toMatchObject({ outcome: 'connected', me: null });
       const identity = { ...defaultSettings().identity, url: '/api/me' };
@@ -143,7 +154,10 @@ describe('Test connection, against the reference server', () => {
 describe('Test connection, against servers that are not the legacy one', () => {
   test('silence after opening', async () => {
     const url = await oddServer(() => undefined);
-    expect(await probe(url, world({ signedInAs: '1' }).deps)).toEqual({ outcome: 'wrong-protocol', detail: 'opened, but nothing came in 1 s' });
+    expect(await probe(url, world({ signedInAs: '1' }).deps)).toEqual({
+      outcome: 'wrong-protocol',
+      detail: 'opened, but nothing came in 1 s',
+    });
   });
 
   test('frames that are not the protocol', async () => {
@@ -168,25 +182,47 @@ describe('Test connection, against servers that are not the legacy one', () => {
     const http = createServer((_request, response) => response.writeHead(403).end());
     extras.push(http);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const result = await probe(`ws://127.0.0.1:${(http.address() as AddressInfo).port}/ws`, world({ signedInAs: '1' }).deps);
+    const result = await probe(
+      `ws://127.0.0.1:${(http.address() as AddressInfo).port}/ws`,
+      world({ signedInAs: '1' }).deps,
+    );
     expect(result.outcome).toBe('refused');
   });
 });
 
 describe('Test of the user list', () => {
-  const timers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) };
+  const timers: Timers = {
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle),
+  };
   const directory = () => ({ ...defaultSettings().directory, url: `${server.httpUrl}/api/users` });
-  const cookieFetch = (token: string | undefined): typeof fetch => (input, init) =>
-    fetch(input, { ...init, headers: token ? { cookie: `${COOKIE}=${token}` } : {} });
+  const cookieFetch =
+    (token: string | undefined): typeof fetch =>
+    (input, init) =>
+      fetch(input, { ...init, headers: token ? { cookie: `${COOKIE}=${token}` } : {} });
 
   test('reads the users with the host’s cookie', async () => {
     const token = server.users[0]?.token;
-    const result = await probeDirectory({ probe: 'directory', directory: directory() }, { fetch: cookieFetch(token), timers, missingOrigins: () => Promise.resolve([]) }, new AbortController().signal);
-    expect(result).toEqual({ outcome: 'read', users: server.users.length, skipped: 0, beyond: 0, sample: server.users.slice(0, 3).map((user) => user.name) });
+    const result = await probeDirectory(
+      { probe: 'directory', directory: directory() },
+      { fetch: cookieFetch(token), timers, missingOrigins: () => Promise.resolve([]) },
+      new AbortController().signal,
+    );
+    expect(result).toEqual({
+      outcome: 'read',
+      users: server.users.length,
+      skipped: 0,
+      beyond: 0,
+      sample: server.users.slice(0, 3).map((user) => user.name),
+    });
   });
 
   test('signed out: the site answers 401', async () => {
-    const result = await probeDirectory({ probe: 'directory', directory: directory() }, { fetch: cookieFetch(undefined), timers, missingOrigins: () => Promise.resolve([]) }, new AbortController().signal);
+    const result = await probeDirectory(
+      { probe: 'directory', directory: directory() },
+      { fetch: cookieFetch(undefined), timers, missingOrigins: () => Promise.resolve([]) },
+      new AbortController().signal,
+    );
     expect(result).toMatchObject({ outcome: 'failed', code: 'http' });
   });
 

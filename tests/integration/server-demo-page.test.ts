@@ -43,7 +43,10 @@ function running(): RosterServer {
 }
 
 /** Raw HTTP to the server, outside the page. */
-function http(path: string, token?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+function http(
+  path: string,
+  token?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   const headers = token ? { Cookie: `USERTOKEN=${token}` } : {};
   const method = path === '/logout' ? 'POST' : 'GET';
   return new Promise((resolve, reject) => {
@@ -99,13 +102,20 @@ describe('the demo page keeps its user in localStorage.vuex', () => {
     await vi.waitFor(() => expect(page.document.querySelectorAll('.users-table .user-name').length).toBeGreaterThan(0));
   });
 
-  test.each(SHAPES)('%s tokens, %s ids: signed out, the user is cleared and the rest of the state kept', async (tokens, idType) => {
-    server = await startServer({ port: 0, tokens, idType });
-    const state = { user: { id: asWire('9', idType), name: 'Chloé Dubois' }, app: { sidebar: { opened: false } }, settings: { theme: 'dark' } };
-    const page = openPage({ stored: JSON.stringify(state) });
-    await vi.waitFor(() => expect(page.document.querySelector('.sign-in')).not.toBeNull());
-    expect(vuex(page)).toEqual({ ...state, user: null });
-  });
+  test.each(SHAPES)(
+    '%s tokens, %s ids: signed out, the user is cleared and the rest of the state kept',
+    async (tokens, idType) => {
+      server = await startServer({ port: 0, tokens, idType });
+      const state = {
+        user: { id: asWire('9', idType), name: 'Chloé Dubois' },
+        app: { sidebar: { opened: false } },
+        settings: { theme: 'dark' },
+      };
+      const page = openPage({ stored: JSON.stringify(state) });
+      await vi.waitFor(() => expect(page.document.querySelector('.sign-in')).not.toBeNull());
+      expect(vuex(page)).toEqual({ ...state, user: null });
+    },
+  );
 
   test('opaque: a session ended on the server clears the user, though the cookie is still there', async () => {
     server = await startServer({ port: 0, tokens: 'opaque' });
@@ -130,7 +140,9 @@ describe('the demo page keeps its user in localStorage.vuex', () => {
   test('a hostile name is stored as data and rendered as text', async () => {
     server = await startServer({ port: 0 });
     const page = openPage({ token: await signIn('13') });
-    await vi.waitFor(() => expect(vuex(page)).toMatchObject({ user: { id: '13', name: '<img src=x onerror=alert(1)>' } }));
+    await vi.waitFor(() =>
+      expect(vuex(page)).toMatchObject({ user: { id: '13', name: '<img src=x onerror=alert(1)>' } }),
+    );
     expect(text(page, '.header-user-name')).toBe('<img src=x onerror=alert(1)>');
     expect(page.document.querySelector('.header img')).toBeNull();
   });

@@ -43,17 +43,24 @@ test.each([
   await running.waitFor(() => running.connectionCount() === CLIENTS, 10_000);
 
   const { connections, connectedAt } = fleet;
-  const notBack = () => connections.flatMap((connection) => (connection.status.phase === 'connected' ? [] : [connection.status.reason ?? connection.status.phase]));
+  const notBack = () =>
+    connections.flatMap((connection) =>
+      connection.status.phase === 'connected' ? [] : [connection.status.reason ?? connection.status.phase],
+    );
   const droppedAt = performance.now();
   await server.close();
   // Every client has seen its socket go before the server is back, even when that is at once.
-  for (const deadline = droppedAt + 2_000; notBack().length < CLIENTS && performance.now() < deadline; ) await sleep(5);
+  for (const deadline = droppedAt + 2_000; notBack().length < CLIENTS && performance.now() < deadline;) await sleep(5);
   expect(notBack()).toHaveLength(CLIENTS);
   await sleep(droppedAt + downMs - performance.now());
   const restartedAt = performance.now();
   server = await startServer({ port, users });
   const restarted = server;
-  for (const deadline = performance.now() + backoff.capMs + 2_000; notBack().length > 0 && performance.now() < deadline; ) await sleep(50);
+  for (
+    const deadline = performance.now() + backoff.capMs + 2_000;
+    notBack().length > 0 && performance.now() < deadline;
+  )
+    await sleep(50);
   // The reasons of any that are not back (`cannot-reach`: parked in the one-minute slow retry).
   expect(notBack()).toEqual([]);
 

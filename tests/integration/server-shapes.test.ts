@@ -2,7 +2,13 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, test } from 'vitest';
 import { botUsers, seededRandom, startBots } from '../../dev/bots/index';
 import { describeServer } from '../../dev/server/banner';
-import { startServer, type RosterServer, type ServerOptions, type TokenMode, type WireIdType } from '../../dev/server/index';
+import {
+  startServer,
+  type RosterServer,
+  type ServerOptions,
+  type TokenMode,
+  type WireIdType,
+} from '../../dev/server/index';
 import { closeAllClients, connect, TestClient } from './helpers/ws-client';
 
 /**
@@ -97,7 +103,9 @@ function http(
     const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -248,7 +256,13 @@ describe('/api/me', () => {
 describe('numeric ids', () => {
   test.each([
     ['ids', [1, 2]],
-    ['objects', [{ userId: 1, userName: '章三' }, { userId: 2, userName: '李四' }]],
+    [
+      'objects',
+      [
+        { userId: 1, userName: '章三' },
+        { userId: 2, userName: '李四' },
+      ],
+    ],
   ] as const)('online lists (%s) carry numbers', async (listFormat, expected) => {
     await start({ idType: 'number', listFormat });
     await online('1');
@@ -349,29 +363,40 @@ describe('bots', () => {
   test.each([
     ['opaque', 'number'],
     ['jwt', 'string'],
-  ] as const)('with %s tokens and %s ids: come online, call a human in the server’s id type, stop on abort', async (tokens, idType) => {
-    const srv = await start({ tokens, idType });
-    const human = await online('1');
-    const controller = new AbortController();
-    const bots = botUsers(srv.users);
-    const fleet = startBots({ server: srv, users: bots, count: 4, random: seededRandom(42), speed: 500, signal: controller.signal });
-    const frame = await human.next(isCall, 10_000);
-    const call = JSON.parse(frame) as CallJson;
-    expect(typeof call.Sender).toBe(idType);
-    expect(bots.map((bot) => asWire(bot.id, idType))).toContain(call.Sender);
-    expect(call.Receiver).toBe(asWire('1', idType));
-    expect(call.Message.Data.sender).toBe(userOf(String(call.Sender)).name);
-    controller.abort();
-    await fleet.done;
-    await srv.waitFor(() => srv.connectionCount() === 1);
-    expect(fleet.online()).toEqual([]);
-    // Every bot call went out in the server's type, so none was dropped as a string id.
-    const botIds = new Set(bots.map((bot) => bot.id));
-    const botCalls = srv.received.filter((received) => botIds.has(received.userId) && isCall(received.text));
-    expect(botCalls.length).toBeGreaterThan(0);
-    for (const received of botCalls) expect((JSON.parse(received.text) as CallJson).Receiver).toBe(asWire('1', idType));
-    expect(logs.some((line) => line.includes('token refused') || line.includes('JSON string'))).toBe(false);
-  });
+  ] as const)(
+    'with %s tokens and %s ids: come online, call a human in the server’s id type, stop on abort',
+    async (tokens, idType) => {
+      const srv = await start({ tokens, idType });
+      const human = await online('1');
+      const controller = new AbortController();
+      const bots = botUsers(srv.users);
+      const fleet = startBots({
+        server: srv,
+        users: bots,
+        count: 4,
+        random: seededRandom(42),
+        speed: 500,
+        signal: controller.signal,
+      });
+      const frame = await human.next(isCall, 10_000);
+      const call = JSON.parse(frame) as CallJson;
+      expect(typeof call.Sender).toBe(idType);
+      expect(bots.map((bot) => asWire(bot.id, idType))).toContain(call.Sender);
+      expect(call.Receiver).toBe(asWire('1', idType));
+      expect(call.Message.Data.sender).toBe(userOf(String(call.Sender)).name);
+      controller.abort();
+      await fleet.done;
+      await srv.waitFor(() => srv.connectionCount() === 1);
+      expect(fleet.online()).toEqual([]);
+      // Every bot call went out in the server's type, so none was dropped as a string id.
+      const botIds = new Set(bots.map((bot) => bot.id));
+      const botCalls = srv.received.filter((received) => botIds.has(received.userId) && isCall(received.text));
+      expect(botCalls.length).toBeGreaterThan(0);
+      for (const received of botCalls)
+        expect((JSON.parse(received.text) as CallJson).Receiver).toBe(asWire('1', idType));
+      expect(logs.some((line) => line.includes('token refused') || line.includes('JSON string'))).toBe(false);
+    },
+  );
 
   test('a bot whose session is refused asks the server for a new one', async () => {
     const srv = await start({ tokens: 'opaque' });

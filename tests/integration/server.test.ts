@@ -48,7 +48,14 @@ async function online(userId: string, headers?: Record<string, string>): Promise
   return client;
 }
 
-function callFrame(fields: { sender?: string; receiver: string; sendTime?: string | null; senderName?: string; receiverName?: string; type?: string }): string {
+function callFrame(fields: {
+  sender?: string;
+  receiver: string;
+  sendTime?: string | null;
+  senderName?: string;
+  receiverName?: string;
+  type?: string;
+}): string {
   return JSON.stringify({
     Sender: fields.sender ?? '99',
     Receiver: fields.receiver,
@@ -79,11 +86,16 @@ function httpGet(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { port } = running();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -319,7 +331,10 @@ describe('bad input', () => {
     ['null', 'null'],
     ['an unknown Type', '{"Type":"Typing","Message":"…"}'],
     ['an Event without fields', '{"Type":"Event"}'],
-    ['an unknown Event', '{"Type":"Event","Sender":"1","Receiver":"2","SendTime":"","Message":{"Event":"Hangup","Data":{}},"Type2":1}'],
+    [
+      'an unknown Event',
+      '{"Type":"Event","Sender":"1","Receiver":"2","SendTime":"","Message":{"Event":"Hangup","Data":{}},"Type2":1}',
+    ],
     ['a Call without Data', '{"Type":"Event","Sender":"1","Receiver":"2","Message":{"Event":"Call"}}'],
     ['an online list from a client', '{"Type":"Chat","Message":["1","2","3"]}'],
     ['a binary frame', Buffer.from([0, 1, 2, 3])],
@@ -377,7 +392,8 @@ describe('control handle', () => {
   test('pings are answered, except while frozen', async () => {
     const srv = await start();
     const client = await online('1');
-    const pong = (): Promise<string> => new Promise((resolve) => client.socket.once('pong', (data) => resolve(data.toString())));
+    const pong = (): Promise<string> =>
+      new Promise((resolve) => client.socket.once('pong', (data) => resolve(data.toString())));
     const first = pong();
     client.socket.ping('one');
     expect(await first).toBe('one');
@@ -506,7 +522,13 @@ describe('demo page and static files', () => {
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toContain('unsafe');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    for (const asset of ['/vendor/vue.runtime.min.js', '/vendor/element-ui/index.js', '/vendor/element-ui/theme-chalk/index.css', '/app.js', '/app.css']) {
+    for (const asset of [
+      '/vendor/vue.runtime.min.js',
+      '/vendor/element-ui/index.js',
+      '/vendor/element-ui/theme-chalk/index.css',
+      '/app.js',
+      '/app.css',
+    ]) {
       expect(res.body).toContain(`"${asset}"`);
     }
     expect(res.body).not.toMatch(/WebSocket|\/ws/);
@@ -581,10 +603,22 @@ describe('user table', () => {
     ['not an array', { users: [] }, /expected a JSON array/],
     ['an empty table', [], /no users/],
     ['a missing name', [good, { id: '2', token: 'token-0002' }], /entry #1 \(id "2"\): name/],
-    ['a blank name', [good, { id: '2', name: '  ', token: 'token-0002' }], /entry #1 \(id "2"\): name must not be blank/],
+    [
+      'a blank name',
+      [good, { id: '2', name: '  ', token: 'token-0002' }],
+      /entry #1 \(id "2"\): name must not be blank/,
+    ],
     ['a name with a newline', [good, { id: '2', name: 'a\nb', token: 'token-0002' }], /entry #1 .*control characters/],
-    ['a duplicate id', [good, { id: '1', name: 'Bob', token: 'token-0002' }], /entry #1 \(id "1"\): duplicate id \(also entry #0\)/],
-    ['a duplicate token', [good, { id: '2', name: 'Bob', token: 'token-0001' }], /entry #1 \(id "2"\): same token as entry #0/],
+    [
+      'a duplicate id',
+      [good, { id: '1', name: 'Bob', token: 'token-0002' }],
+      /entry #1 \(id "1"\): duplicate id \(also entry #0\)/,
+    ],
+    [
+      'a duplicate token',
+      [good, { id: '2', name: 'Bob', token: 'token-0001' }],
+      /entry #1 \(id "2"\): same token as entry #0/,
+    ],
     ['a token with a semicolon', [good, { id: '2', name: 'Bob', token: 'abc;def-ghi' }], /entry #1 \(id "2"\): token/],
     ['a numeric id', [{ id: 1, name: 'Ann', token: 'token-0001' }], /entry #0 \(id 1\): id/],
   ])('%s is refused with the entry named', (_label, raw, message) => {

@@ -27,14 +27,22 @@ export function browserDeps(hostTabs: HostTabs): RosterDeps {
     cookies: import.meta.env.FIREFOX ? hostStoreCookies() : browser.cookies,
     fetch: (input, init) => fetch(input, init),
     // Clamped: no delay computed from data (a stored record, a server's clock) can overflow.
-    timers: clampedTimers({ setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) }),
+    timers: clampedTimers({
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle),
+    }),
     clock: { now: () => Date.now() },
     random: () => Math.random(),
     newCallId: () => crypto.randomUUID(),
     hashToken,
     learned: learnedIdentityStore,
     network: browserNetwork(),
-    callEffects: { notify: showCallNotification, closeNotification: closeCallNotification, ring: playRing, setBadge: setUnseenBadge },
+    callEffects: {
+      notify: showCallNotification,
+      closeNotification: closeCallNotification,
+      ring: playRing,
+      setBadge: setUnseenBadge,
+    },
     saveCalls: (history) => callHistoryItem.setValue(history),
     activeHostTab: async () => {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -72,7 +80,11 @@ export async function startRoster(
     gate.configure(settings.presence.mode);
     idle?.abort();
     idle = new AbortController();
-    followIdle(settings.presence.awayAfterMinutes, (away) => service.setAway(away), AbortSignal.any([signal, idle.signal]));
+    followIdle(
+      settings.presence.awayAfterMinutes,
+      (away) => service.setAway(away),
+      AbortSignal.any([signal, idle.signal]),
+    );
     service.configure(settings);
     onSettings?.(settings);
   }, signal);

@@ -57,7 +57,12 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
     signal,
   );
   // `rows` is used only from callbacks, which run after it exists.
-  const presence = syncPresence(client, marker, { timers, now: () => Date.now(), rescan: (found) => rows.enqueue(found), changed: (ids) => card.refresh(ids) }, signal);
+  const presence = syncPresence(
+    client,
+    marker,
+    { timers, now: () => Date.now(), rescan: (found) => rows.enqueue(found), changed: (ids) => card.refresh(ids) },
+    signal,
+  );
   const interest = followPresenceInterest(client, { timers, quieted: () => presence.quieted() }, signal);
   const rows = observeRows(
     doc.documentElement,
@@ -91,7 +96,11 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
   };
   settings.subscribe(applyScope, signal);
   ctx.addEventListener(window, 'wxt:locationchange', applyScope);
-  onSiteUnlisted(() => pageAddress(document, origin), () => ctx.abort('site no longer listed'), signal);
+  onSiteUnlisted(
+    () => pageAddress(document, origin),
+    () => ctx.abort('site no longer listed'),
+    signal,
+  );
 
   signal.addEventListener('abort', () => marker.clear(), { once: true });
 }

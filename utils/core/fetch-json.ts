@@ -39,7 +39,10 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
   try {
     let response: Response;
     try {
-      response = await untilAborted(options.fetch(url, { credentials: 'include', signal, headers: { Accept: 'application/json' } }), signal);
+      response = await untilAborted(
+        options.fetch(url, { credentials: 'include', signal, headers: { Accept: 'application/json' } }),
+        signal,
+      );
     } catch (error) {
       throw failed(error, 'could not reach');
     }
@@ -63,7 +66,8 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
       return JSON.parse(text) as unknown;
     } catch {
       // A session that expired usually lands on the sign-in page: say so rather than "not JSON".
-      if (response.redirected) throw new FetchJsonError('redirected', `${url} sent us to ${response.url}, not JSON (a sign-in page?)`);
+      if (response.redirected)
+        throw new FetchJsonError('redirected', `${url} sent us to ${response.url}, not JSON (a sign-in page?)`);
       const html = /^\s*</.test(text);
       throw new FetchJsonError('not-json', `${url} answered ${html ? 'an HTML page' : 'something'} that is not JSON`);
     }

@@ -135,15 +135,22 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
     },
     resync() {
       // A failure is a dropped port: its reconnect brings a fresh state anyway.
-      client.request({ op: 'snapshot' }).then((fresh) => apply({ type: 'state', state: fresh }), () => undefined);
+      client.request({ op: 'snapshot' }).then(
+        (fresh) => apply({ type: 'state', state: fresh }),
+        () => undefined,
+      );
     },
   };
 
-  signal.addEventListener('abort', () => {
-    failPending('closed');
-    port?.disconnect();
-    port = undefined;
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      failPending('closed');
+      port?.disconnect();
+      port = undefined;
+    },
+    { once: true },
+  );
   open();
   return client;
 }

@@ -20,10 +20,20 @@ export interface ProtectedItem<T> {
   watch(listener: () => void): () => void;
 }
 
-export function protectedItem<T>(key: string, options: { readonly fallback: T; readonly version?: number }): ProtectedItem<T> {
+export function protectedItem<T>(
+  key: string,
+  options: { readonly fallback: T; readonly version?: number },
+): ProtectedItem<T> {
   if (import.meta.env.FIREFOX) return idbItem(key, options.fallback, firefoxItems());
-  const item = storage.defineItem<T>(`local:${key}`, { fallback: options.fallback, ...(options.version ? { version: options.version } : {}) });
-  return { getValue: () => item.getValue(), setValue: (value) => item.setValue(value), watch: (listener) => item.watch(() => listener()) };
+  const item = storage.defineItem<T>(`local:${key}`, {
+    fallback: options.fallback,
+    ...(options.version ? { version: options.version } : {}),
+  });
+  return {
+    getValue: () => item.getValue(),
+    setValue: (value) => item.setValue(value),
+    watch: (listener) => item.watch(() => listener()),
+  };
 }
 
 let shared: IdbItems | undefined;

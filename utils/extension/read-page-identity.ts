@@ -19,7 +19,8 @@ export function readPageIdentity(config: PageIdentityConfig): PageReading | null
       // `data..id` is a typo, not a path, whatever empty keys the page's JSON has.
       if (key === '') return undefined;
       if (Array.isArray(value) && /^(0|[1-9]\d*)$/.test(key)) value = value[Number(key)];
-      else if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key)) value = (value as Record<string, unknown>)[key];
+      else if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key))
+        value = (value as Record<string, unknown>)[key];
       else return undefined;
     }
     return value;
@@ -50,10 +51,12 @@ export function readPageIdentity(config: PageIdentityConfig): PageReading | null
         return { ok: false, problem: 'not-json', spot };
       }
       // A JSON string or number under the key is the id itself (`localStorage.userId = 42`).
-      const values = typeof json === 'object' && json !== null ? config.idPaths.map((path) => follow(json, path)) : [json];
+      const values =
+        typeof json === 'object' && json !== null ? config.idPaths.map((path) => follow(json, path)) : [json];
       const id = values.map(asId).find((candidate) => candidate !== undefined);
       if (id === undefined) return { ok: false, problem: 'no-id', spot };
-      const names = typeof json === 'object' && json !== null ? config.namePaths.map((path) => clean(follow(json, path))) : [];
+      const names =
+        typeof json === 'object' && json !== null ? config.namePaths.map((path) => clean(follow(json, path))) : [];
       return { ok: true, id, name: names.find(Boolean) ?? '', spot };
     }
     if (!config.selector) return { ok: false, problem: 'not-found', spot };

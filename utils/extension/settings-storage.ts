@@ -9,7 +9,10 @@ import { defaultSettings, validateSettings, type SettingsIssue, type SettingsRes
 const log = createLogger('settings');
 
 /** What the user saved (already validated); absent until they save something. Content scripts cannot reach it. */
-export const localSettings = protectedItem<Record<string, unknown>>('settings', { fallback: {}, version: SETTINGS_VERSION });
+export const localSettings = protectedItem<Record<string, unknown>>('settings', {
+  fallback: {},
+  version: SETTINGS_VERSION,
+});
 
 export interface EffectiveSettings {
   readonly settings: Settings;
@@ -47,7 +50,10 @@ export function resolveSettings(local: unknown, managed: unknown): EffectiveSett
   const saved = usableSavedSettings(local);
   let policy = managed;
   // `mergeSettings` refuses `__proto__` and the like; the admin is told, as for any unknown field.
-  const policyIssues: SettingsIssue[] = prototypeKeyPaths(managed).map((field) => ({ field, message: 'is not a known setting' }));
+  const policyIssues: SettingsIssue[] = prototypeKeyPaths(managed).map((field) => ({
+    field,
+    message: 'is not a known setting',
+  }));
   // A bad policy field is dropped on its own so one typo by an admin does not undo the rest.
   for (let round = 0; round < 50; round++) {
     const result = validateSettings(mergeSettings(saved, policy));
@@ -79,7 +85,9 @@ export function usableSavedSettings(local: unknown): unknown {
     const result = validateSettings(saved);
     if (result.ok) return saved;
     const paths = leafPaths(saved);
-    const refused = new Set(result.error.issues.flatMap((issue) => paths.filter((path) => isWithin(issue.field, path))));
+    const refused = new Set(
+      result.error.issues.flatMap((issue) => paths.filter((path) => isWithin(issue.field, path))),
+    );
     if (refused.size === 0) {
       // Not a settings object at all (hand-edited or damaged: a string, a list): nothing to keep
       // field by field, so say so rather than fall silently back to the defaults.
@@ -168,10 +176,14 @@ function follow<T>(load: () => Promise<T>, listener: (settings: T) => void, sign
     if (area === 'managed') reload();
   };
   browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => {
-    unwatch();
-    browser.storage.onChanged.removeListener(onChanged);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      unwatch();
+      browser.storage.onChanged.removeListener(onChanged);
+    },
+    { once: true },
+  );
   reload();
   void managedAnswered().then(reload);
 }

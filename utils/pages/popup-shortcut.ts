@@ -8,7 +8,9 @@ export interface BrowserCommand {
 
 /** The key that opens the popup, as the browser reports it; `undefined` when none is set. Pure. */
 export function popupShortcut(commands: readonly BrowserCommand[]): string | undefined {
-  const shortcut = commands.find((command) => command.name !== undefined && OPEN_POPUP.has(command.name))?.shortcut?.trim();
+  const shortcut = commands
+    .find((command) => command.name !== undefined && OPEN_POPUP.has(command.name))
+    ?.shortcut?.trim();
   return shortcut === '' ? undefined : shortcut;
 }
 

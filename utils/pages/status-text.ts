@@ -22,10 +22,13 @@ export interface StatusText {
 /** The connection state in plain words. Pure: `now` is passed in for the countdown. */
 export function statusText(status: ConnectionStatus, now: number): StatusText {
   const countdown =
-    status.nextRetryAt !== undefined ? { retryInSeconds: Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000)) } : {};
+    status.nextRetryAt !== undefined
+      ? { retryInSeconds: Math.max(0, Math.ceil((status.nextRetryAt - now) / 1000)) }
+      : {};
   const retry = status.nextRetryAt !== undefined ? ({ action: 'retry' } as const) : {};
   const detail = status.lastError ? { detail: status.lastError } : {};
-  if (status.phase === 'connected') return status.listProblem ? listProblemText(status.listProblem) : { key: 'statusConnected', tone: 'ok' };
+  if (status.phase === 'connected')
+    return status.listProblem ? listProblemText(status.listProblem) : { key: 'statusConnected', tone: 'ok' };
   if (status.phase === 'connecting') return { key: 'statusConnecting', tone: 'busy' };
   switch (status.reason) {
     case 'not-configured':

@@ -6,7 +6,10 @@ import type { FieldModel } from './use-field';
 export function LockIcon() {
   return (
     <svg class="lock-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-      <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm1.5 0h5V5a2.5 2.5 0 0 0-5 0v2Z" fill="currentColor" />
+      <path
+        d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm1.5 0h5V5a2.5 2.5 0 0 0-5 0v2Z"
+        fill="currentColor"
+      />
     </svg>
   );
 }
@@ -38,7 +41,9 @@ export function FieldNotes({ field, hint }: { readonly field: FieldModel; readon
     <>
       {field.error && (
         <p id={field.errorId} class="field__error">
-          <span class="field__error-mark" aria-hidden="true">!</span>
+          <span class="field__error-mark" aria-hidden="true">
+            !
+          </span>
           {field.error}
         </p>
       )}
@@ -52,5 +57,7 @@ export function FieldNotes({ field, hint }: { readonly field: FieldModel; readon
 }
 
 export function fieldClass(field: FieldModel, extra = ''): string {
-  return ['field', field.error ? 'field--invalid' : '', field.locked ? 'field--locked' : '', extra].filter(Boolean).join(' ');
+  return ['field', field.error ? 'field--invalid' : '', field.locked ? 'field--locked' : '', extra]
+    .filter(Boolean)
+    .join(' ');
 }

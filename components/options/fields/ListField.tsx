@@ -35,7 +35,8 @@ export function ListField({ path, label, hint, placeholder, numbers: numeric = f
   const field = useField(path);
   const parse = numeric ? numbers : lines;
   const list = Array.isArray(field.value) ? (field.value as readonly Json[]) : [];
-  const format = (value: readonly Json[]) => value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(numeric ? ', ' : '\n');
+  const format = (value: readonly Json[]) =>
+    value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(numeric ? ', ' : '\n');
   const [text, setText] = useTextBuffer(list, format, parse);
   const located = withItem(field, path, numeric);
   return (

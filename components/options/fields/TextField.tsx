@@ -18,10 +18,21 @@ interface Props {
   readonly disabled?: boolean;
 }
 
-export function TextField({ path, label, hint, placeholder, type = 'text', optional = false, code = false, children, disabled = false }: Props) {
+export function TextField({
+  path,
+  label,
+  hint,
+  placeholder,
+  type = 'text',
+  optional = false,
+  code = false,
+  children,
+  disabled = false,
+}: Props) {
   const { edit, touch } = useForm();
   const field = useField(path);
-  const value = typeof field.value === 'string' ? field.value : field.value === undefined ? '' : JSON.stringify(field.value);
+  const value =
+    typeof field.value === 'string' ? field.value : field.value === undefined ? '' : JSON.stringify(field.value);
   return (
     <div class={fieldClass(field)}>
       <FieldLabel field={field} label={label} />

@@ -4,7 +4,15 @@ import { FieldLabel, FieldNotes, fieldClass } from './FieldParts';
 import { controlProps, useField } from './use-field';
 
 /** The ring's volume as a slider in percent, with a button that plays it at that volume. */
-export function VolumeField({ path, label, disabled = false }: { readonly path: string; readonly label: string; readonly disabled?: boolean }) {
+export function VolumeField({
+  path,
+  label,
+  disabled = false,
+}: {
+  readonly path: string;
+  readonly label: string;
+  readonly disabled?: boolean;
+}) {
   const { edit, touch, ports } = useForm();
   const field = useField(path);
   const volume = typeof field.value === 'number' ? field.value : 0;

@@ -54,6 +54,8 @@ export function controlProps(field: FieldModel, hasHint: boolean, disabled = fal
 
 /** The ids a control's `aria-describedby` lists: its problem first, then the lock, then the hint. */
 export function describedBy(field: FieldModel, hasHint: boolean): string | undefined {
-  const ids = [field.error ? field.errorId : '', field.locked ? field.lockId : '', hasHint ? field.hintId : ''].filter(Boolean);
+  const ids = [field.error ? field.errorId : '', field.locked ? field.lockId : '', hasHint ? field.hintId : ''].filter(
+    Boolean,
+  );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }

@@ -6,7 +6,11 @@ import { jsonEqual } from '../../../utils/pages/options/json';
  * the control drawn from them, "1." would snap to "1" and a new empty line would vanish under the
  * cursor. The text follows the stored value only when that changes from elsewhere.
  */
-export function useTextBuffer<T>(value: T, format: (value: T) => string, parse: (text: string) => unknown): [string, (text: string) => void] {
+export function useTextBuffer<T>(
+  value: T,
+  format: (value: T) => string,
+  parse: (text: string) => unknown,
+): [string, (text: string) => void] {
   const [text, setText] = useState(() => format(value));
   const typed = useRef(text);
   useEffect(() => {

@@ -9,7 +9,12 @@ import { redirect, sendText } from './respond';
  * Demo sign-in without passwords: pick a user, get a token as the host's cookie: their fixed
  * JWT, or a new session in opaque mode.
  */
-export async function handleLogin(req: IncomingMessage, res: ServerResponse, url: URL, context: HttpContext): Promise<void> {
+export async function handleLogin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  context: HttpContext,
+): Promise<void> {
   const userId = req.method === 'POST' ? (await readForm(req))?.get('userId') : url.searchParams.get('userId');
   const user = userId ? context.users.byId(userId) : undefined;
   if (!user) {

@@ -10,13 +10,24 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
 }
 
 /** `frameable`: any site may put this page in a frame (the demo's "another site"). */
-export function sendBody(res: ServerResponse, status: number, type: string, body: string | Buffer, frameable = false): void {
+export function sendBody(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  frameable = false,
+): void {
   send(res, status, type, body, frameable);
 }
 
 /** 303: the browser follows with a GET, whatever method the form used. */
 export function redirect(res: ServerResponse, location: string, cookie?: string): void {
-  res.writeHead(303, { ...commonHeaders, Location: location, 'Content-Length': '0', ...(cookie ? { 'Set-Cookie': cookie } : {}) });
+  res.writeHead(303, {
+    ...commonHeaders,
+    Location: location,
+    'Content-Length': '0',
+    ...(cookie ? { 'Set-Cookie': cookie } : {}),
+  });
   res.end();
 }
 

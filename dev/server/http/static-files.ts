@@ -43,10 +43,19 @@ export const staticFiles: ReadonlyMap<string, StaticFile> = new Map([
   // Vue's runtime-only build: the page uses render functions, so the CSP needs no 'unsafe-eval'.
   ['/vendor/vue.runtime.min.js', { path: require.resolve('vue/dist/vue.runtime.min.js'), type: js, cached: true }],
   ['/vendor/element-ui/index.js', { path: join(elementLib, 'index.js'), type: js, cached: true }],
-  ['/vendor/element-ui/theme-chalk/index.css', { path: join(elementLib, 'theme-chalk/index.css'), type: css, cached: true }],
+  [
+    '/vendor/element-ui/theme-chalk/index.css',
+    { path: join(elementLib, 'theme-chalk/index.css'), type: css, cached: true },
+  ],
   // index.css asks for `fonts/…` relative to itself.
-  ['/vendor/element-ui/theme-chalk/fonts/element-icons.woff', { path: join(elementLib, 'theme-chalk/fonts/element-icons.woff'), type: 'font/woff', cached: true }],
-  ['/vendor/element-ui/theme-chalk/fonts/element-icons.ttf', { path: join(elementLib, 'theme-chalk/fonts/element-icons.ttf'), type: 'font/ttf', cached: true }],
+  [
+    '/vendor/element-ui/theme-chalk/fonts/element-icons.woff',
+    { path: join(elementLib, 'theme-chalk/fonts/element-icons.woff'), type: 'font/woff', cached: true },
+  ],
+  [
+    '/vendor/element-ui/theme-chalk/fonts/element-icons.ttf',
+    { path: join(elementLib, 'theme-chalk/fonts/element-icons.ttf'), type: 'font/ttf', cached: true },
+  ],
 ]);
 
 // The page's own files are read each time, so that editing them needs only a reload.

@@ -43,7 +43,9 @@ function plainDetail(callerId: string, callerName: string) {
     plain: true,
     keys: ['callerId', 'callerName', 'time'],
     callerName,
-    json: expect.stringMatching(new RegExp(`^\\{"callerId":"${callerId}","callerName":".+","time":"\\d{4}-\\d\\d-\\d\\dT[^"]+Z"\\}$`)),
+    json: expect.stringMatching(
+      new RegExp(`^\\{"callerId":"${callerId}","callerName":".+","time":"\\d{4}-\\d\\d-\\d\\dT[^"]+Z"\\}$`),
+    ),
   };
 }
 
@@ -51,24 +53,40 @@ const toastTexts = (page: Page) => world.toastTexts(page);
 
 async function dismissToast(page: Page): Promise<void> {
   await world.clickToastButton(page, 'Dismiss');
-  await expect.poll(() => toastTexts(page), { timeout: SOON, message: 'the toast should go when dismissed' }).toEqual([]);
+  await expect
+    .poll(() => toastTexts(page), { timeout: SOON, message: 'the toast should go when dismissed' })
+    .toEqual([]);
 }
 
 describe('an incoming call in real Firefox, with 3 host tabs open', () => {
   test('one notification, one toast in the active tab only, the host event with plain data in every tab, the badge', async () => {
     world.colleagues.call('2');
-    await expect.poll(() => toastTexts(active), { timeout: 10_000, message: 'a toast in the active host tab' }).toEqual([expect.stringContaining('李四 is calling')]);
+    await expect
+      .poll(() => toastTexts(active), { timeout: 10_000, message: 'a toast in the active host tab' })
+      .toEqual([expect.stringContaining('李四 is calling')]);
     for (const tab of hostTabs) {
-      await expect.poll(() => heardCalls(tab), { timeout: SOON, message: `the host page’s own listener in ${tab === active ? 'the active' : 'a background'} tab` }).toEqual([plainDetail('2', '李四')]);
+      await expect
+        .poll(() => heardCalls(tab), {
+          timeout: SOON,
+          message: `the host page’s own listener in ${tab === active ? 'the active' : 'a background'} tab`,
+        })
+        .toEqual([plainDetail('2', '李四')]);
     }
     expect(await toastTexts(hostTabs[0]!)).toEqual([]);
     expect(await toastTexts(hostTabs[2]!)).toEqual([]);
-    await expect.poll(async () => Object.values(await world.notifications()), { timeout: SOON, message: 'one system notification' }).toEqual([expect.objectContaining({ title: '李四 is calling' })]);
+    await expect
+      .poll(async () => Object.values(await world.notifications()), {
+        timeout: SOON,
+        message: 'one system notification',
+      })
+      .toEqual([expect.objectContaining({ title: '李四 is calling' })]);
     await expect.poll(() => world.badge(), { timeout: SOON }).toBe('1');
 
     // Opening the popup shows the call ringing and counts it as seen.
     const popup = await world.openPopup();
-    await expect.poll(() => popup.$eval('section.ringing', (section) => section.textContent), { timeout: 10_000 }).toContain('李四 is calling you');
+    await expect
+      .poll(() => popup.$eval('section.ringing', (section) => section.textContent), { timeout: 10_000 })
+      .toContain('李四 is calling you');
     await expect.poll(() => world.badge(), { timeout: SOON }).toBe('');
     await popup.close();
 
@@ -78,18 +96,29 @@ describe('an incoming call in real Firefox, with 3 host tabs open', () => {
     expect(Object.keys(await world.notifications())).toHaveLength(1);
     expect(await Promise.all(hostTabs.map(async (tab) => (await heardCalls(tab)).length))).toEqual([1, 1, 1]);
     await dismissToast(active);
-    await expect.poll(() => world.notifications(), { timeout: SOON, message: 'dismissing the toast closes the notification' }).toEqual({});
+    await expect
+      .poll(() => world.notifications(), { timeout: SOON, message: 'dismissing the toast closes the notification' })
+      .toEqual({});
   });
 
   test('a hostile caller name is literal text in the toast, the notification, the popup and the host event, and runs nothing', async () => {
     world.colleagues.call(HOSTILE);
-    await expect.poll(() => toastTexts(active), { timeout: 10_000 }).toEqual([expect.stringContaining(`${HOSTILE_NAME} is calling`)]);
+    await expect
+      .poll(() => toastTexts(active), { timeout: 10_000 })
+      .toEqual([expect.stringContaining(`${HOSTILE_NAME} is calling`)]);
     expect(await world.imagesInToasts(active)).toBe(0);
-    for (const tab of hostTabs) await expect.poll(() => heardCalls(tab), { timeout: SOON }).toEqual([plainDetail('2', '李四'), plainDetail(HOSTILE, HOSTILE_NAME)]);
-    await expect.poll(async () => Object.values(await world.notifications()), { timeout: SOON }).toEqual([expect.objectContaining({ title: `${HOSTILE_NAME} is calling` })]);
+    for (const tab of hostTabs)
+      await expect
+        .poll(() => heardCalls(tab), { timeout: SOON })
+        .toEqual([plainDetail('2', '李四'), plainDetail(HOSTILE, HOSTILE_NAME)]);
+    await expect
+      .poll(async () => Object.values(await world.notifications()), { timeout: SOON })
+      .toEqual([expect.objectContaining({ title: `${HOSTILE_NAME} is calling` })]);
 
     const popup = await world.openPopup();
-    await expect.poll(() => popup.$eval('section.ringing', (section) => section.textContent), { timeout: 10_000 }).toContain(`${HOSTILE_NAME} is calling you`);
+    await expect
+      .poll(() => popup.$eval('section.ringing', (section) => section.textContent), { timeout: 10_000 })
+      .toContain(`${HOSTILE_NAME} is calling you`);
     expect(await popup.$$eval('main img', (images) => images.length)).toBe(0);
     await popup.close();
     await active.bringToFront();
@@ -103,20 +132,27 @@ describe('an incoming call in real Firefox, with 3 host tabs open', () => {
 
   test('a call whose notification the system takes away (Firefox reports it as closed by the user)', async () => {
     world.colleagues.call('3');
-    await expect.poll(() => toastTexts(active), { timeout: 10_000 }).toEqual([expect.stringContaining('王五 is calling')]);
+    await expect
+      .poll(() => toastTexts(active), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('王五 is calling')]);
     await expect.poll(async () => Object.keys(await world.notifications()), { timeout: SOON }).toHaveLength(1);
     // `clear()` from an extension page closes it the way the system does: in Firefox both end in
     // the alert service's `alertfinished`, which every context hears as onClosed(id, byUser: true).
     const byUser = await world.extension.evaluate(async () => {
       const api = (globalThis as ExtensionGlobal).browser;
-      const closed = new Promise<boolean>((resolve) => api.notifications.onClosed.addListener((_id, user) => resolve(user)));
+      const closed = new Promise<boolean>((resolve) =>
+        api.notifications.onClosed.addListener((_id, user) => resolve(user)),
+      );
       for (const id of Object.keys(await api.notifications.getAll())) await api.notifications.clear(id);
       return closed;
     });
     expect(byUser).toBe(true);
     // The popup takes a moment to open: the background has long handled the same event by then.
     const popup = await world.openPopup();
-    afterSystemClose = { popup: await popup.$eval('main', (main) => main.querySelector('section.ringing')?.textContent ?? ''), toasts: [] };
+    afterSystemClose = {
+      popup: await popup.$eval('main', (main) => main.querySelector('section.ringing')?.textContent ?? ''),
+      toasts: [],
+    };
     await popup.close();
     await active.bringToFront();
     afterSystemClose.toasts = await toastTexts(active);

@@ -20,7 +20,8 @@ async function openInShell(key: string): Promise<Frame> {
 }
 
 const marks = (target: Frame): Promise<ShownMark[]> => target.evaluate(marksInPage);
-const statesOf = async (target: Frame, user: string) => (await marks(target)).filter((mark) => mark.user === user).map((mark) => mark.state);
+const statesOf = async (target: Frame, user: string) =>
+  (await marks(target)).filter((mark) => mark.user === user).map((mark) => mark.state);
 
 async function listen(target: Frame): Promise<void> {
   await target.evaluate(() => {
@@ -29,7 +30,8 @@ async function listen(target: Frame): Promise<void> {
     window.addEventListener('roster:call', () => heard.push(1));
   });
 }
-const heard = (target: Frame) => target.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? -1);
+const heard = (target: Frame) =>
+  target.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? -1);
 
 beforeAll(async () => {
   await world.start({ settings: { notifications: {} } });
@@ -46,7 +48,9 @@ afterAll(() => world.stop());
 describe('an iframe shell in real Firefox', () => {
   test('the admin page in a frame is marked, and a colleague coming online flips its mark within a second', async () => {
     const users = await frameOf('users');
-    await expect.poll(async () => (await marks(users)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(async () => (await marks(users)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10);
     expect(await statesOf(users, '1')).toContain('me');
     expect(await statesOf(users, '2')).toContain('online');
     const started = Date.now();
@@ -58,11 +62,13 @@ describe('an iframe shell in real Firefox', () => {
 
   test('a tab opened later, and a frame the shell fills by script, get marks', async () => {
     const again = await openInShell('users-2');
-    await expect.poll(async () => (await marks(again)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(async () => (await marks(again)).filter((mark) => mark.table === 'users').length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(10);
     const quick = await openInShell('quick');
-    await expect.poll(async () => (await marks(quick)).map((mark) => `${mark.user}:${mark.state}`), { timeout: 15_000 }).toEqual(
-      expect.arrayContaining(['1:me', '2:online']),
-    );
+    await expect
+      .poll(async () => (await marks(quick)).map((mark) => `${mark.user}:${mark.state}`), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['1:me', '2:online']));
   });
 
   test('a frame of another site is never touched', async () => {
@@ -78,8 +84,11 @@ describe('an iframe shell in real Firefox', () => {
     await shell.bringToFront();
     world.colleagues.call('2');
     for (const target of hostFrames) await expect.poll(() => heard(target), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => world.toastTexts(shell), { timeout: SOON }).toEqual([expect.stringContaining('李四 is calling')]);
-    for (const target of hostFrames.slice(1)) expect(await target.evaluate(() => document.querySelectorAll('roster-call-toasts').length)).toBe(0);
+    await expect
+      .poll(() => world.toastTexts(shell), { timeout: SOON })
+      .toEqual([expect.stringContaining('李四 is calling')]);
+    for (const target of hostFrames.slice(1))
+      expect(await target.evaluate(() => document.querySelectorAll('roster-call-toasts').length)).toBe(0);
     expect(await heard(await frameOf('foreign'))).toBe(-1);
   });
 });

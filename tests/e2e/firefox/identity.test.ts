@@ -32,12 +32,16 @@ afterAll(() => world.stop());
 describe('opaque tokens and numeric ids in real Firefox, me from the "who am I" address', () => {
   test('Roster knows who I am and never lists me among the colleagues', async () => {
     const me = await world.extension.evaluate(async () => {
-      const mirror = (await (globalThis as ExtensionGlobal).browser.storage.session.get('roster-mirror-v1'))['roster-mirror-v1'] as { me?: unknown } | undefined;
+      const mirror = (await (globalThis as ExtensionGlobal).browser.storage.session.get('roster-mirror-v1'))[
+        'roster-mirror-v1'
+      ] as { me?: unknown } | undefined;
       return mirror?.me;
     });
     expect(me).toEqual({ id: '1', name: '章三', source: 'url' });
     const popup = await world.openPopup();
-    await expect.poll(() => popup.$eval('.me__name', (element) => element.textContent), { timeout: 10_000 }).toContain('章三');
+    await expect
+      .poll(() => popup.$eval('.me__name', (element) => element.textContent), { timeout: 10_000 })
+      .toContain('章三');
     await expect.poll(() => popupNames(popup), { timeout: SOON }).toEqual(['李四', '王五']);
     await popup.close();
   });
@@ -46,8 +50,11 @@ describe('opaque tokens and numeric ids in real Firefox, me from the "who am I" 
     // The popup had a tab of its own in the test before: the host tab is the active one again.
     await active.bringToFront();
     world.colleagues.call('2');
-    await expect.poll(() => world.toastTexts(active), { timeout: 10_000 }).toEqual([expect.stringContaining('李四 is calling')]);
-    for (const tab of hostTabs) await expect.poll(async () => (await heardCalls(tab)).length, { timeout: SOON }).toBe(1);
+    await expect
+      .poll(() => world.toastTexts(active), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('李四 is calling')]);
+    for (const tab of hostTabs)
+      await expect.poll(async () => (await heardCalls(tab)).length, { timeout: SOON }).toBe(1);
     expect(await world.toastTexts(hostTabs[0]!)).toEqual([]);
     expect(await world.toastTexts(hostTabs[2]!)).toEqual([]);
     await expect.poll(async () => Object.keys(await world.notifications()), { timeout: SOON }).toHaveLength(1);

@@ -24,7 +24,9 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
     for (let tab = 0; tab < 4; tab++) tabs.push(await world.openHostTab());
 
     const popup = await world.openPopup();
-    await expect.poll(() => popupNames(popup), { timeout: 10_000, message: 'the popup should list who the server has online' }).toEqual(serverNames(world.server));
+    await expect
+      .poll(() => popupNames(popup), { timeout: 10_000, message: 'the popup should list who the server has online' })
+      .toEqual(serverNames(world.server));
     expect(await headline(popup)).toBe('Connected');
 
     // Every tab draws what the background tells it: a change must reach all five through the one socket.
@@ -41,16 +43,43 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
     const users = marks.filter((mark) => mark.table === 'users');
     expect(users.map((mark) => mark.user)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(users.every((mark) => mark.body === 'main' && mark.inNameCell)).toBe(true);
-    expect(marks.filter((mark) => mark.table === 'recent').map((mark) => mark.user)).toEqual(['3', '7', '13', '2', '21', '9']);
-    expect(marks.filter((mark) => mark.table === 'team').map((mark) => mark.user)).toEqual(['1', '2', '3', '4', '6', '7', '13', '21', '30']);
+    expect(marks.filter((mark) => mark.table === 'recent').map((mark) => mark.user)).toEqual([
+      '3',
+      '7',
+      '13',
+      '2',
+      '21',
+      '9',
+    ]);
+    expect(marks.filter((mark) => mark.table === 'team').map((mark) => mark.user)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '6',
+      '7',
+      '13',
+      '21',
+      '30',
+    ]);
     expect(marks.filter((mark) => mark.table === 'other')).toEqual([]);
     // What a screen reader says, and the hover title.
-    expect(users.find((mark) => mark.user === '2')).toMatchObject({ state: 'online', title: 'Online', label: 'Online' });
-    expect(users.find((mark) => mark.user === '5')).toMatchObject({ state: 'offline', title: 'Offline', label: 'Offline' });
+    expect(users.find((mark) => mark.user === '2')).toMatchObject({
+      state: 'online',
+      title: 'Online',
+      label: 'Online',
+    });
+    expect(users.find((mark) => mark.user === '5')).toMatchObject({
+      state: 'offline',
+      title: 'Offline',
+      label: 'Offline',
+    });
     expect(users.find((mark) => mark.user === ME)).toMatchObject({ state: 'me', label: 'Online (you)' });
     // The hostile name in the page is still the page's text: nothing of ours made it an element.
     const hostile = await tabs[0]!.evaluate(() => ({
-      cells: [...document.querySelectorAll('.recent-table td')].filter((cell) => cell.textContent.includes('<img src=x onerror=alert(1)>')).length,
+      cells: [...document.querySelectorAll('.recent-table td')].filter((cell) =>
+        cell.textContent.includes('<img src=x onerror=alert(1)>'),
+      ).length,
       images: document.querySelectorAll('.users-table img, .recent-table img, .team img').length,
     }));
     expect(hostile).toEqual({ cells: 1, images: 0 });
@@ -58,23 +87,33 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
 
   test('a colleague coming online and going offline flips exactly their marks, live, in every tab', async () => {
     const before = await Promise.all(tabs.map(async (tab) => summary(await world.marksSettle(tab))));
-    const flipped = (marks: string[], to: string) => marks.map((mark) => (mark.split(':')[1] === '6' ? mark.replace(/:[a-z]+$/, `:${to}`) : mark)).sort();
+    const flipped = (marks: string[], to: string) =>
+      marks.map((mark) => (mark.split(':')[1] === '6' ? mark.replace(/:[a-z]+$/, `:${to}`) : mark)).sort();
     // User 6 has a row in the el-table and a chip in the team list.
     expect(before[0]!.filter((mark) => mark.split(':')[1] === '6')).toEqual(['team:6:offline', 'users:6:offline']);
 
     await world.colleagues.join('6');
     for (const [index, tab] of tabs.entries()) {
       await expect
-        .poll(async () => summary(await readMarks(tab)), { timeout: 10_000, message: `tab ${index + 1}: user 6’s marks should turn online, and nothing else change` })
+        .poll(async () => summary(await readMarks(tab)), {
+          timeout: 10_000,
+          message: `tab ${index + 1}: user 6’s marks should turn online, and nothing else change`,
+        })
         .toEqual(flipped(before[index]!, 'online'));
     }
     const online = (await readMarks(tabs[0]!)).filter((mark) => mark.user === '6');
-    expect(online.map((mark) => [mark.state, mark.label])).toEqual([['online', 'Online'], ['online', 'Online']]);
+    expect(online.map((mark) => [mark.state, mark.label])).toEqual([
+      ['online', 'Online'],
+      ['online', 'Online'],
+    ]);
 
     await world.colleagues.leave('6');
     for (const [index, tab] of tabs.entries()) {
       await expect
-        .poll(async () => summary(await readMarks(tab)), { timeout: 10_000, message: `tab ${index + 1}: user 6’s marks should turn offline again` })
+        .poll(async () => summary(await readMarks(tab)), {
+          timeout: 10_000,
+          message: `tab ${index + 1}: user 6’s marks should turn offline again`,
+        })
         .toEqual(before[index]);
     }
   });
@@ -95,7 +134,15 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
     });
     expect((frame as { SendTime: string }).SendTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$/);
     await expect
-      .poll(() => popup.$$eval('.person', (rows) => rows.filter((row) => row.textContent.includes('李四')).map((row) => row.querySelector('.call-status')?.textContent ?? '')), { timeout: SOON })
+      .poll(
+        () =>
+          popup.$$eval('.person', (rows) =>
+            rows
+              .filter((row) => row.textContent.includes('李四'))
+              .map((row) => row.querySelector('.call-status')?.textContent ?? ''),
+          ),
+        { timeout: SOON },
+      )
       .toEqual([expect.stringMatching(/^Sent at /)]);
     expect(world.colleagues.pendingCalls('3')).toBe(0);
     await popup.close();

@@ -36,14 +36,20 @@ describe('tables inside shadow roots in real Firefox', () => {
     expect(marks.find((mark) => mark.user === '2')?.state).toBe('online');
     for (const mark of marks) expect(mark.width).toBe('8px');
     // The closed list's rows are there, but nothing of Roster's is (nor could the page see it).
-    const closed = await page.evaluate(() => document.querySelectorAll('#closed-list roster-mark').length + (document.getElementById('closed-list')?.shadowRoot ? 1 : 0));
+    const closed = await page.evaluate(
+      () =>
+        document.querySelectorAll('#closed-list roster-mark').length +
+        (document.getElementById('closed-list')?.shadowRoot ? 1 : 0),
+    );
     expect(closed).toBe(0);
   });
 
   test('a colleague coming online flips the mark in the shadow root within a second', async () => {
     const started = Date.now();
     await world.colleagues.join('3');
-    await expect.poll(async () => (await openMarks()).find((mark) => mark.user === '3')?.state, { timeout: 5_000, interval: 50 }).toBe('online');
+    await expect
+      .poll(async () => (await openMarks()).find((mark) => mark.user === '3')?.state, { timeout: 5_000, interval: 50 })
+      .toBe('online');
     expect(Date.now() - started).toBeLessThanOrEqual(1_000);
   });
 });

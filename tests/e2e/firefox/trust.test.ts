@@ -6,7 +6,8 @@ import { FirefoxWorld, SOON } from '../helpers/firefox-world';
 const world = new FirefoxWorld();
 let tab: Page;
 
-const callsFromMe = () => world.server.received.filter((frame) => frame.userId === '1' && frame.text.includes('"Event"'));
+const callsFromMe = () =>
+  world.server.received.filter((frame) => frame.userId === '1' && frame.text.includes('"Event"'));
 
 beforeAll(async () => {
   await world.start({ settings: { notifications: {} } });
@@ -21,10 +22,13 @@ afterAll(() => world.stop());
 describe('in real Firefox', () => {
   test('a host page’s scripts cannot reach into the toast or press its buttons', async () => {
     world.colleagues.call('2');
-    await expect.poll(() => world.toastTexts(tab), { timeout: 10_000 }).toEqual([expect.stringContaining('李四 is calling')]);
+    await expect
+      .poll(() => world.toastTexts(tab), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('李四 is calling')]);
     const tried = await tab.evaluate(() => {
       const host = document.querySelector('roster-call-toasts');
-      for (const type of ['mousedown', 'mouseup', 'click']) host?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+      for (const type of ['mousedown', 'mouseup', 'click'])
+        host?.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
       host?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       return { host: host !== null, shadowRoot: host?.shadowRoot ?? null };
     });
@@ -60,7 +64,9 @@ describe('in real Firefox', () => {
     expect(world.server.connectionCount('1')).toBe(1);
     await world.extension.evaluate(async () => {
       // Clean up what the content script left in storage.local (Roster never reads it on Firefox).
-      await (globalThis as unknown as { browser: { storage: { local: { clear(): Promise<void> } } } }).browser.storage.local.clear();
+      await (
+        globalThis as unknown as { browser: { storage: { local: { clear(): Promise<void> } } } }
+      ).browser.storage.local.clear();
     });
   });
 });

@@ -9,7 +9,9 @@ import { classes, piercedDocument, text, walk, type DomNode } from './pierced-do
  */
 
 /** The toasts' shadow root, or undefined when the page has none (nothing ringing yet). */
-async function toastRoot(page: Page): Promise<{ root: DomNode; send: (method: string, params: object) => Promise<unknown> } | undefined> {
+async function toastRoot(
+  page: Page,
+): Promise<{ root: DomNode; send: (method: string, params: object) => Promise<unknown> } | undefined> {
   const { root, send } = await piercedDocument(page);
   const host = [...walk(root)].find((node) => node.nodeName === 'ROSTER-CALL-TOASTS');
   const shadow = host?.shadowRoots?.[0];
@@ -53,7 +55,9 @@ export async function clickToastButton(page: Page | undefined, label: string | R
   const matches = (value: string) => (typeof label === 'string' ? value.trim() === label : label.test(value));
   const button = [...walk(found.root)].filter((node) => node.nodeName === 'BUTTON' && matches(text(node)))[index];
   if (!button) throw new Error(`no toast button ${String(label)}`);
-  const { model } = (await found.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
+  const { model } = (await found.send('DOM.getBoxModel', { nodeId: button.nodeId })) as {
+    model: { content: number[] };
+  };
   const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
 }

@@ -33,15 +33,32 @@ export function marksInPage(): ShownMark[] {
   return [...document.querySelectorAll('roster-mark')].map((mark) => {
     const row = mark.closest('tr');
     const chip = mark.closest('[data-user-id]');
-    const table = mark.closest('.users-table') ? 'users' : mark.closest('.recent-table') ? 'recent' : chip ? 'team' : 'other';
-    const body = mark.closest('.el-table__fixed-right') ? 'fixed-right' : mark.closest('.el-table__fixed') ? 'fixed-left' : mark.closest('.el-table__body-wrapper') ? 'main' : '';
+    const table = mark.closest('.users-table')
+      ? 'users'
+      : mark.closest('.recent-table')
+        ? 'recent'
+        : chip
+          ? 'team'
+          : 'other';
+    const body = mark.closest('.el-table__fixed-right')
+      ? 'fixed-right'
+      : mark.closest('.el-table__fixed')
+        ? 'fixed-left'
+        : mark.closest('.el-table__body-wrapper')
+          ? 'main'
+          : '';
     const user =
       table === 'users'
         ? (row?.querySelector('td.el-table_1_column_3')?.textContent ?? '')
         : table === 'recent'
           ? (row?.cells[1]?.textContent ?? '')
           : (chip?.getAttribute('data-user-id') ?? '');
-    const nameCell = table === 'users' ? row?.querySelector('td.el-table_1_column_2 .cell') : table === 'recent' ? row?.cells[0] : undefined;
+    const nameCell =
+      table === 'users'
+        ? row?.querySelector('td.el-table_1_column_2 .cell')
+        : table === 'recent'
+          ? row?.cells[0]
+          : undefined;
     return {
       table,
       body,
@@ -56,7 +73,9 @@ export function marksInPage(): ShownMark[] {
 
 /** What `shownUserIds` runs in the page (any driver). */
 export function userIdsInPage(): string[] {
-  return [...document.querySelectorAll('.users-table .el-table__body-wrapper tr.el-table__row td.el-table_1_column_3')].map((cell) => cell.textContent.trim());
+  return [
+    ...document.querySelectorAll('.users-table .el-table__body-wrapper tr.el-table__row td.el-table_1_column_3'),
+  ].map((cell) => cell.textContent.trim());
 }
 
 export interface Geometry {
@@ -68,11 +87,17 @@ export interface Geometry {
  * The host's row heights and column widths with the marks, then without them, measured in the same
  * task (the marks come back on the next frame). Equal lists mean the marks shift nothing.
  */
-export function geometryWithAndWithoutMarks(page: Page): Promise<{ withMarks: Geometry; without: Geometry; marks: number }> {
+export function geometryWithAndWithoutMarks(
+  page: Page,
+): Promise<{ withMarks: Geometry; without: Geometry; marks: number }> {
   return page.evaluate(() => {
     const measure = () => ({
-      rowHeights: [...document.querySelectorAll('.users-table tr, .recent-table tr')].map((row) => row.getBoundingClientRect().height),
-      columnWidths: [...document.querySelectorAll('.users-table th, .users-table td, .recent-table th, .recent-table td')].map((cell) => cell.getBoundingClientRect().width),
+      rowHeights: [...document.querySelectorAll('.users-table tr, .recent-table tr')].map(
+        (row) => row.getBoundingClientRect().height,
+      ),
+      columnWidths: [
+        ...document.querySelectorAll('.users-table th, .users-table td, .recent-table th, .recent-table td'),
+      ].map((cell) => cell.getBoundingClientRect().width),
     });
     const withMarks = measure();
     const marks = [...document.querySelectorAll('roster-mark')];

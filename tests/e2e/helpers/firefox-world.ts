@@ -98,8 +98,13 @@ export class FirefoxWorld {
   notifications(): Promise<Record<string, { title?: string; message?: string }>> {
     return this.extension.evaluate(async () => {
       // Firefox answers with each notification's options (Chrome's types say only `true`).
-      const all = (await (globalThis as ExtensionGlobal).browser.notifications.getAll()) as unknown as Record<string, { title?: string; message?: string }>;
-      return Object.fromEntries(Object.entries(all).map(([id, options]) => [id, { title: options.title, message: options.message }]));
+      const all = (await (globalThis as ExtensionGlobal).browser.notifications.getAll()) as unknown as Record<
+        string,
+        { title?: string; message?: string }
+      >;
+      return Object.fromEntries(
+        Object.entries(all).map(([id, options]) => [id, { title: options.title, message: options.message }]),
+      );
     });
   }
 
@@ -182,23 +187,33 @@ export class FirefoxWorld {
    * Usable in hooks too (`expect.poll` is not).
    */
   async marksSettle(page: Page, timeoutMs = 10_000): Promise<ShownMark[]> {
-    const expected = (marks: readonly ShownMark[]) => marks.map((mark) => `${mark.table}:${mark.user}:${this.expectedState(mark.user)}`).sort();
+    const expected = (marks: readonly ShownMark[]) =>
+      marks.map((mark) => `${mark.table}:${mark.user}:${this.expectedState(mark.user)}`).sort();
     let last: ShownMark[] = [];
     await waitUntil(
       async () => {
         last = await readMarks(page);
         const rows = await page.evaluate(userIdsInPage);
-        return rows.length > 0 && last.filter((mark) => mark.table === 'users').length === rows.length && summary(last).join() === expected(last).join();
+        return (
+          rows.length > 0 &&
+          last.filter((mark) => mark.table === 'users').length === rows.length &&
+          summary(last).join() === expected(last).join()
+        );
       },
       timeoutMs,
-      () => `the marks at ${page.url()} never matched the server (online: ${this.server.onlineIds().join(', ')}): ${summary(last).join(' ') || 'no marks'}`,
+      () =>
+        `the marks at ${page.url()} never matched the server (online: ${this.server.onlineIds().join(', ')}): ${summary(last).join(' ') || 'no marks'}`,
     );
     return last;
   }
 }
 
 /** Polls `check` every 100 ms until it is true; fails after `timeoutMs` saying what was seen. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, describe: () => string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`after ${timeoutMs} ms: ${describe()}`);
@@ -225,7 +240,6 @@ export function popupNames(popup: Page): Promise<string[]> {
 export function headline(popup: Page): Promise<string> {
   return popup.$eval('#status-headline', (element) => element.textContent);
 }
-
 
 /** What a host page's own script saw of one `roster:call` event's detail. */
 export interface HeardCall {

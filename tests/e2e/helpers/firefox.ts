@@ -78,7 +78,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
           () => false,
         );
       while (!(await isReady())) {
-        if (Date.now() > deadline) throw new Error(`${url} showed no ${ready} within ${EXTENSION_PAGE_TIMEOUT_MS} ms (at ${page.url()})`);
+        if (Date.now() > deadline)
+          throw new Error(`${url} showed no ${ready} within ${EXTENSION_PAGE_TIMEOUT_MS} ms (at ${page.url()})`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       return page;

@@ -14,7 +14,10 @@ export interface OptionsPage {
 }
 
 /** Roster's options page in a tab, once its form has loaded. */
-export async function openOptionsPage(browser: ExtensionBrowser, size = { width: 1200, height: 900 }): Promise<OptionsPage> {
+export async function openOptionsPage(
+  browser: ExtensionBrowser,
+  size = { width: 1200, height: 900 },
+): Promise<OptionsPage> {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -43,7 +46,12 @@ export function storedSettings(browser: ExtensionBrowser): Promise<unknown> {
 }
 
 /** The page in light and dark, the visible part and the whole; returns the paths written. */
-export async function shootOptions(page: Page, language: Language, name: string, options: { fullPage?: boolean } = {}): Promise<string[]> {
+export async function shootOptions(
+  page: Page,
+  language: Language,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string[]> {
   const dir = join(OPTIONS_SHOTS_DIR, language);
   mkdirSync(dir, { recursive: true });
   const paths: string[] = [];

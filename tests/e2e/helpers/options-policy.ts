@@ -25,7 +25,10 @@ export interface KeyedBuild {
  * browsers too; one for this run's own id reaches nothing else.
  */
 export function keyedCopyOfDemoBuild(): KeyedBuild {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'der' } });
+  const { publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+  });
   const key = publicKey.toString('base64');
   const dir = join(mkdtempSync(join(tmpdir(), 'roster-keyed-')), 'extension');
   cpSync(EXTENSION_DIR, dir, { recursive: true });
@@ -58,7 +61,8 @@ export function policyFile(id: string): PolicyFile {
   const path = join(CHROMIUM_POLICY_DIR, `roster-e2e-${process.pid}-${id}.json`);
   return {
     path,
-    write: (settings) => writeFileSync(path, JSON.stringify({ '3rdparty': { extensions: { [id]: settings } } }, null, 2)),
+    write: (settings) =>
+      writeFileSync(path, JSON.stringify({ '3rdparty': { extensions: { [id]: settings } } }, null, 2)),
     remove: () => rmSync(path, { force: true }),
   };
 }

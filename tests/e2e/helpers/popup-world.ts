@@ -45,7 +45,12 @@ export class Colleagues {
   call(userId: string): void {
     const server = this.server();
     const name = server.users.find((user) => user.id === userId)?.name ?? '';
-    this.get(userId).send(encodeCall({ senderId: userId as UserId, receiverId: '1' as UserId, senderName: name, receiverName: '章三' }, server.idType));
+    this.get(userId).send(
+      encodeCall(
+        { senderId: userId as UserId, receiverId: '1' as UserId, senderName: name, receiverName: '章三' },
+        server.idType,
+      ),
+    );
   }
 
   /** The next call from me (user 1) that `userId`'s socket receives, parsed. Bots may ring them too. */

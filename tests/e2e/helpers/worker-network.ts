@@ -26,7 +26,9 @@ export async function workerNetwork(browser: ExtensionBrowser): Promise<WorkerNe
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const cdp = await browser.context.newCDPSession(page);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-  const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  const target = targetInfos.find(
+    (info) => info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${browser.extensionId}/`),
+  );
   if (!target) throw new Error('the extension has no running service worker');
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
 
@@ -49,7 +51,8 @@ export async function workerNetwork(browser: ExtensionBrowser): Promise<WorkerNe
 
   await send('Network.enable');
   return {
-    setOffline: (offline) => send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }),
+    setOffline: (offline) =>
+      send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }),
     async detach() {
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       await cdp.detach().catch(() => undefined);

@@ -2,7 +2,11 @@ import { setMaxListeners } from 'node:events';
 import { WebSocket } from 'ws';
 import type { UserRecord } from '../../../dev/server/index';
 import { Connection } from '../../../utils/background/connection/connection';
-import { defaultConnectionOptions, type BackoffOptions, type NetworkMonitor } from '../../../utils/background/connection/types';
+import {
+  defaultConnectionOptions,
+  type BackoffOptions,
+  type NetworkMonitor,
+} from '../../../utils/background/connection/types';
 
 /** `count` users with ids `1`…`count` and distinct tokens: one per connection, so none shares a user. */
 export function generatedUsers(count: number): UserRecord[] {
@@ -27,7 +31,11 @@ export interface Fleet {
  * One production `Connection` per user, each with a real `ws` socket and real timers, as that many
  * browsers would run it. Only the backoff differs from the defaults, when the test says so.
  */
-export function startFleet(wsUrl: string, users: readonly UserRecord[], backoff: BackoffOptions = defaultConnectionOptions.backoff): Fleet {
+export function startFleet(
+  wsUrl: string,
+  users: readonly UserRecord[],
+  backoff: BackoffOptions = defaultConnectionOptions.backoff,
+): Fleet {
   const life = new AbortController();
   // Every connection listens to this one signal.
   setMaxListeners(0, life.signal);
@@ -47,7 +55,10 @@ export function startFleet(wsUrl: string, users: readonly UserRecord[], backoff:
           return socket;
         },
         getToken: () => Promise.resolve(user.token),
-        timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
+        timers: {
+          setTimeout: (callback, ms) => setTimeout(callback, ms),
+          clearTimeout: (handle) => clearTimeout(handle),
+        },
         clock: { now: () => Date.now() },
         random: () => Math.random(),
         network: online,

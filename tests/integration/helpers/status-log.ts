@@ -24,7 +24,11 @@ export class StatusLog {
   }
 
   /** The first status after index `from` that matches, waiting up to `timeoutMs` for it. */
-  next(matches: (status: ConnectionStatus) => boolean, from: number, timeoutMs: number): Promise<TimedStatus & { readonly index: number }> {
+  next(
+    matches: (status: ConnectionStatus) => boolean,
+    from: number,
+    timeoutMs: number,
+  ): Promise<TimedStatus & { readonly index: number }> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const index = this.entries.findIndex((entry, at) => at >= from && matches(entry.status));

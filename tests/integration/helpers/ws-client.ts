@@ -53,7 +53,8 @@ export class TestClient {
       if (index >= 0) return this.frames.splice(index, 1)[0] as string;
       if (this.isClosed) throw new Error(`socket closed while waiting; frames left: ${JSON.stringify(this.frames)}`);
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching frame within ${timeoutMs} ms; frames: ${JSON.stringify(this.frames)}`);
+      if (left <= 0)
+        throw new Error(`no matching frame within ${timeoutMs} ms; frames: ${JSON.stringify(this.frames)}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, left);
         const waiter = (): void => done();

@@ -29,7 +29,11 @@ export interface BareChromium {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, timeoutMs: number, look: () => Promise<T | undefined> | T | undefined): Promise<T> {
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  look: () => Promise<T | undefined> | T | undefined,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await look();
@@ -69,12 +73,17 @@ export async function launchBareChromium(): Promise<BareChromium> {
     { stdio: 'ignore' },
   );
   const portFile = join(profile, 'DevToolsActivePort');
-  const [port, path] = await until('DevToolsActivePort', 15_000, () => (existsSync(portFile) ? readFileSync(portFile, 'utf8').trim().split('\n') : undefined));
+  const [port, path] = await until('DevToolsActivePort', 15_000, () =>
+    existsSync(portFile) ? readFileSync(portFile, 'utf8').trim().split('\n') : undefined,
+  );
   const cdp = await CdpClient.connect(`ws://127.0.0.1:${port ?? ''}${path ?? ''}`);
 
-  const targets = async (): Promise<TargetInfo[]> => (await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
+  const targets = async (): Promise<TargetInfo[]> =>
+    (await cdp.send<{ targetInfos: TargetInfo[] }>('Target.getTargets')).targetInfos;
   const worker = await until('extension service worker', 15_000, async () =>
-    (await targets()).find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://')),
+    (await targets()).find(
+      (target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'),
+    ),
   );
   const extensionId = new URL(worker.url).host;
 
@@ -87,7 +96,10 @@ export async function launchBareChromium(): Promise<BareChromium> {
 
   return {
     extensionId,
-    workerRunning: async () => (await targets()).some((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`)),
+    workerRunning: async () =>
+      (await targets()).some(
+        (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+      ),
     open,
     async evaluateIn(url, expression) {
       const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url });

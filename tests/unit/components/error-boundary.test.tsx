@@ -52,7 +52,17 @@ describe('a view that cannot draw shows why, and a way out', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // A state the background never sends (no presence at all): drawing it throws.
     const broken = { ...rosterState(), presence: undefined } as unknown as RosterState;
-    render(<Popup client={new FakeClient(broken)} actions={{ openOptions: () => Promise.resolve(true), requestOrigins: () => Promise.resolve(true), shortcut: { current: () => Promise.resolve(undefined), openSettings: () => Promise.resolve() } }} locale="en-US" />);
+    render(
+      <Popup
+        client={new FakeClient(broken)}
+        actions={{
+          openOptions: () => Promise.resolve(true),
+          requestOrigins: () => Promise.resolve(true),
+          shortcut: { current: () => Promise.resolve(undefined), openSettings: () => Promise.resolve() },
+        }}
+        locale="en-US"
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('Something went wrong while drawing this page.');
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
   });

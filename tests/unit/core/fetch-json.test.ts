@@ -64,7 +64,8 @@ function setUp(answer: (input: RequestInfo | URL, init?: RequestInit) => Promise
   const clock = fakeTimers();
   const fetch = vi.fn<typeof globalThis.fetch>(answer);
   const caller = new AbortController();
-  const get = () => fetchJson(URL, { fetch, timers: clock.timers, signal: caller.signal, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES });
+  const get = () =>
+    fetchJson(URL, { fetch, timers: clock.timers, signal: caller.signal, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES });
   return { clock, fetch, caller, get };
 }
 
@@ -82,25 +83,54 @@ async function outcome(promise: Promise<unknown>) {
 describe('answers', () => {
   const exactly = (length: number) => `"${'x'.repeat(length - 2)}"`;
   test.each<[string, () => Response, { value: unknown } | { code: FetchJsonErrorCode; status?: number }]>([
-    ['JSON', () => Response.json({ code: 20000, data: { id: 1, userName: '章三' } }), { value: { code: 20000, data: { id: 1, userName: '章三' } } }],
-    ['JSON with a byte order mark', () => new Response(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"id":1}')])), { value: { id: 1 } }],
+    [
+      'JSON',
+      () => Response.json({ code: 20000, data: { id: 1, userName: '章三' } }),
+      { value: { code: 20000, data: { id: 1, userName: '章三' } } },
+    ],
+    [
+      'JSON with a byte order mark',
+      () => new Response(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('{"id":1}')])),
+      { value: { id: 1 } },
+    ],
     ['JSON without a content type', () => new Response('[1,2]'), { value: [1, 2] }],
     ['JSON null', () => new Response('null'), { value: null }],
     ['HTTP 401', () => new Response('{"msg":"unauthorized"}', { status: 401 }), { code: 'http', status: 401 }],
     ['HTTP 403', () => new Response('', { status: 403 }), { code: 'http', status: 403 }],
     ['HTTP 404', () => new Response('<h1>Not Found</h1>', { status: 404 }), { code: 'http', status: 404 }],
     ['HTTP 500', () => new Response('{"error":"boom"}', { status: 500 }), { code: 'http', status: 500 }],
-    ['an HTML page', () => new Response('<!doctype html><title>Admin</title>', { headers: { 'content-type': 'text/html' } }), { code: 'not-json' }],
+    [
+      'an HTML page',
+      () => new Response('<!doctype html><title>Admin</title>', { headers: { 'content-type': 'text/html' } }),
+      { code: 'not-json' },
+    ],
     ['an HTML page after whitespace', () => new Response('\n\n  <html></html>'), { code: 'not-json' }],
     ['an empty body', () => new Response(''), { code: 'not-json' }],
     ['no body at all', () => new Response(null, { status: 204 }), { code: 'not-json' }],
     ['truncated JSON', () => new Response('{"data":{"id":1'), { code: 'not-json' }],
-    ['a redirect to the sign-in page', () => redirected('<html><form action="/login"></form></html>', 'https://admin.example.com/login?next=%2Fapi%2Fme'), { code: 'redirected' }],
-    ['a redirect that still lands on JSON', () => Object.defineProperty(Response.json({ id: 2 }), 'redirected', { value: true }), { value: { id: 2 } }],
+    [
+      'a redirect to the sign-in page',
+      () =>
+        redirected('<html><form action="/login"></form></html>', 'https://admin.example.com/login?next=%2Fapi%2Fme'),
+      { code: 'redirected' },
+    ],
+    [
+      'a redirect that still lands on JSON',
+      () => Object.defineProperty(Response.json({ id: 2 }), 'redirected', { value: true }),
+      { value: { id: 2 } },
+    ],
     ['exactly the limit', () => new Response(exactly(MAX_BYTES)), { value: 'x'.repeat(MAX_BYTES - 2) }],
     ['one byte over the limit', () => new Response(exactly(MAX_BYTES + 1)), { code: 'too-large' }],
-    ['Content-Length exactly the limit', () => new Response(exactly(MAX_BYTES), { headers: { 'content-length': String(MAX_BYTES) } }), { value: 'x'.repeat(MAX_BYTES - 2) }],
-    ['a Content-Length that is not a number', () => new Response('{"id":3}', { headers: { 'content-length': 'lots' } }), { value: { id: 3 } }],
+    [
+      'Content-Length exactly the limit',
+      () => new Response(exactly(MAX_BYTES), { headers: { 'content-length': String(MAX_BYTES) } }),
+      { value: 'x'.repeat(MAX_BYTES - 2) },
+    ],
+    [
+      'a Content-Length that is not a number',
+      () => new Response('{"id":3}', { headers: { 'content-length': 'lots' } }),
+      { value: { id: 3 } },
+    ],
   ])('%s', async (_, response, expected) => {
     const { clock, fetch, get } = setUp(() => Promise.resolve(response()));
     expect(await outcome(get())).toMatchObject(expected);
@@ -124,7 +154,9 @@ describe('answers', () => {
     expect(http.message).toContain(URL);
     const html = await outcome(setUp(() => Promise.resolve(new Response('<html>'))).get());
     expect(html.message).toContain('HTML');
-    const login = await outcome(setUp(() => Promise.resolve(redirected('<html>', 'https://admin.example.com/login'))).get());
+    const login = await outcome(
+      setUp(() => Promise.resolve(redirected('<html>', 'https://admin.example.com/login'))).get(),
+    );
     expect(login.message).toContain('https://admin.example.com/login');
   });
 
@@ -145,7 +177,9 @@ describe('answers', () => {
 describe('bodies too large are not read', () => {
   test('a declared Content-Length over the limit: refused without reading', async () => {
     const { stream, seen } = streamed(bytes('x'.repeat(1_000)));
-    const { clock, get } = setUp(() => Promise.resolve(new Response(stream, { headers: { 'content-length': String(MAX_BYTES + 1) } })));
+    const { clock, get } = setUp(() =>
+      Promise.resolve(new Response(stream, { headers: { 'content-length': String(MAX_BYTES + 1) } })),
+    );
     expect(await outcome(get())).toMatchObject({ code: 'too-large' });
     expect(seen.pulls).toBe(0);
     expect(seen.cancelled).toBe(true);
@@ -174,7 +208,10 @@ describe('bodies too large are not read', () => {
 
   test('an error answer’s body is not read', async () => {
     const { stream, seen } = streamed(bytes('x'.repeat(1_000)));
-    expect(await outcome(setUp(() => Promise.resolve(new Response(stream, { status: 500 }))).get())).toMatchObject({ code: 'http', status: 500 });
+    expect(await outcome(setUp(() => Promise.resolve(new Response(stream, { status: 500 }))).get())).toMatchObject({
+      code: 'http',
+      status: 500,
+    });
     expect(seen.pulls).toBe(0);
     expect(seen.cancelled).toBe(true);
   });

@@ -19,11 +19,18 @@ test.each([
 });
 
 test.each([
-  ['an overflowing delay waits the longest delay instead of firing at once', MAX_TIMER_DELAY_MS * 2, MAX_TIMER_DELAY_MS],
+  [
+    'an overflowing delay waits the longest delay instead of firing at once',
+    MAX_TIMER_DELAY_MS * 2,
+    MAX_TIMER_DELAY_MS,
+  ],
   ['a usual delay is untouched', 250, 250],
 ])('clamped timers: %s', (_, ms, firesAfter) => {
   const fired = vi.fn();
-  clampedTimers({ setTimeout: (callback, delay) => setTimeout(callback, delay), clearTimeout: (handle) => clearTimeout(handle) }).setTimeout(fired, ms);
+  clampedTimers({
+    setTimeout: (callback, delay) => setTimeout(callback, delay),
+    clearTimeout: (handle) => clearTimeout(handle),
+  }).setTimeout(fired, ms);
   vi.advanceTimersByTime(firesAfter - 1);
   expect(fired).not.toHaveBeenCalled();
   vi.advanceTimersByTime(1);
@@ -32,7 +39,10 @@ test.each([
 
 test('clamped timers can be cleared', () => {
   const fired = vi.fn();
-  const timers = clampedTimers({ setTimeout: (callback, delay) => setTimeout(callback, delay), clearTimeout: (handle) => clearTimeout(handle) });
+  const timers = clampedTimers({
+    setTimeout: (callback, delay) => setTimeout(callback, delay),
+    clearTimeout: (handle) => clearTimeout(handle),
+  });
   timers.clearTimeout(timers.setTimeout(fired, 10));
   vi.advanceTimersByTime(100);
   expect(fired).not.toHaveBeenCalled();

@@ -17,7 +17,10 @@ test('the form edits the user’s own settings; the policy’s values stay out o
 test('followers see saves and policy changes', async () => {
   const seen: string[] = [];
   const stop = new AbortController();
-  followEditableSettings((editable) => seen.push(`${editable.own.serverUrl}|${editable.settings.serverUrl}`), stop.signal);
+  followEditableSettings(
+    (editable) => seen.push(`${editable.own.serverUrl}|${editable.settings.serverUrl}`),
+    stop.signal,
+  );
   await expect.poll(() => seen).toEqual(['|']);
   await saveSettings({ serverUrl: 'ws://one/ws' });
   await expect.poll(() => seen.at(-1)).toBe('ws://one/ws|ws://one/ws');

@@ -25,7 +25,10 @@ describe('resolveSettings', () => {
   });
 
   test('arrays from policy replace, not merge', () => {
-    const { settings } = resolveSettings({ connection: { unauthorizedCloseCodes: [4001, 4003] } }, { connection: { unauthorizedCloseCodes: [4401] } });
+    const { settings } = resolveSettings(
+      { connection: { unauthorizedCloseCodes: [4001, 4003] } },
+      { connection: { unauthorizedCloseCodes: [4401] } },
+    );
     expect(settings.connection.unauthorizedCloseCodes).toEqual([4401]);
   });
 });

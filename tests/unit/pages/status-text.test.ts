@@ -14,20 +14,62 @@ const disconnected = (reason: ConnectionStatus['reason'], extra: Partial<Connect
 test.each<[string, ConnectionStatus, object]>([
   ['connected', { phase: 'connected', since: 0, attempt: 0 }, { key: 'statusConnected', tone: 'ok' }],
   ['connecting', { phase: 'connecting', since: 0, attempt: 0 }, { key: 'statusConnecting', tone: 'busy' }],
-  ['signed out: a link to sign in', disconnected('no-token'), { key: 'statusSignIn', tone: 'problem', action: 'sign-in' }],
-  ['token refused: sign in again', disconnected('unauthorized', { attempt: 1 }), { key: 'statusRejected', tone: 'problem', action: 'sign-in' }],
-  ['waiting for an admin page', disconnected('no-host-tab'), { key: 'statusNoHostTab', tone: 'busy', action: 'open-site' }],
-  ['no host permission: ask for it', disconnected('no-permission'), { key: 'statusNoPermission', hintKey: 'popupHintPermission', tone: 'problem', action: 'permission' }],
-  ['not set up: the settings', disconnected('not-configured'), { key: 'statusNotSetUp', hintKey: 'popupHintNotSetUp', tone: 'problem', action: 'options' }],
-  ['offline: nothing to do but wait', disconnected('offline'), { key: 'statusOffline', hintKey: 'popupHintOffline', tone: 'problem' }],
+  [
+    'signed out: a link to sign in',
+    disconnected('no-token'),
+    { key: 'statusSignIn', tone: 'problem', action: 'sign-in' },
+  ],
+  [
+    'token refused: sign in again',
+    disconnected('unauthorized', { attempt: 1 }),
+    { key: 'statusRejected', tone: 'problem', action: 'sign-in' },
+  ],
+  [
+    'waiting for an admin page',
+    disconnected('no-host-tab'),
+    { key: 'statusNoHostTab', tone: 'busy', action: 'open-site' },
+  ],
+  [
+    'no host permission: ask for it',
+    disconnected('no-permission'),
+    { key: 'statusNoPermission', hintKey: 'popupHintPermission', tone: 'problem', action: 'permission' },
+  ],
+  [
+    'not set up: the settings',
+    disconnected('not-configured'),
+    { key: 'statusNotSetUp', hintKey: 'popupHintNotSetUp', tone: 'problem', action: 'options' },
+  ],
+  [
+    'offline: nothing to do but wait',
+    disconnected('offline'),
+    { key: 'statusOffline', hintKey: 'popupHintOffline', tone: 'problem' },
+  ],
   ['stopped', disconnected('stopped'), { key: 'statusStopped', tone: 'problem' }],
   [
     'unreachable: the last error, the countdown, retry now',
-    disconnected('cannot-reach', { attempt: 6, nextRetryAt: now + 60_000, lastError: 'closed with 1006 before opening' }),
-    { key: 'statusCannotReach', tone: 'problem', retryInSeconds: 60, action: 'retry', detail: 'closed with 1006 before opening' },
+    disconnected('cannot-reach', {
+      attempt: 6,
+      nextRetryAt: now + 60_000,
+      lastError: 'closed with 1006 before opening',
+    }),
+    {
+      key: 'statusCannotReach',
+      tone: 'problem',
+      retryInSeconds: 60,
+      action: 'retry',
+      detail: 'closed with 1006 before opening',
+    },
   ],
-  ['lost, retrying soon', disconnected('server-closed', { attempt: 2, nextRetryAt: now + 1_200 }), { key: 'popupStatusLost', tone: 'busy', retryInSeconds: 2, action: 'retry' }],
-  ['heartbeat gone', disconnected('no-heartbeat', { attempt: 1, nextRetryAt: now + 500 }), { key: 'popupStatusLost', tone: 'busy', retryInSeconds: 1, action: 'retry' }],
+  [
+    'lost, retrying soon',
+    disconnected('server-closed', { attempt: 2, nextRetryAt: now + 1_200 }),
+    { key: 'popupStatusLost', tone: 'busy', retryInSeconds: 2, action: 'retry' },
+  ],
+  [
+    'heartbeat gone',
+    disconnected('no-heartbeat', { attempt: 1, nextRetryAt: now + 500 }),
+    { key: 'popupStatusLost', tone: 'busy', retryInSeconds: 1, action: 'retry' },
+  ],
 ])('%s', (_, status, expected) => {
   expect(statusText(status, now)).toEqual(expected);
 });

@@ -18,7 +18,9 @@ export interface HostCookieBrowser {
       removeListener(listener: (change: StoreCookieChange) => void): void;
     };
   };
-  readonly tabs: { query(query: { url: string }): Promise<readonly { cookieStoreId?: string; lastAccessed?: number }[]> };
+  readonly tabs: {
+    query(query: { url: string }): Promise<readonly { cookieStoreId?: string; lastAccessed?: number }[]>;
+  };
 }
 
 /** Open tabs of the cookie's site; match patterns have no port, so this covers every port. */
@@ -63,7 +65,8 @@ export function hostStoreCookies(api: HostCookieBrowser = browser): CookieApi {
     onChanged: {
       addListener(listener) {
         const inner = (change: StoreCookieChange) => {
-          if (!change.removed && change.cookie.storeId && names.has(change.cookie.name)) lastSignInStore = change.cookie.storeId;
+          if (!change.removed && change.cookie.storeId && names.has(change.cookie.name))
+            lastSignInStore = change.cookie.storeId;
           listener(change);
         };
         wrapped.set(listener, inner);

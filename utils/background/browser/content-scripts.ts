@@ -42,7 +42,13 @@ export function browserScriptingHost(): ScriptingHost {
     const ids = (await registered()).map((script) => script.id);
     if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });
   };
-  const script = () => ({ js: [relative(SCRIPT)], css: [relative(STYLE)], runAt: 'document_idle' as const, allFrames: true, persistAcrossSessions: true });
+  const script = () => ({
+    js: [relative(SCRIPT)],
+    css: [relative(STYLE)],
+    runAt: 'document_idle' as const,
+    allFrames: true,
+    persistAcrossSessions: true,
+  });
   return {
     registeredMatches: async () => (await registered()).flatMap((found) => found.matches ?? []),
     async register(matches) {
@@ -51,19 +57,25 @@ export function browserScriptingHost(): ScriptingHost {
       const { paths, sites } = splitForRegistration(matches);
       await browser.scripting.registerContentScripts([
         ...(paths.length > 0 ? [{ ...script(), id: CONTENT_SCRIPT_ID, matches: [...paths] }] : []),
-        ...(sites.length > 0 ? [{ ...script(), id: FRAME_SCRIPT_ID, matches: [...sites], matchOriginAsFallback: true }] : []),
+        ...(sites.length > 0
+          ? [{ ...script(), id: FRAME_SCRIPT_ID, matches: [...sites], matchOriginAsFallback: true }]
+          : []),
       ]);
     },
     unregister,
     isGranted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     // Filtered again here: `tabs.query` ignores `url` for origins it may not read.
     tabsMatching: async (patterns) =>
-      (await browser.tabs.query({ url: [...patterns] })).flatMap((tab) => (tab.id !== undefined && tab.url && matchesAny(patterns, tab.url) ? [tab.id] : [])),
+      (await browser.tabs.query({ url: [...patterns] })).flatMap((tab) =>
+        tab.id !== undefined && tab.url && matchesAny(patterns, tab.url) ? [tab.id] : [],
+      ),
     allTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
     async inject(tabId, patterns) {
       // Which frames? Ask each for its address first: only the configured sites' frames get the script.
       const frames = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: frameAddress });
-      const frameIds = frames.flatMap((frame) => (typeof frame.result === 'string' && matchesAny(patterns, frame.result) ? [frame.frameId] : []));
+      const frameIds = frames.flatMap((frame) =>
+        typeof frame.result === 'string' && matchesAny(patterns, frame.result) ? [frame.frameId] : [],
+      );
       if (frameIds.length === 0) return;
       await browser.scripting.insertCSS({ target: { tabId, frameIds }, files: [STYLE] });
       await browser.scripting.executeScript({ target: { tabId, frameIds }, files: [SCRIPT] });
@@ -111,7 +123,9 @@ export class ContentScriptSync {
   }
 
   #schedule(): void {
-    this.#queue = this.#queue.then(() => this.#sync()).catch((error: unknown) => log.warn('could not update the content script registration', error));
+    this.#queue = this.#queue
+      .then(() => this.#sync())
+      .catch((error: unknown) => log.warn('could not update the content script registration', error));
   }
 
   async #sync(): Promise<void> {
@@ -119,7 +133,9 @@ export class ContentScriptSync {
     if (!settings) return;
     const host = this.#host;
     const wanted = browserMatches(siteMatches(settings));
-    const allowed = (await Promise.all(wanted.map(async (pattern) => ((await host.isGranted(pattern)) ? [pattern] : [])))).flat();
+    const allowed = (
+      await Promise.all(wanted.map(async (pattern) => ((await host.isGranted(pattern)) ? [pattern] : [])))
+    ).flat();
     // As the browser will hold them: a path pattern of a site registered whole is left out.
     const split = splitForRegistration(allowed);
     const granted = [...split.paths, ...split.sites].sort();
@@ -134,10 +150,12 @@ export class ContentScriptSync {
     const quiet = (what: string) => (error: unknown) => log.debug(what, error);
     if (plan.announce) {
       const message: SitesMessage = { type: SITES_MESSAGE, matches: granted };
-      for (const tabId of await host.allTabs()) host.tell(tabId, message).catch(quiet(`tab ${tabId} has no marks to remove`));
+      for (const tabId of await host.allTabs())
+        host.tell(tabId, message).catch(quiet(`tab ${tabId} has no marks to remove`));
     }
     if (plan.injectInto.length > 0) {
-      for (const tabId of await host.tabsMatching(plan.injectInto)) await host.inject(tabId, plan.injectInto).catch(quiet(`could not inject into tab ${tabId}`));
+      for (const tabId of await host.tabsMatching(plan.injectInto))
+        await host.inject(tabId, plan.injectInto).catch(quiet(`could not inject into tab ${tabId}`));
     }
   }
 }

@@ -9,7 +9,10 @@ import type { Timers } from '../../core/timers';
  */
 export const NETWORK_POLL_MS = 500;
 
-const globalTimers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) };
+const globalTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+};
 
 /**
  * The browser's own idea of being online (`navigator.onLine`), in a worker or a page: its events

@@ -21,8 +21,10 @@ export interface StoredState {
 export async function loadStoredState(): Promise<StoredState> {
   const [rawMirror, rawHistory] = await Promise.all([mirrorItem.getValue(), callHistoryItem.getValue()]);
   const { mirror, problem: mirrorProblem } = readStoredMirror(rawMirror);
-  if (mirrorProblem) log.warn(`the mirrored state in storage.session is unreadable (${mirrorProblem}): starting without it`);
+  if (mirrorProblem)
+    log.warn(`the mirrored state in storage.session is unreadable (${mirrorProblem}): starting without it`);
   const { history, problem: historyProblem } = readStoredHistory(rawHistory);
-  if (historyProblem) log.warn(`the saved call log is damaged (${historyProblem}): kept ${history.records.length} records`);
+  if (historyProblem)
+    log.warn(`the saved call log is damaged (${historyProblem}): kept ${history.records.length} records`);
   return { mirror, history };
 }

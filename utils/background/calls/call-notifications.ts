@@ -13,7 +13,10 @@ const INFO_ID = 'roster-info';
 const POPUP_PATH = '/popup.html';
 
 /** Firefox's notifications have no buttons (a click opens the popup, which has them) and say "by the user" for every close. */
-const platformFeatures: NotificationFeatures = { buttons: !import.meta.env.FIREFOX, knowsWhoClosed: !import.meta.env.FIREFOX };
+const platformFeatures: NotificationFeatures = {
+  buttons: !import.meta.env.FIREFOX,
+  knowsWhoClosed: !import.meta.env.FIREFOX,
+};
 
 export function notificationId(callId: string): string {
   return `${PREFIX}${callId}`;
@@ -24,7 +27,11 @@ function callIdOf(notificationId: string): string | undefined {
 }
 
 /** One system notification per call (the inbox decides which calls get one). */
-export function showCallNotification(call: IncomingCall, keepUntilDismissed: boolean, features = platformFeatures): void {
+export function showCallNotification(
+  call: IncomingCall,
+  keepUntilDismissed: boolean,
+  features = platformFeatures,
+): void {
   const time = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { timeStyle: 'short' }).format(call.at);
   const text = {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -89,7 +96,10 @@ export function handleNotificationActions(ready: Promise<RosterService>, feature
     if (callId === undefined) return;
     // With buttons (Chrome) the body click is a shortcut: the popup, or else call back at once.
     // Without (Firefox) the click is the only action, so it must lead to both choices.
-    if (features.buttons) toolbarButton().openPopup().catch(() => callBack(callId));
+    if (features.buttons)
+      toolbarButton()
+        .openPopup()
+        .catch(() => callBack(callId));
     else openCallBackUi().catch((error: unknown) => log.warn('could not open the call-back page', error));
   });
   browser.notifications.onClosed.addListener((id, byUser) => {

@@ -179,7 +179,8 @@ export class CallInbox {
     let rang = false;
     for (const call of calls) {
       const admitted = this.#gate.admit(call.peerId, now);
-      if (admitted && !quiet && this.#settings.system) this.#deps.effects.notify(call, this.#settings.keepUntilDismissed);
+      if (admitted && !quiet && this.#settings.system)
+        this.#deps.effects.notify(call, this.#settings.keepUntilDismissed);
       if (admitted && !quiet && this.#settings.sound && !rang) {
         rang = true;
         this.#deps.effects.ring(this.#settings.volume);
@@ -215,8 +216,11 @@ export class CallInbox {
     if (this.#expiry !== undefined) this.#deps.timers.clearTimeout(this.#expiry);
     this.#expiry = undefined;
     const next = Math.min(
-      ...history.records.map((record) => (record.kind === 'incoming' && record.status === 'ringing' ? record.at + timeoutMs : Infinity)),
+      ...history.records.map((record) =>
+        record.kind === 'incoming' && record.status === 'ringing' ? record.at + timeoutMs : Infinity,
+      ),
     );
-    if (Number.isFinite(next)) this.#expiry = this.#deps.timers.setTimeout(() => this.#expire(), clampDelay(next - now));
+    if (Number.isFinite(next))
+      this.#expiry = this.#deps.timers.setTimeout(() => this.#expire(), clampDelay(next - now));
   }
 }

@@ -4,10 +4,7 @@ import type { BackoffOptions } from './types';
 const MAX_EXPONENT = 50;
 
 /** The largest wait before retry number `attempt` (0-based): base·2^attempt, never above the cap. */
-export function backoffCeiling(
-  attempt: number,
-  options: Pick<BackoffOptions, 'baseMs' | 'capMs'>
-): number {
+export function backoffCeiling(attempt: number, options: Pick<BackoffOptions, 'baseMs' | 'capMs'>): number {
   const exponent = Math.min(MAX_EXPONENT, Math.max(0, Math.floor(attempt)));
   return Math.min(options.capMs, options.baseMs * 2 ** exponent);
 }
@@ -20,7 +17,7 @@ export function backoffCeiling(
 export function backoffDelay(
   attempt: number,
   options: Pick<BackoffOptions, 'baseMs' | 'capMs'>,
-  random: () => number
+  random: () => number,
 ): number {
   const r = Math.min(1, Math.max(0, random()));
   return r * backoffCeiling(attempt, options);

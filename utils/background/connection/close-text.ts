@@ -24,14 +24,16 @@ function when(openForMs: number | undefined): string {
  * The reason is the server's text: `secrets` are taken out of it before it is cut to length, so a
  * token cut at the limit cannot leak in part.
  */
-export function describeClose(code: number, reason: string, openForMs: number | undefined, secrets: readonly string[] = []): string {
+export function describeClose(
+  code: number,
+  reason: string,
+  openForMs: number | undefined,
+  secrets: readonly string[] = [],
+): string {
   const name = closeNames[code];
   const named = name === undefined ? `${code}` : `${code} (${name})`;
   const oneLine = redact(reason, secrets).replace(/\s+/g, ' ').trim();
-  const said =
-    oneLine === ''
-      ? ''
-      : `: ${oneLine.length > MAX_REASON ? `${oneLine.slice(0, MAX_REASON)}…` : oneLine}`;
+  const said = oneLine === '' ? '' : `: ${oneLine.length > MAX_REASON ? `${oneLine.slice(0, MAX_REASON)}…` : oneLine}`;
   return `closed with ${named} ${when(openForMs)}${said}`;
 }
 

@@ -162,8 +162,7 @@ export class Connection {
     try {
       token = await this.#deps.getToken();
     } catch (error) {
-      if (generation === this.#generation)
-        this.#failed(describeThrown('could not read the token', error), false);
+      if (generation === this.#generation) this.#failed(describeThrown('could not read the token', error), false);
       return;
     }
     // stop(), reconnect() or offline while we waited: that attempt is no longer ours to make.
@@ -204,8 +203,7 @@ export class Connection {
         if (this.#link === link) this.#frames.emit(data);
       },
       error: () => {
-        if (this.#link === link)
-          this.#failed(describeError(link.openFor()), link.openFor() === undefined);
+        if (this.#link === link) this.#failed(describeError(link.openFor()), link.openFor() === undefined);
       },
       closed: (code, reason) => {
         if (this.#link === link) this.#closed(code, reason, link.openFor(), secrets);
@@ -242,11 +240,7 @@ export class Connection {
   }
 
   /** A failed or lost link: count it and schedule the next attempt. */
-  #failed(
-    lastError: string,
-    neverOpened: boolean,
-    reason: DisconnectReason = 'server-closed'
-  ): void {
+  #failed(lastError: string, neverOpened: boolean, reason: DisconnectReason = 'server-closed'): void {
     this.#teardown(reason === 'no-heartbeat' ? DEAD_LINK_CLOSURE : NORMAL_CLOSURE, reason);
     this.#failures += 1;
     const now = this.#deps.clock.now();

@@ -41,7 +41,7 @@ export class Link {
     socket: SocketLike,
     options: LinkOptions,
     deps: { readonly timers: Timers; readonly clock: Clock },
-    handlers: LinkHandlers
+    handlers: LinkHandlers,
   ) {
     this.#socket = socket;
     this.#options = options;
@@ -99,16 +99,12 @@ export class Link {
   #startTimers(handlers: LinkHandlers): void {
     const { timers, clock } = this.#deps;
     this.#openedAt = clock.now();
-    this.#heartbeat = new Heartbeat(
-      this.#options.heartbeatIntervalMs,
-      this.#options.heartbeatPayload,
-      {
-        timers,
-        clock,
-        send: (payload) => void this.send(payload),
-        onDead: handlers.dead,
-      }
-    );
+    this.#heartbeat = new Heartbeat(this.#options.heartbeatIntervalMs, this.#options.heartbeatPayload, {
+      timers,
+      clock,
+      send: (payload) => void this.send(payload),
+      onDead: handlers.dead,
+    });
     this.#stableTimer = timers.setTimeout(() => {
       this.#stableTimer = undefined;
       handlers.stable();

@@ -100,12 +100,15 @@ export class Outbox<M> {
     this.#expiryFor = head?.item.id;
     if (head === undefined) return;
     const due = head.item.createdAt + this.#options.ttlMs - this.#deps.clock.now();
-    this.#expiryTimer = this.#deps.timers.setTimeout(() => {
-      this.#expiryTimer = undefined;
-      this.#expiryFor = undefined;
-      this.#expire();
-      this.#armExpiry();
-    }, Math.max(0, due));
+    this.#expiryTimer = this.#deps.timers.setTimeout(
+      () => {
+        this.#expiryTimer = undefined;
+        this.#expiryFor = undefined;
+        this.#expire();
+        this.#armExpiry();
+      },
+      Math.max(0, due),
+    );
   }
 
   #trySend(text: string): boolean {
@@ -116,15 +119,9 @@ export class Outbox<M> {
     }
   }
 
-  #settle(
-    item: OutboxItem<M>,
-    status: 'sent' | 'failed',
-    error?: OutboxError
-  ): OutboxItem<M> {
+  #settle(item: OutboxItem<M>, status: 'sent' | 'failed', error?: OutboxError): OutboxItem<M> {
     const settledAt = this.#deps.clock.now();
-    return error === undefined
-      ? { ...item, status, settledAt }
-      : { ...item, status, error, settledAt };
+    return error === undefined ? { ...item, status, settledAt } : { ...item, status, error, settledAt };
   }
 
   #announce(item: OutboxItem<M>): OutboxItem<M> {

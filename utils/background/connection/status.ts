@@ -6,16 +6,10 @@ export type StatusFields = Omit<ConnectionStatus, 'since'>;
  * The next status from the fields that define it. `since` moves only when the phase does, and
  * optional fields are left out rather than set to undefined so snapshots compare cleanly.
  */
-export function nextStatus(
-  from: ConnectionStatus,
-  fields: StatusFields,
-  now: number
-): ConnectionStatus {
+export function nextStatus(from: ConnectionStatus, fields: StatusFields, now: number): ConnectionStatus {
   return {
     phase: fields.phase,
-    ...(fields.phase === 'disconnected' && fields.reason !== undefined
-      ? { reason: fields.reason }
-      : {}),
+    ...(fields.phase === 'disconnected' && fields.reason !== undefined ? { reason: fields.reason } : {}),
     since: fields.phase === from.phase ? from.since : now,
     attempt: fields.attempt,
     ...(fields.nextRetryAt !== undefined ? { nextRetryAt: fields.nextRetryAt } : {}),
@@ -36,10 +30,5 @@ export function sameStatus(a: ConnectionStatus, b: ConnectionStatus): boolean {
 
 /** States only the caller can end (new settings, a new token, start): network flaps leave them be. */
 export function waitsForCaller(reason: DisconnectReason | undefined): boolean {
-  return (
-    reason === 'not-configured' ||
-    reason === 'no-token' ||
-    reason === 'unauthorized' ||
-    reason === 'stopped'
-  );
+  return reason === 'not-configured' || reason === 'no-token' || reason === 'unauthorized' || reason === 'stopped';
 }

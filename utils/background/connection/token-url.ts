@@ -13,8 +13,10 @@ export function tokenUrl(serverUrl: string, token: string): TokenUrl {
   } catch {
     return { ok: false, why: 'the server address is not a URL' };
   }
-  if (configured.protocol !== 'ws:' && configured.protocol !== 'wss:') return { ok: false, why: 'the server address is not ws:// or wss://' };
-  if (configured.username || configured.password) return { ok: false, why: 'the server address carries a user name or password' };
+  if (configured.protocol !== 'ws:' && configured.protocol !== 'wss:')
+    return { ok: false, why: 'the server address is not ws:// or wss://' };
+  if (configured.username || configured.password)
+    return { ok: false, why: 'the server address carries a user name or password' };
   if (configured.hash || serverUrl.includes('#')) return { ok: false, why: 'the server address has a #fragment' };
   if (configured.searchParams.has('token')) return { ok: false, why: 'the server address already has a token' };
   const text = `${serverUrl}${serverUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
@@ -24,7 +26,8 @@ export function tokenUrl(serverUrl: string, token: string): TokenUrl {
   } catch {
     return { ok: false, why: 'the address with the token is not a URL' };
   }
-  const same = sent.protocol === configured.protocol && sent.hostname === configured.hostname && sent.port === configured.port;
+  const same =
+    sent.protocol === configured.protocol && sent.hostname === configured.hostname && sent.port === configured.port;
   if (!same || sent.searchParams.getAll('token').length !== 1 || sent.searchParams.get('token') !== token) {
     return { ok: false, why: 'the address with the token would not lead to the configured server' };
   }

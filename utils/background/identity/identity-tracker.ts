@@ -4,7 +4,15 @@ import type { UserId } from '../../core/protocol/schemas';
 import type { IdentitySettings } from '../../core/settings/schema';
 import { asName, asUserId, type NamedId } from '../../core/identity/identity-json';
 import { identityUrl } from '../../core/identity/identity-url';
-import { chooseMe, identitySources, readJwtIdentity, settingsIdentity, type IdentityReadings, type IdentitySource, type Me } from '../../core/identity/me';
+import {
+  chooseMe,
+  identitySources,
+  readJwtIdentity,
+  settingsIdentity,
+  type IdentityReadings,
+  type IdentitySource,
+  type Me,
+} from '../../core/identity/me';
 import { pageIdentityConfig, type PageReading } from '../../core/identity/page-reading';
 import { ServerEvidence, type Classified } from '../../core/identity/server-evidence';
 import type { IdentityStatus, SourceState } from '../../core/identity/status';
@@ -68,7 +76,13 @@ export class IdentityTracker {
   #pageFlips: number[] = [];
   #pageMutedUntil = 0;
 
-  constructor(deps: IdentityDeps, settings: IdentitySettings, siteUrl: string, hooks: IdentityHooks, restored?: IdentitySnapshot) {
+  constructor(
+    deps: IdentityDeps,
+    settings: IdentitySettings,
+    siteUrl: string,
+    hooks: IdentityHooks,
+    restored?: IdentitySnapshot,
+  ) {
     this.#deps = deps;
     this.#hooks = hooks;
     this.#settings = settings;
@@ -124,7 +138,8 @@ export class IdentityTracker {
     }
     const id = asUserId(reading.id);
     if (id === undefined) return this.#fail('page', { state: 'failed', problem: 'bad-id', spot: reading.spot });
-    if (!this.#evidence.possible(id)) return this.#fail('page', { state: 'failed', problem: 'not-in-lists', spot: reading.spot });
+    if (!this.#evidence.possible(id))
+      return this.#fail('page', { state: 'failed', problem: 'not-in-lists', spot: reading.spot });
     const previous = this.#readings.page;
     if (previous && previous.id !== id) {
       this.#pageFlips = [...this.#pageFlips.filter((at) => now - at < PAGE_FLIP_WINDOW_MS), now];
@@ -158,7 +173,9 @@ export class IdentityTracker {
     const me = this.me();
     const result = this.#evidence.classify(call, me?.source === 'learned' ? undefined : me?.id, this.#deps.clock.now());
     if (result.mismatch) {
-      log.warn(`a call for ID ${call.receiverId} came to this browser, which believes it is ID ${this.me()?.id ?? '?'}: shown anyway`);
+      log.warn(
+        `a call for ID ${call.receiverId} came to this browser, which believes it is ID ${this.me()?.id ?? '?'}: shown anyway`,
+      );
       this.#mismatch = { receiverId: call.receiverId, at: this.#deps.clock.now() };
       this.#hooks.changed();
     }
@@ -176,7 +193,10 @@ export class IdentityTracker {
   }
 
   status(): IdentityStatus {
-    const sources = Object.fromEntries(identitySources.map((source) => [source, this.#sourceState(source)])) as Record<IdentitySource, SourceState>;
+    const sources = Object.fromEntries(identitySources.map((source) => [source, this.#sourceState(source)])) as Record<
+      IdentitySource,
+      SourceState
+    >;
     const ambiguity = this.#readings.learned || !this.#settings.learn ? undefined : this.#evidence.ambiguity();
     return { sources, ...(ambiguity ? { ambiguity } : {}), ...(this.#mismatch ? { mismatch: this.#mismatch } : {}) };
   }
@@ -268,7 +288,12 @@ export class IdentityTracker {
       } else {
         // The last good answer for this sign-in stays; the status says what went wrong.
         log.warn(`"who am I" failed (${result.problem}): ${result.detail}`);
-        this.#failures.url = { state: 'failed', problem: result.problem, detail: result.detail, ...(result.status ? { status: result.status } : {}) };
+        this.#failures.url = {
+          state: 'failed',
+          problem: result.problem,
+          detail: result.detail,
+          ...(result.status ? { status: result.status } : {}),
+        };
       }
       this.#hooks.changed();
     });
@@ -297,7 +322,10 @@ export class IdentityTracker {
     this.#readings = { ...this.#readings, learned };
     log.info(`the server showed that this sign-in is ID ${id}`);
     const hash = this.#tokenHash;
-    if (hash) this.#deps.learned.set(hash, learned).catch((error: unknown) => log.warn('could not save what was learned', error));
+    if (hash)
+      this.#deps.learned
+        .set(hash, learned)
+        .catch((error: unknown) => log.warn('could not save what was learned', error));
     this.#hooks.changed();
     return true;
   }

@@ -40,7 +40,10 @@ export const learnedIdentityStore: LearnedStore = {
     // Checked before it is written: a token passed for its hash must never reach storage, and one bad
     // entry would make the whole list unreadable. The error leaves the value out (it may be the token).
     const entry = v.safeParse(EntrySchema, { hash, id: user.id, name: user.name });
-    if (!entry.success) throw new Error(`not saved: ${entry.issues.map((issue) => issue.path?.map((step) => String(step.key)).join('.') ?? '?').join(', ')} is not valid`);
+    if (!entry.success)
+      throw new Error(
+        `not saved: ${entry.issues.map((issue) => issue.path?.map((step) => String(step.key)).join('.') ?? '?').join(', ')} is not valid`,
+      );
     const others = (await entries()).filter((candidate) => candidate.hash !== hash);
     await learnedItem.setValue([...others, entry.output].slice(-KEEP));
   },

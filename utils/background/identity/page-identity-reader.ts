@@ -11,7 +11,9 @@ const log = createLogger('identity');
  * Runs the page reader once in each of these tabs (the options page's Test, with settings not yet
  * saved). What comes back is the host page's data: checked like any message before it is used.
  */
-export function readPagesInTabs(tabIds: () => readonly number[]): (config: PageIdentityConfig) => Promise<PageReading[]> {
+export function readPagesInTabs(
+  tabIds: () => readonly number[],
+): (config: PageIdentityConfig) => Promise<PageReading[]> {
   return async (config) => {
     const answers = await Promise.all(
       tabIds().map((tabId) =>

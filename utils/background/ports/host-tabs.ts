@@ -52,7 +52,8 @@ export class HostTabs {
     if (frames.has(0)) return 0;
     let best: [number, Frame] | undefined;
     for (const entry of frames) {
-      if (!best || entry[1].shownAt > best[1].shownAt || (entry[1].shownAt === best[1].shownAt && entry[0] < best[0])) best = entry;
+      if (!best || entry[1].shownAt > best[1].shownAt || (entry[1].shownAt === best[1].shownAt && entry[0] < best[0]))
+        best = entry;
     }
     return best?.[0];
   }

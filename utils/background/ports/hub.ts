@@ -6,7 +6,15 @@ import type { RosterService } from '../service/service';
 import type { RosterEvent, RosterState, ViewEvent } from '../../core/messages/roster-state';
 import type { HostTabs } from './host-tabs';
 import type { PortLike } from '../../core/port';
-import { PORT_NAME, allowedOps, ViewToBackgroundSchema, type Replies, type ViewRequest, type Role, type BackgroundToView } from '../../core/messages/views-background';
+import {
+  PORT_NAME,
+  allowedOps,
+  ViewToBackgroundSchema,
+  type Replies,
+  type ViewRequest,
+  type Role,
+  type BackgroundToView,
+} from '../../core/messages/views-background';
 
 const log = createLogger('hub');
 
@@ -45,7 +53,13 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
     const policy = role === 'content' ? new ContentPolicy() : undefined;
     const now = options.now ?? Date.now;
     ready.then(
-      (service) => attach(port, { role, tabId, frameId, url, policy, now, hostTabs, quiet: { on: false } }, service, closed.signal),
+      (service) =>
+        attach(
+          port,
+          { role, tabId, frameId, url, policy, now, hostTabs, quiet: { on: false } },
+          service,
+          closed.signal,
+        ),
       (error: unknown) => log.error('not ready', error),
     );
   };
@@ -111,11 +125,17 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
 }
 
 /** A content script's request beyond its limits gets the answer a refused call gets; `undefined` when it is within them. */
-function refusedByPolicy(request: ViewRequest, viewer: Viewer): { why: string; reply: Replies[ViewRequest['op']] } | undefined {
+function refusedByPolicy(
+  request: ViewRequest,
+  viewer: Viewer,
+): { why: string; reply: Replies[ViewRequest['op']] } | undefined {
   const { policy } = viewer;
   if (!policy) return undefined;
   if ((request.op === 'callBack' || request.op === 'dismissCall') && !policy.mayAct(request.id)) {
-    return { why: 'not a call this page was shown', reply: request.op === 'callBack' ? { ok: false, refusal: 'unknown-call' } : null };
+    return {
+      why: 'not a call this page was shown',
+      reply: request.op === 'callBack' ? { ok: false, refusal: 'unknown-call' } : null,
+    };
   }
   if ((request.op === 'sendCall' || request.op === 'callBack') && !policy.allowCall(viewer.now())) {
     return { why: 'too many calls', reply: { ok: false, refusal: 'too-many' } };
@@ -123,7 +143,11 @@ function refusedByPolicy(request: ViewRequest, viewer: Viewer): { why: string; r
   return undefined;
 }
 
-function answer(service: RosterService, request: ViewRequest, viewer: Viewer): Replies[ViewRequest['op']] | Promise<null> {
+function answer(
+  service: RosterService,
+  request: ViewRequest,
+  viewer: Viewer,
+): Replies[ViewRequest['op']] | Promise<null> {
   switch (request.op) {
     case 'snapshot':
       return stateForRole(service.state(), viewer.role);
@@ -175,7 +199,10 @@ function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
       return viewer.quiet.on ? undefined : event;
     case 'ring': {
       // One toast per tab: only the tab's toast frame shows it; every host frame still hears of the call.
-      const toast = event.toastTabId !== null && event.toastTabId === viewer.tabId && viewer.hostTabs.toastFrame(viewer.tabId) === viewer.frameId;
+      const toast =
+        event.toastTabId !== null &&
+        event.toastTabId === viewer.tabId &&
+        viewer.hostTabs.toastFrame(viewer.tabId) === viewer.frameId;
       return { type: 'ring', call: event.call, announce: event.announce, toast };
     }
     default:

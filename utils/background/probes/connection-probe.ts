@@ -74,18 +74,32 @@ export async function probeConnection(
     case 'list':
     case 'heartbeat-only': {
       const me = chooseMe(await readingsFor(token, request, deps, signal), identity);
-      return { outcome: 'connected', me: me ? { id: me.id, name: me.name } : null, online: said.kind === 'list' ? said.online : null };
+      return {
+        outcome: 'connected',
+        me: me ? { id: me.id, name: me.name } : null,
+        online: said.kind === 'list' ? said.online : null,
+      };
     }
     case 'bad-frame':
       return { outcome: 'wrong-protocol', detail: clean(said.detail) };
     case 'silent':
       return { outcome: 'wrong-protocol', detail: `opened, but nothing came in ${Math.round(limits.listMs / 1000)} s` };
     case 'closed':
-      if (connection.unauthorizedCloseCodes.includes(said.code)) return { outcome: 'rejected', detail: clean(describeClose(said.code, said.reason, said.openForMs, secrets)) };
-      if (said.openForMs !== undefined) return { outcome: 'closed', detail: clean(describeClose(said.code, said.reason, said.openForMs, secrets)) };
-      return lookOverHttp(serverUrl, deps, limits, signal, clean(describeClose(said.code, said.reason, undefined, secrets)));
+      if (connection.unauthorizedCloseCodes.includes(said.code))
+        return { outcome: 'rejected', detail: clean(describeClose(said.code, said.reason, said.openForMs, secrets)) };
+      if (said.openForMs !== undefined)
+        return { outcome: 'closed', detail: clean(describeClose(said.code, said.reason, said.openForMs, secrets)) };
+      return lookOverHttp(
+        serverUrl,
+        deps,
+        limits,
+        signal,
+        clean(describeClose(said.code, said.reason, undefined, secrets)),
+      );
     case 'failed':
-      return said.opened ? { outcome: 'closed', detail: clean(said.detail) } : lookOverHttp(serverUrl, deps, limits, signal, clean(said.detail));
+      return said.opened
+        ? { outcome: 'closed', detail: clean(said.detail) }
+        : lookOverHttp(serverUrl, deps, limits, signal, clean(said.detail));
     case 'no-open':
       return { outcome: 'unreachable', detail: `no answer in ${Math.round(limits.openMs / 1000)} s` };
   }
@@ -128,7 +142,10 @@ function openOnce(
       // Half-way through the wait, a heartbeat: a legacy server that answers it is at least alive.
       timer = deps.timers.setTimeout(() => {
         if (socket.readyState === OPEN) socket.send(parse.heartbeatPayload);
-        timer = deps.timers.setTimeout(() => finish(heartbeatAnswered ? { kind: 'heartbeat-only' } : { kind: 'silent' }), limits.listMs / 2);
+        timer = deps.timers.setTimeout(
+          () => finish(heartbeatAnswered ? { kind: 'heartbeat-only' } : { kind: 'silent' }),
+          limits.listMs / 2,
+        );
       }, limits.listMs / 2);
     };
     socket.onmessage = ({ data }) => {
@@ -141,7 +158,10 @@ function openOnce(
       const openFor = openedAt === undefined ? undefined : Date.now() - openedAt;
       // A close event with the code follows an error; wait briefly for it, it says more.
       deps.timers.clearTimeout(timer);
-      timer = deps.timers.setTimeout(() => finish({ kind: 'failed', detail: describeError(openFor), opened: openedAt !== undefined }), 200);
+      timer = deps.timers.setTimeout(
+        () => finish({ kind: 'failed', detail: describeError(openFor), opened: openedAt !== undefined }),
+        200,
+      );
     };
     socket.onclose = ({ code, reason }) => {
       finish({ kind: 'closed', code, reason, openForMs: openedAt === undefined ? undefined : Date.now() - openedAt });
@@ -188,7 +208,12 @@ async function lookOverHttp(
  * What the token and the "who am I" address say, with the settings being tested: enough to say
  * "connected as". The page and the server's lessons are the identity test's business.
  */
-async function readingsFor(token: string, request: ConnectionProbeRequest, deps: ConnectionProbeDeps, signal: AbortSignal): Promise<IdentityReadings> {
+async function readingsFor(
+  token: string,
+  request: ConnectionProbeRequest,
+  deps: ConnectionProbeDeps,
+  signal: AbortSignal,
+): Promise<IdentityReadings> {
   const jwt = readJwtIdentity(token, request.identity);
   if (jwt) return { jwt };
   const url = identityUrl(request.identity.url, request.auth.cookieUrl);

@@ -24,7 +24,11 @@ export interface IdentityProbeDeps {
  * "Test" of who I am: every source tried with the settings as edited (not yet saved), the way the
  * background tries them, and the winner named. The token stays in the background.
  */
-export async function probeIdentity(request: IdentityProbeRequest, deps: IdentityProbeDeps, signal: AbortSignal): Promise<IdentityProbeResult> {
+export async function probeIdentity(
+  request: IdentityProbeRequest,
+  deps: IdentityProbeDeps,
+  signal: AbortSignal,
+): Promise<IdentityProbeResult> {
   const { auth, identity } = request;
   if (!auth.cookieUrl) return { outcome: 'not-configured' };
   const missing = await deps.missingOrigins(requiredOrigins({ serverUrl: '', auth, directory: { url: '' }, identity }));
@@ -40,13 +44,24 @@ export async function probeIdentity(request: IdentityProbeRequest, deps: Identit
   if (jwt) readings.jwt = jwt;
   const url = identityUrl(identity.url, auth.cookieUrl);
   const [urlState, pageState, learnedState] = await Promise.all([
-    !url || manual ? off : !token ? waiting : fetchWhoAmI(url, identity, deps, signal).then((result): SourceState => {
-      if (!result.ok) return { state: 'failed', problem: result.problem, detail: result.detail.slice(0, 500), ...(result.status ? { status: result.status } : {}) };
-      readings.url = result.user;
-      return found(result.user);
-    }),
+    !url || manual
+      ? off
+      : !token
+        ? waiting
+        : fetchWhoAmI(url, identity, deps, signal).then((result): SourceState => {
+            if (!result.ok)
+              return {
+                state: 'failed',
+                problem: result.problem,
+                detail: result.detail.slice(0, 500),
+                ...(result.status ? { status: result.status } : {}),
+              };
+            readings.url = result.user;
+            return found(result.user);
+          }),
     readPageSource(pageIdentityConfig(identity), deps).then((state) => {
-      if (state.state === 'found') readings.page = { id: state.id, name: state.name, spot: state.spot ?? 'localStorage' };
+      if (state.state === 'found')
+        readings.page = { id: state.id, name: state.name, spot: state.spot ?? 'localStorage' };
       return state;
     }),
     !identity.learn || manual ? off : deps.learnedNow(),
@@ -77,8 +92,10 @@ async function readPageSource(config: PageIdentityConfig | null, deps: IdentityP
   const readings = await deps.readPages(config).catch((): PageReading[] => []);
   for (const reading of readings) {
     const id = reading.ok ? asUserId(reading.id) : undefined;
-    if (reading.ok && id !== undefined) return { state: 'found', id, name: asName(reading.name) ?? '', spot: reading.spot };
+    if (reading.ok && id !== undefined)
+      return { state: 'found', id, name: asName(reading.name) ?? '', spot: reading.spot };
   }
-  for (const reading of readings) if (!reading.ok) return { state: 'failed', problem: reading.problem, spot: reading.spot };
+  for (const reading of readings)
+    if (!reading.ok) return { state: 'failed', problem: reading.problem, spot: reading.spot };
   return readings.length > 0 ? { state: 'failed', problem: 'bad-id' } : waiting;
 }

@@ -40,14 +40,21 @@ export const DIRECTORY_TIMEOUT_MS = 30_000;
  * the directory keeps names. Fields are read as the object's own (`constructor` is a field name
  * like any other, and never `Object.prototype`'s). Pure.
  */
-export function readDirectoryList(json: unknown, settings: Pick<DirectorySettings, 'idField' | 'nameField'>, limit = MAX_NAMES_PER_SOURCE): DirectoryList {
+export function readDirectoryList(
+  json: unknown,
+  settings: Pick<DirectorySettings, 'idField' | 'nameField'>,
+  limit = MAX_NAMES_PER_SOURCE,
+): DirectoryList {
   if (!Array.isArray(json)) throw new DirectoryError('not-a-list', 'the user list is not a JSON array');
   const entries: [UserId, string][] = [];
   let skipped = 0;
   let index = 0;
   for (; index < json.length && entries.length < limit; index++) {
     const item: unknown = json[index];
-    const field = (key: string): unknown => (typeof item === 'object' && item !== null && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined);
+    const field = (key: string): unknown =>
+      typeof item === 'object' && item !== null && Object.hasOwn(item, key)
+        ? (item as Record<string, unknown>)[key]
+        : undefined;
     const id = v.safeParse(UserIdSchema, field(settings.idField));
     const name = field(settings.nameField);
     if (id.success && typeof name === 'string' && name.trim()) {

@@ -22,7 +22,10 @@ export function refreshDirectory(
   const tick = async () => {
     try {
       const list = await fetchDirectory(settings, deps, signal);
-      if (list.beyond > 0) log.warn(`the user list is longer than Roster keeps: ${list.entries.length} users read, ${list.beyond} entries after them not used`);
+      if (list.beyond > 0)
+        log.warn(
+          `the user list is longer than Roster keeps: ${list.entries.length} users read, ${list.beyond} entries after them not used`,
+        );
       if (!signal.aborted) onList(list);
     } catch (error) {
       if (!signal.aborted) log.warn('could not read the user list', error);

@@ -19,7 +19,11 @@ export function routeInbound(message: InboundMessage, sink: InboundSink): void {
     case 'online': {
       const named = message.users.flatMap((user) => (user.name ? [[user.id, user.name] as const] : []));
       if (message.idType) sink.idType(message.idType);
-      sink.online(message.users.map((user) => user.id), named, message.rejected === 0);
+      sink.online(
+        message.users.map((user) => user.id),
+        named,
+        message.rejected === 0,
+      );
       if (message.rejected > 0) sink.debug(`online list: ${message.rejected} bad entries skipped`);
       return;
     }

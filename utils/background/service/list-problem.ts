@@ -8,8 +8,14 @@ import type { ProtocolError } from '../../core/protocol/errors';
  * frame is refused before anyone reads its `Type`. A frame that says `Chat` but holds no list
  * counts too. Anything else (a broken call, an unknown type) leaves the list as it was. Pure.
  */
-export function listProblemOf(frame: unknown, error: ProtocolError, limitBytes: number, now: number): ListProblem | undefined {
-  if (error.code === 'too-large' && typeof frame === 'string') return { reason: 'too-large', bytes: utf8ByteLength(frame), limitBytes, at: now };
+export function listProblemOf(
+  frame: unknown,
+  error: ProtocolError,
+  limitBytes: number,
+  now: number,
+): ListProblem | undefined {
+  if (error.code === 'too-large' && typeof frame === 'string')
+    return { reason: 'too-large', bytes: utf8ByteLength(frame), limitBytes, at: now };
   if (error.code === 'invalid-frame' && error.frameType === 'Chat') return { reason: 'invalid', at: now };
   return undefined;
 }

@@ -13,7 +13,12 @@ export interface CallTarget {
  * Why a call cannot be made now, or `undefined` when it can. Never with an empty or guessed
  * `Sender`: while nobody knows who I am, calls are refused and the popup says how to fix it. Pure.
  */
-export function refuseCall(signedIn: boolean, me: Me | null, to: UserId, isOnline: (id: UserId) => boolean): CallRefusal | undefined {
+export function refuseCall(
+  signedIn: boolean,
+  me: Me | null,
+  to: UserId,
+  isOnline: (id: UserId) => boolean,
+): CallRefusal | undefined {
   if (!signedIn) return 'not-signed-in';
   if (!me) return 'unknown-identity';
   if (me.id === to) return 'self';
@@ -23,7 +28,10 @@ export function refuseCall(signedIn: boolean, me: Me | null, to: UserId, isOnlin
 
 /** The legacy call frame from me to `to`, ids in the server's type; the server stamps `SendTime`. */
 export function callFrame(me: Me, to: UserId, name: (id: UserId) => string | undefined, idType: WireIdType): string {
-  return encodeCall({ senderId: me.id, receiverId: to, senderName: me.name || name(me.id) || '', receiverName: name(to) ?? '' }, idType);
+  return encodeCall(
+    { senderId: me.id, receiverId: to, senderName: me.name || name(me.id) || '', receiverName: name(to) ?? '' },
+    idType,
+  );
 }
 
 export function toOutgoingCall(item: OutboxItem<CallTarget>): OutgoingCall {

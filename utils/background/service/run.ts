@@ -63,7 +63,10 @@ export function startRun(settings: Settings, deps: RosterDeps, hooks: RunHooks, 
     send: (text) => connection.send(text),
     nextId: deps.newCallId,
   });
-  const parseOptions = { maxBytes: settings.connection.maxFrameKiB * 1024, heartbeatPayload: settings.connection.heartbeatPayload };
+  const parseOptions = {
+    maxBytes: settings.connection.maxFrameKiB * 1024,
+    heartbeatPayload: settings.connection.heartbeatPayload,
+  };
 
   outbox.onChange((item) => hooks.outgoing(toOutgoingCall(item)), signal);
   connection.onStatus(({ to }) => {

@@ -90,7 +90,9 @@ export class RosterService {
     this.#identityStatus = this.#identity.status();
     const since = deps.clock.now();
     // A restored "connected" is no longer true: the new worker has no socket yet.
-    this.#connection = restored ? { phase: 'connecting', since, attempt: 0 } : { phase: 'disconnected', reason: 'stopped', since, attempt: 0 };
+    this.#connection = restored
+      ? { phase: 'connecting', since, attempt: 0 }
+      : { phase: 'disconnected', reason: 'stopped', since, attempt: 0 };
   }
 
   state(): RosterState {
@@ -110,7 +112,13 @@ export class RosterService {
 
   mirror(): RosterMirror {
     const identity = this.#identity.snapshot();
-    return { connection: this.#connection, presence: this.#presence.snapshot(), names: this.#directory.state(), me: this.#me, ...(identity ? { identity } : {}) };
+    return {
+      connection: this.#connection,
+      presence: this.#presence.snapshot(),
+      names: this.#directory.state(),
+      me: this.#me,
+      ...(identity ? { identity } : {}),
+    };
   }
 
   subscribe(listener: (event: RosterEvent) => void, signal: AbortSignal): void {
@@ -127,7 +135,13 @@ export class RosterService {
       this.#page = page;
       this.#events.emit({ type: 'page', page });
     }
-    const key = JSON.stringify([settings.serverUrl, settings.auth, settings.identity, settings.connection, settings.directory]);
+    const key = JSON.stringify([
+      settings.serverUrl,
+      settings.auth,
+      settings.identity,
+      settings.connection,
+      settings.directory,
+    ]);
     if (key === this.#runKey) return;
     this.#runKey = key;
     // Another server is another system: its online list is not this one's.
@@ -167,7 +181,12 @@ export class RosterService {
     const refusal = refuseCall(this.#signedIn && run !== undefined, this.#me, to, (id) => this.#presence.isOnline(id));
     if (refusal || !this.#me || !run) return { ok: false, refusal: refusal ?? 'not-signed-in' };
     const idType = this.#settings?.connection.idType ?? 'auto';
-    const frame = callFrame(this.#me, to, (id) => this.#directory.name(id), idType === 'auto' ? (this.#serverIdType ?? 'string') : idType);
+    const frame = callFrame(
+      this.#me,
+      to,
+      (id) => this.#directory.name(id),
+      idType === 'auto' ? (this.#serverIdType ?? 'string') : idType,
+    );
     this.#identity.sent(to);
     return { ok: true, call: toOutgoingCall(run.outbox.enqueue(frame, { to })) };
   }
@@ -245,7 +264,12 @@ export class RosterService {
       if (attempt !== this.#reconciles) return;
       this.#setSetup({ siteUrl: settings.auth.cookieUrl, missingOrigins: missing });
       if (missing.length > 0) {
-        this.#setConnection({ phase: 'disconnected', reason: 'no-permission', since: this.#deps.clock.now(), attempt: 0 });
+        this.#setConnection({
+          phase: 'disconnected',
+          reason: 'no-permission',
+          since: this.#deps.clock.now(),
+          attempt: 0,
+        });
         return;
       }
       this.#startRun(settings);
@@ -254,19 +278,24 @@ export class RosterService {
 
   #startRun(settings: Settings): void {
     const controller = new AbortController();
-    const run = startRun(settings, this.#deps, {
-      status: (status) => this.#setConnection(status),
-      message: (message) => this.#handle(message),
-      token: (token) => {
-        this.#signedIn = token !== undefined;
-        this.#identity.token(token);
+    const run = startRun(
+      settings,
+      this.#deps,
+      {
+        status: (status) => this.#setConnection(status),
+        message: (message) => this.#handle(message),
+        token: (token) => {
+          this.#signedIn = token !== undefined;
+          this.#identity.token(token);
+        },
+        // Signed out: forget who is online.
+        signedOut: () => this.#applyOnline([]),
+        outgoing: (call) => this.#inbox.recordOutgoing(call),
+        directory: (list) => this.#publishNames(this.#directory.replace('directory', list.entries)),
+        listDropped: (problem) => this.#setListProblem(problem),
       },
-      // Signed out: forget who is online.
-      signedOut: () => this.#applyOnline([]),
-      outgoing: (call) => this.#inbox.recordOutgoing(call),
-      directory: (list) => this.#publishNames(this.#directory.replace('directory', list.entries)),
-      listDropped: (problem) => this.#setListProblem(problem),
-    }, controller.signal);
+      controller.signal,
+    );
     this.#run = { ...run, controller };
   }
 

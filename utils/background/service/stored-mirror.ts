@@ -11,15 +11,34 @@ const Text = v.pipe(v.string(), v.maxLength(1_000));
 /** A table keyed by user id, rebuilt without a prototype (ids such as `__proto__` stay data). */
 function TableOf<T>(value: v.GenericSchema<unknown, T>) {
   return v.pipe(
-    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), 'must be a table'),
-    v.check((table) => Object.entries(table).every(([id, entry]) => v.is(UserIdSchema, id) && v.is(value, entry)), 'holds an entry that is not a user'),
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      'must be a table',
+    ),
+    v.check(
+      (table) => Object.entries(table).every(([id, entry]) => v.is(UserIdSchema, id) && v.is(value, entry)),
+      'holds an entry that is not a user',
+    ),
     v.transform((table): IdTable<T> => idTable(Object.entries(table) as [UserId, T][])),
   );
 }
 
 const ConnectionSchema = v.object({
   phase: v.picklist(['disconnected', 'connecting', 'connected']),
-  reason: v.optional(v.picklist(['not-configured', 'no-permission', 'no-host-tab', 'no-token', 'unauthorized', 'offline', 'server-closed', 'no-heartbeat', 'cannot-reach', 'stopped'])),
+  reason: v.optional(
+    v.picklist([
+      'not-configured',
+      'no-permission',
+      'no-host-tab',
+      'no-token',
+      'unauthorized',
+      'offline',
+      'server-closed',
+      'no-heartbeat',
+      'cannot-reach',
+      'stopped',
+    ]),
+  ),
   since: Moment,
   attempt: Count,
   nextRetryAt: v.optional(Moment),
@@ -39,7 +58,9 @@ const MirrorSchema = v.object({
   connection: ConnectionSchema,
   presence: v.object({ version: Count, online: v.array(UserIdSchema), lastSeen: TableOf(Moment) }),
   names: v.object({ directory: TableOf(Text), server: TableOf(Text), page: TableOf(Text) }),
-  me: v.nullable(v.object({ id: UserIdSchema, name: Text, source: v.picklist(identitySources), spot: v.optional(SpotSchema) })),
+  me: v.nullable(
+    v.object({ id: UserIdSchema, name: Text, source: v.picklist(identitySources), spot: v.optional(SpotSchema) }),
+  ),
   identity: v.optional(
     v.object({
       tokenHash: Text,

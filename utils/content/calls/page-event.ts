@@ -16,7 +16,11 @@ type CloneInto = <T>(value: T, target: object) => T;
  * scripts must clone the detail into the page's compartment or the page cannot read it.
  */
 export function dispatchCallEvent(target: Window, eventName: string, call: RingingCall): void {
-  const detail: CallEventDetail = { callerId: call.callerId, callerName: call.callerName, time: new Date(call.at).toISOString() };
+  const detail: CallEventDetail = {
+    callerId: call.callerId,
+    callerName: call.callerName,
+    time: new Date(call.at).toISOString(),
+  };
   const cloneInto = (globalThis as { cloneInto?: CloneInto }).cloneInto;
   const pageDetail = cloneInto ? cloneInto(detail, target) : detail;
   target.dispatchEvent(new CustomEvent(eventName, { detail: pageDetail }));

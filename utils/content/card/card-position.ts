@@ -18,7 +18,11 @@ const EDGE = 8;
  * Where the card goes beside its mark (viewport coordinates): below, or above when there is no
  * room below; its left edge at the mark's, kept inside the viewport. Pure.
  */
-export function placeCard(mark: Box, card: { readonly width: number; readonly height: number }, viewport: { readonly width: number; readonly height: number }): CardPlacement {
+export function placeCard(
+  mark: Box,
+  card: { readonly width: number; readonly height: number },
+  viewport: { readonly width: number; readonly height: number },
+): CardPlacement {
   const below = mark.top + mark.height + GAP;
   const fitsBelow = below + card.height <= viewport.height - EDGE;
   const above = mark.top - GAP - card.height;

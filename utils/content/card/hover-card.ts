@@ -82,7 +82,8 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
   };
   const isOnline = (mark: Element): boolean => mark.getAttribute(STATE_ATTRIBUTE) === 'online';
 
-  const stop = (timer: ReturnType<Timers['setTimeout']> | undefined) => timer !== undefined && timers.clearTimeout(timer);
+  const stop = (timer: ReturnType<Timers['setTimeout']> | undefined) =>
+    timer !== undefined && timers.clearTimeout(timer);
   const cancelOpen = () => {
     stop(openTimer);
     openTimer = undefined;
@@ -101,7 +102,10 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
 
   const position = (mark: Element, view: CardElement) => {
     const box = view.root.getBoundingClientRect();
-    const place = placeCard(mark.getBoundingClientRect(), box, { width: deps.window.innerWidth, height: deps.window.innerHeight });
+    const place = placeCard(mark.getBoundingClientRect(), box, {
+      width: deps.window.innerWidth,
+      height: deps.window.innerHeight,
+    });
     view.moveTo(place.left, place.top, place.side);
   };
 
@@ -176,8 +180,16 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
    * Only what a person does moves the card: a host page's script can dispatch pointer, focus and
    * key events at a mark, and must not arm the card with Call focused for the next real key.
    */
-  const listen = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K], target: EventTarget | null) => void, passive = false) =>
-    deps.window.addEventListener(type, (event) => event.isTrusted && handler(event, originOf(event)), { capture: true, passive, signal });
+  const listen = <K extends keyof WindowEventMap>(
+    type: K,
+    handler: (event: WindowEventMap[K], target: EventTarget | null) => void,
+    passive = false,
+  ) =>
+    deps.window.addEventListener(type, (event) => event.isTrusted && handler(event, originOf(event)), {
+      capture: true,
+      passive,
+      signal,
+    });
 
   listen('pointerover', (event, target) => {
     const mark = markOf(target);
@@ -258,11 +270,15 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
   listen('scroll', dismiss, true);
   listen('resize', dismiss, true);
 
-  signal.addEventListener('abort', () => {
-    close();
-    card?.root.remove();
-    card = undefined;
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      close();
+      card?.root.remove();
+      card = undefined;
+    },
+    { once: true },
+  );
 
   return {
     refresh(ids) {

@@ -13,8 +13,27 @@ const STATES: readonly MarkState[] = ['online', 'offline', 'me', 'unknown'];
 
 /** Void and replaced elements cannot hold a mark: it goes beside them instead. */
 const NO_CHILDREN = new Set([
-  'AREA', 'BASE', 'BR', 'COL', 'EMBED', 'HR', 'IMG', 'INPUT', 'LINK', 'META', 'SOURCE', 'TRACK', 'WBR',
-  'IFRAME', 'VIDEO', 'AUDIO', 'CANVAS', 'OBJECT', 'SELECT', 'TEXTAREA', 'PICTURE',
+  'AREA',
+  'BASE',
+  'BR',
+  'COL',
+  'EMBED',
+  'HR',
+  'IMG',
+  'INPUT',
+  'LINK',
+  'META',
+  'SOURCE',
+  'TRACK',
+  'WBR',
+  'IFRAME',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'OBJECT',
+  'SELECT',
+  'TEXTAREA',
+  'PICTURE',
 ]);
 const HTML = 'http://www.w3.org/1999/xhtml';
 

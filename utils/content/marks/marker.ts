@@ -36,7 +36,6 @@ interface Found {
   readonly reading: RowReading;
 }
 
-
 /**
  * Marks users in host rows and keeps the marks true. Rows are read once per batch; a row already
  * marked for the same user is left alone (idempotent), and an index user → marks lets a presence

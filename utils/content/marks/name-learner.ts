@@ -41,7 +41,8 @@ export function createNameLearner(deps: NameLearnerDeps, signal: AbortSignal): (
   signal.addEventListener('abort', () => timer !== undefined && deps.timers.clearTimeout(timer), { once: true });
   return (id, name) => {
     // The background refuses a whole batch over one overlong name: such a name is not taught at all.
-    if (signal.aborted || name.length > MAX_NAME_LENGTH || deps.known(id) !== undefined || taught.get(id) === name) return;
+    if (signal.aborted || name.length > MAX_NAME_LENGTH || deps.known(id) !== undefined || taught.get(id) === name)
+      return;
     taught.set(id, name);
     waiting.set(id, name);
     timer ??= deps.timers.setTimeout(flush, DELAY_MS);

@@ -27,12 +27,19 @@ export interface PresenceInterest {
  * for a fresh snapshot (it arrives as a `state` event, which brings every mark up to date). A new
  * port (the worker restarted) starts loud, so a `state` while quiet starts the wait over.
  */
-export function followPresenceInterest(client: RosterClient, deps: PresenceInterestDeps, signal: AbortSignal): PresenceInterest {
+export function followPresenceInterest(
+  client: RosterClient,
+  deps: PresenceInterestDeps,
+  signal: AbortSignal,
+): PresenceInterest {
   let present = true;
   let quiet = false;
   let timer: ReturnType<Timers['setTimeout']> | undefined;
 
-  const tell = (on: boolean) => client.request({ op: 'quiet', on }).catch((error: unknown) => log.debug('could not tell the background about rows', error));
+  const tell = (on: boolean) =>
+    client
+      .request({ op: 'quiet', on })
+      .catch((error: unknown) => log.debug('could not tell the background about rows', error));
   const cancel = () => {
     if (timer !== undefined) deps.timers.clearTimeout(timer);
     timer = undefined;

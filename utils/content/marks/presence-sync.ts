@@ -25,7 +25,12 @@ export interface PresenceSync {
  * mark, a presence diff only the marks of the users in it. While the connection is down the marks
  * turn `unknown` (after a short grace), because the last list may no longer be true.
  */
-export function syncPresence(client: RosterClient, marker: Marker, deps: PresenceSyncDeps, signal: AbortSignal): PresenceSync {
+export function syncPresence(
+  client: RosterClient,
+  marker: Marker,
+  deps: PresenceSyncDeps,
+  signal: AbortSignal,
+): PresenceSync {
   let online = new Set<UserId>();
   let me: UserId | undefined;
   let live = false;
@@ -87,7 +92,9 @@ export function syncPresence(client: RosterClient, marker: Marker, deps: Presenc
         return;
     }
   }, signal);
-  signal.addEventListener('abort', () => staleTimer !== undefined && deps.timers.clearTimeout(staleTimer), { once: true });
+  signal.addEventListener('abort', () => staleTimer !== undefined && deps.timers.clearTimeout(staleTimer), {
+    once: true,
+  });
   return {
     quieted() {
       quiet = true;

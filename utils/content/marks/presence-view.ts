@@ -22,7 +22,12 @@ export function markState(view: PresenceView, id: UserId): MarkState {
  * few seconds. Reasons that mean "no list at all" (signed out, refused, not set up) count at once.
  */
 export const STALE_AFTER_MS = 3_000;
-const NOTHING_TO_SHOW: ReadonlySet<DisconnectReason> = new Set(['no-token', 'unauthorized', 'not-configured', 'stopped']);
+const NOTHING_TO_SHOW: ReadonlySet<DisconnectReason> = new Set([
+  'no-token',
+  'unauthorized',
+  'not-configured',
+  'stopped',
+]);
 
 /**
  * Milliseconds until the list must be called stale: 0 = already, `undefined` = never (connected).

@@ -42,7 +42,8 @@ export function resolveUser(row: Identified, names: NameIndex): Resolution {
   const guessed = asUserId(row.guessId?.());
   if (guessed !== undefined) {
     const known = names.nameOf(guessed);
-    const contradicted = name !== undefined && known !== undefined && known !== name && nameKey(known) !== nameKey(name);
+    const contradicted =
+      name !== undefined && known !== undefined && known !== name && nameKey(known) !== nameKey(name);
     if (!contradicted) return { userId: guessed, learned: learnedIf(guessed, name, names) };
   }
   return name === undefined ? {} : { waitingFor: nameKey(name) };

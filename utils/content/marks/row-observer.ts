@@ -82,12 +82,17 @@ export function observeRows(
     if (row) rows.add(row);
   };
 
-  const collect = (found: readonly MutationRecord[], batch: { rows: Set<Element>; containers: Set<Element>; removed: boolean }) => {
+  const collect = (
+    found: readonly MutationRecord[],
+    batch: { rows: Set<Element>; containers: Set<Element>; removed: boolean },
+  ) => {
     const added = new Map<Node, number>();
     for (const record of found) {
-      if (record.type === 'childList') added.set(record.target, (added.get(record.target) ?? 0) + record.addedNodes.length);
+      if (record.type === 'childList')
+        added.set(record.target, (added.get(record.target) ?? 0) + record.addedNodes.length);
     }
-    for (const [target, count] of added) if (count > BULK && target.nodeType === 1) batch.containers.add(target as Element);
+    for (const [target, count] of added)
+      if (count > BULK && target.nodeType === 1) batch.containers.add(target as Element);
     for (const record of found) {
       if (record.type === 'childList') {
         // Not walked: touching each of 30,000 removed rows would cost more than the marking.
@@ -95,7 +100,8 @@ export function observeRows(
         if (!batch.containers.has(record.target as Element)) {
           for (const node of record.addedNodes) if (!options.isOwn(node)) addRows(node, batch.rows);
         }
-        if (shadowHosts !== '') for (const node of record.addedNodes) if (!options.isOwn(node)) enterRoots(node, batch.containers);
+        if (shadowHosts !== '')
+          for (const node of record.addedNodes) if (!options.isOwn(node)) enterRoots(node, batch.containers);
         rowAround(record.target, batch.rows);
       } else {
         rowAround(record.target, batch.rows);

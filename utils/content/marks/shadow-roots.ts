@@ -25,6 +25,7 @@ export function findShadowHosts(node: Node, hosts: string): ShadowHosts {
     }
   };
   // An element, or a shadow root (a document fragment with a host).
-  if (hosts !== '' && (node.nodeType === 1 || (node.nodeType === 11 && 'host' in node))) visit(node as Element | ShadowRoot);
+  if (hosts !== '' && (node.nodeType === 1 || (node.nodeType === 11 && 'host' in node)))
+    visit(node as Element | ShadowRoot);
   return { roots: [...roots], awaiting };
 }

@@ -7,10 +7,14 @@ import { browser } from 'wxt/browser';
  */
 export function whileExtensionAlive(signal: AbortSignal): AbortSignal {
   const alive = new AbortController();
-  signal.addEventListener('abort', () => {
-    // Typed as always there; in an orphaned content script `runtime` (or its id) is gone.
-    const runtime = browser.runtime as { id?: string } | undefined;
-    if (runtime?.id) alive.abort(signal.reason);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      // Typed as always there; in an orphaned content script `runtime` (or its id) is gone.
+      const runtime = browser.runtime as { id?: string } | undefined;
+      if (runtime?.id) alive.abort(signal.reason);
+    },
+    { once: true },
+  );
   return alive.signal;
 }

@@ -14,7 +14,9 @@ export function reportFrameShown(client: RosterClient, win: Window, signal: Abor
   let shown: boolean | undefined;
   const tell = () => {
     if (shown === undefined || signal.aborted) return;
-    client.request({ op: 'frameShown', shown }).catch((error: unknown) => log.debug('could not say whether the frame is shown', error));
+    client
+      .request({ op: 'frameShown', shown })
+      .catch((error: unknown) => log.debug('could not say whether the frame is shown', error));
   };
   const observer = new IntersectionObserver((entries) => {
     const now = entries.some((entry) => entry.isIntersecting);

@@ -58,10 +58,14 @@ export function reportPageIdentity(client: RosterClient, deps: PageIdentityDeps,
 
   const listen = { signal } as const;
   deps.window.addEventListener('storage', () => report(false), listen);
-  deps.window.document.addEventListener('visibilitychange', () => {
-    report(false);
-    schedule();
-  }, listen);
+  deps.window.document.addEventListener(
+    'visibilitychange',
+    () => {
+      report(false);
+      schedule();
+    },
+    listen,
+  );
   client.subscribe((_, event) => {
     if (event.type === 'state' || event.type === 'readPageIdentity') report(true);
   }, signal);

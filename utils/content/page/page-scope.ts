@@ -11,7 +11,10 @@ import type { PageConfig } from '../../core/messages/page-config';
  * Returns `undefined` when nothing changed since the last call, so a route change that keeps the
  * same profiles does not re-read the page.
  */
-export function createPageScope(): (settings: Pick<PageConfig, 'sites' | 'auth'>, href: string) => RowProfile[] | undefined {
+export function createPageScope(): (
+  settings: Pick<PageConfig, 'sites' | 'auth'>,
+  href: string,
+) => RowProfile[] | undefined {
   let last: string | undefined;
   return (settings, href) => {
     const profiles = matchesAny(siteMatches(settings), href)

@@ -12,5 +12,7 @@ export function onSiteUnlisted(href: () => string, onUnlisted: () => void, signa
     if (parsed.success && !matchesAny(parsed.output.matches, href())) onUnlisted();
   };
   browser.runtime.onMessage.addListener(listener);
-  whileExtensionAlive(signal).addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  whileExtensionAlive(signal).addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
+    once: true,
+  });
 }

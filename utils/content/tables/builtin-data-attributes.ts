@@ -4,8 +4,26 @@ import { readText } from './text';
 
 /** Elements whose children are not inline content: a mark there would break the host's markup. */
 const NO_INLINE_CONTENT = new Set([
-  'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'COLGROUP', 'COL', 'SELECT', 'OPTGROUP', 'OPTION', 'DATALIST',
-  'TEXTAREA', 'SCRIPT', 'STYLE', 'TEMPLATE', 'HTML', 'HEAD', 'BODY', 'UL', 'OL', 'DL',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'COLGROUP',
+  'COL',
+  'SELECT',
+  'OPTGROUP',
+  'OPTION',
+  'DATALIST',
+  'TEXTAREA',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'HTML',
+  'HEAD',
+  'BODY',
+  'UL',
+  'OL',
+  'DL',
 ]);
 
 const ROWS = '[data-user-id]';
@@ -43,5 +61,8 @@ export const dataAttributesProfile: RowProfile = {
 
 function cellFor(row: HTMLTableRowElement, name: string | undefined): Element | undefined {
   const cells = [...row.cells];
-  return (name ? cells.find((cell) => readText(cell) === name.trim()) : undefined) ?? cells.find((cell) => readText(cell) !== '');
+  return (
+    (name ? cells.find((cell) => readText(cell) === name.trim()) : undefined) ??
+    cells.find((cell) => readText(cell) !== '')
+  );
 }

@@ -19,11 +19,13 @@ function* visibleRows(container: Element, headers: HeaderLookup): Iterable<Eleme
     yield row;
     return;
   }
-  const bodies = container.tagName === 'TBODY' ? [container] : container.querySelectorAll('table.el-table__body > tbody');
+  const bodies =
+    container.tagName === 'TBODY' ? [container] : container.querySelectorAll('table.el-table__body > tbody');
   for (const body of bodies) {
     const table = headers.ofParent(body);
     if (table?.kind !== 'element' || !table.users || copiesOnly(table)) continue;
-    for (let child = body.firstElementChild; child; child = child.nextElementSibling) if (child.className.includes(ROW)) yield child;
+    for (let child = body.firstElementChild; child; child = child.nextElementSibling)
+      if (child.className.includes(ROW)) yield child;
   }
 }
 

@@ -29,7 +29,8 @@ export function compileProfile(settings: SiteProfileSettings, index: number): Ro
       }
       if (!anchor) return undefined;
       // Element UI draws fixed columns again; only the copy where the cell is visible is marked.
-      if (anchor.closest('td')?.classList.contains('is-hidden') && row.closest('.el-table')) return { kind: 'duplicate' };
+      if (anchor.closest('td')?.classList.contains('is-hidden') && row.closest('.el-table'))
+        return { kind: 'duplicate' };
       return { kind: 'user', id: id?.value, name: name?.value, anchor, position: mark.position };
     },
   };

@@ -23,7 +23,10 @@ export function cellOf(row: Element, ref: CellRef, headers: HeaderLookup): Eleme
   if (ref.header === undefined && ref.column === undefined) return row;
   const table = headers.of(row);
   if (!table) return undefined;
-  const index = ref.header === undefined ? (ref.column ?? 0) - 1 : table.texts.findIndex((text) => sameHeader(text, ref.header ?? ''));
+  const index =
+    ref.header === undefined
+      ? (ref.column ?? 0) - 1
+      : table.texts.findIndex((text) => sameHeader(text, ref.header ?? ''));
   return index < 0 ? undefined : table.cellAt(row, index);
 }
 

@@ -72,7 +72,9 @@ function elementHeaders(body: HTMLTableElement): TableHeaders | undefined {
   const columns = [...(colgroup?.children ?? [])].flatMap((col) => col.getAttribute('name') ?? []);
   const order = columns.length > 0 ? columns : [...main.keys()];
   const texts = order.map((name) => readText(main.get(name)));
-  const hidden = new Set(order.flatMap((name, index) => (own.get(name)?.classList.contains('is-hidden') ? [index] : [])));
+  const hidden = new Set(
+    order.flatMap((name, index) => (own.get(name)?.classList.contains('is-hidden') ? [index] : [])),
+  );
   return {
     kind: 'element',
     texts,
@@ -86,7 +88,8 @@ function elementHeaders(body: HTMLTableElement): TableHeaders | undefined {
       for (let index = 0; index < column && cell; index++) cell = cell.nextElementSibling;
       if (cell?.className.includes(name)) return cell;
       // Cells merged by a span-method shift the others: look it up by class.
-      for (let other = row.firstElementChild; other; other = other.nextElementSibling) if (other.className.includes(name)) return other;
+      for (let other = row.firstElementChild; other; other = other.nextElementSibling)
+        if (other.className.includes(name)) return other;
       return undefined;
     },
   };
@@ -115,7 +118,8 @@ function plainHeaders(table: HTMLTableElement): TableHeaders | undefined {
     users: findUserColumns(texts),
     hidden: NOTHING,
     cellAt(row, column) {
-      if (row === headerRow || row.parentElement?.tagName === 'THEAD' || row.parentElement?.tagName === 'TFOOT') return undefined;
+      if (row === headerRow || row.parentElement?.tagName === 'THEAD' || row.parentElement?.tagName === 'TFOOT')
+        return undefined;
       const cells = (row as HTMLTableRowElement).cells;
       // As many cells as columns: no colspan to count.
       if (cells.length === texts.length) return cells[column];

@@ -4,7 +4,13 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { SiteProfileSchema } from '../../core/sites/settings-schema';
 import type { PortLike } from '../../core/port';
-import { TEST_ANCHOR_ATTRIBUTE, TEST_ATTRIBUTE, TESTER_PORT, TesterRequestSchema, type TesterReply } from '../../core/messages/options-tester';
+import {
+  TEST_ANCHOR_ATTRIBUTE,
+  TEST_ATTRIBUTE,
+  TESTER_PORT,
+  TesterRequestSchema,
+  type TesterReply,
+} from '../../core/messages/options-tester';
 import { scanProfile, type ScannedRow } from './tester-scan';
 
 /** Set once per tab: injecting the tester again (a second test) must not add a second listener. */
@@ -56,7 +62,16 @@ export function serve(port: PortLike, doc: Document): void {
     }
     const { rows, users, duplicates, unread, sample, truncated } = result;
     // A frame the host filled by script (about:blank) answers with the address Roster judges it by.
-    post({ type: 'result', url: pageAddress(doc, doc.defaultView?.origin ?? ''), rows, users, duplicates, unread, sample: [...sample], truncated });
+    post({
+      type: 'result',
+      url: pageAddress(doc, doc.defaultView?.origin ?? ''),
+      rows,
+      users,
+      duplicates,
+      unread,
+      sample: [...sample],
+      truncated,
+    });
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   };
   // Our own attribute changes are not observed (no `attributes`), so outlining never loops.

@@ -41,16 +41,23 @@ export function findIncoming(history: CallHistory, id: string): IncomingCall | u
 
 /** The popup was opened: everything is seen and the badge goes. */
 export function markAllSeen(history: CallHistory): CallHistory {
-  if (history.unseen === 0 && history.records.every((record) => record.kind !== 'incoming' || record.seen)) return history;
+  if (history.unseen === 0 && history.records.every((record) => record.kind !== 'incoming' || record.seen))
+    return history;
   return {
     ...history,
     unseen: 0,
-    records: history.records.map((record) => (record.kind === 'incoming' && !record.seen ? { ...record, seen: true } : record)),
+    records: history.records.map((record) =>
+      record.kind === 'incoming' && !record.seen ? { ...record, seen: true } : record,
+    ),
   };
 }
 
 /** Ringing calls older than the ring timeout become missed; returns them too. */
-export function expireRinging(history: CallHistory, now: number, timeoutMs: number): { history: CallHistory; missed: IncomingCall[] } {
+export function expireRinging(
+  history: CallHistory,
+  now: number,
+  timeoutMs: number,
+): { history: CallHistory; missed: IncomingCall[] } {
   const missed: IncomingCall[] = [];
   const records = history.records.map((record) => {
     if (record.kind !== 'incoming' || record.status !== 'ringing' || now - record.at < timeoutMs) return record;

@@ -53,12 +53,17 @@ function valid<T>(schema: v.GenericSchema<unknown, T>, items: unknown): { kept: 
  * of another shape (an older version's plain strings) match nothing and are dropped quietly. Pure.
  */
 export function readStoredHistory(raw: unknown): StoredHistory {
-  const fields: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const fields: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const records = valid<CallRecord>(RecordSchema, fields.records);
   const delivered = valid<Delivery>(DeliverySchema, fields.delivered);
   const counted = v.safeParse(v.pipe(v.number(), v.integer(), v.minValue(0)), fields.unseen);
   const recounted = records.kept.filter((record) => record.kind === 'incoming' && !record.seen).length;
-  const history: CallHistory = { records: records.kept, unseen: counted.success ? counted.output : recounted, delivered: delivered.kept };
+  const history: CallHistory = {
+    records: records.kept,
+    unseen: counted.success ? counted.output : recounted,
+    delivered: delivered.kept,
+  };
 
   const problems = [
     fields === raw ? '' : 'not a call log',

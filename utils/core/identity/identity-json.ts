@@ -16,7 +16,10 @@ export const asUserId = (value: unknown): UserId | undefined => {
 export const asName = (value: unknown): string | undefined => {
   if (typeof value !== 'string') return undefined;
   // The cap counts UTF-16 units: a cut through an emoji would leave half of it (a lone surrogate).
-  const name = value.trim().slice(0, MAX_NAME_LENGTH).replace(/[\uD800-\uDBFF]$/, '');
+  const name = value
+    .trim()
+    .slice(0, MAX_NAME_LENGTH)
+    .replace(/[\uD800-\uDBFF]$/, '');
   return name || undefined;
 };
 
@@ -25,7 +28,11 @@ export const asName = (value: unknown): string | undefined => {
  * that holds a name. `undefined` when no id path does (the fields are elsewhere, or nobody is
  * signed in). Pure.
  */
-export function readIdentityJson(json: unknown, idPaths: readonly string[], namePaths: readonly string[]): NamedId | undefined {
+export function readIdentityJson(
+  json: unknown,
+  idPaths: readonly string[],
+  namePaths: readonly string[],
+): NamedId | undefined {
   const id = firstPath(json, idPaths, asUserId);
   if (!id) return undefined;
   return { id: id.value, name: firstPath(json, namePaths, asName)?.value ?? '' };

@@ -32,7 +32,10 @@ export interface IdentityReadings {
 }
 
 /** The token's JWT claims, when it is a JWT with an id claim. Pure. */
-export function readJwtIdentity(token: string | undefined, identity: Pick<IdentitySettings, 'idClaims' | 'nameClaims'>): NamedId | undefined {
+export function readJwtIdentity(
+  token: string | undefined,
+  identity: Pick<IdentitySettings, 'idClaims' | 'nameClaims'>,
+): NamedId | undefined {
   const claims = token ? readJwtClaims(token) : undefined;
   if (!claims) return undefined;
   const id = firstClaim(claims, identity.idClaims, asUserId);
@@ -67,7 +70,11 @@ export function chooseMe(readings: IdentityReadings, identity: IdentitySettings)
   return undefined;
 }
 
-function firstClaim<T>(claims: Record<string, unknown>, names: readonly string[], check: (value: unknown) => T | undefined): T | undefined {
+function firstClaim<T>(
+  claims: Record<string, unknown>,
+  names: readonly string[],
+  check: (value: unknown) => T | undefined,
+): T | undefined {
   for (const name of names) {
     const value = Object.hasOwn(claims, name) ? check(claims[name]) : undefined;
     if (value !== undefined) return value;

@@ -72,7 +72,11 @@ export class ServerEvidence {
   }
 
   /** Sorts one call frame from the server; learns from it when it can. `me` is who we believe we are. */
-  classify(call: { readonly senderId: UserId; readonly receiverId: UserId }, me: UserId | undefined, now: number): Classified {
+  classify(
+    call: { readonly senderId: UserId; readonly receiverId: UserId },
+    me: UserId | undefined,
+    now: number,
+  ): Classified {
     this.#recentSends = this.#recentSends.filter((send) => now - send.at <= ECHO_WINDOW_MS);
     const own = me === call.receiverId ? -1 : this.#recentSends.findIndex((send) => send.to === call.receiverId);
     if (own >= 0) {

@@ -14,9 +14,20 @@ export type SourceProblem = WhoAmIProblem | PageProblem | 'not-jwt' | 'unstable'
 
 /** Every problem once: a record, so the compiler insists a new one is listed (the message schema reads it). */
 const problems: Record<SourceProblem, true> = {
-  network: true, timeout: true, http: true, redirected: true, 'not-json': true, 'too-large': true, 'no-id': true,
-  'not-found': true, 'bad-selector': true, blocked: true,
-  'not-jwt': true, unstable: true, 'not-in-lists': true, 'bad-id': true,
+  network: true,
+  timeout: true,
+  http: true,
+  redirected: true,
+  'not-json': true,
+  'too-large': true,
+  'no-id': true,
+  'not-found': true,
+  'bad-selector': true,
+  blocked: true,
+  'not-jwt': true,
+  unstable: true,
+  'not-in-lists': true,
+  'bad-id': true,
 };
 export const sourceProblems = Object.keys(problems) as SourceProblem[];
 
@@ -29,7 +40,13 @@ export type SourceState =
   /** Configured but not asked: an earlier source already names the user. */
   | { readonly state: 'unused' }
   | { readonly state: 'found'; readonly id: UserId; readonly name: string; readonly spot?: PageSpot }
-  | { readonly state: 'failed'; readonly problem: SourceProblem; readonly detail?: string; readonly status?: number; readonly spot?: PageSpot };
+  | {
+      readonly state: 'failed';
+      readonly problem: SourceProblem;
+      readonly detail?: string;
+      readonly status?: number;
+      readonly spot?: PageSpot;
+    };
 
 export interface IdentityStatus {
   readonly sources: Readonly<Record<IdentitySource, SourceState>>;
@@ -41,5 +58,11 @@ export interface IdentityStatus {
 
 /** No source configured or heard from: what content scripts see (they have no business knowing more). */
 export const silentIdentity: IdentityStatus = {
-  sources: { jwt: { state: 'off' }, url: { state: 'off' }, page: { state: 'off' }, settings: { state: 'off' }, learned: { state: 'off' } },
+  sources: {
+    jwt: { state: 'off' },
+    url: { state: 'off' },
+    page: { state: 'off' },
+    settings: { state: 'off' },
+    learned: { state: 'off' },
+  },
 };

@@ -27,9 +27,21 @@ export async function fetchWhoAmI(
   try {
     const json = await fetchJson(url, { ...deps, signal, timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES });
     const user = readIdentityJson(json, paths.idPaths, paths.namePaths);
-    return user ? { ok: true, user } : { ok: false, problem: 'no-id', detail: `${url} answered JSON without an id at ${paths.idPaths.slice(0, 3).join(', ')}…` };
+    return user
+      ? { ok: true, user }
+      : {
+          ok: false,
+          problem: 'no-id',
+          detail: `${url} answered JSON without an id at ${paths.idPaths.slice(0, 3).join(', ')}…`,
+        };
   } catch (error) {
-    if (error instanceof FetchJsonError) return { ok: false, problem: error.code, detail: error.message, ...(error.status ? { status: error.status } : {}) };
+    if (error instanceof FetchJsonError)
+      return {
+        ok: false,
+        problem: error.code,
+        detail: error.message,
+        ...(error.status ? { status: error.status } : {}),
+      };
     return { ok: false, problem: 'network', detail: String(error) };
   }
 }

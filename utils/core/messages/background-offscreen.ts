@@ -10,6 +10,10 @@ export const RingMessageSchema = v.object({
 export type RingMessage = v.InferOutput<typeof RingMessageSchema>;
 
 /** Whether a message comes from this extension's own background, not a content script or another extension. */
-export function fromBackground(sender: { readonly id?: string; readonly url?: string; readonly tab?: unknown }, extensionId: string, extensionOrigin: string): boolean {
+export function fromBackground(
+  sender: { readonly id?: string; readonly url?: string; readonly tab?: unknown },
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
   return sender.id === extensionId && sender.tab === undefined && (sender.url?.startsWith(extensionOrigin) ?? false);
 }

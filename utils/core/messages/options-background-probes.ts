@@ -32,7 +32,11 @@ export const IdentityProbeRequestSchema = v.strictObject({
   identity: fields.identity,
 });
 
-export const ProbeRequestSchema = v.variant('probe', [ConnectionProbeRequestSchema, DirectoryProbeRequestSchema, IdentityProbeRequestSchema]);
+export const ProbeRequestSchema = v.variant('probe', [
+  ConnectionProbeRequestSchema,
+  DirectoryProbeRequestSchema,
+  IdentityProbeRequestSchema,
+]);
 
 export type ConnectionProbeRequest = v.InferOutput<typeof ConnectionProbeRequestSchema>;
 export type DirectoryProbeRequest = v.InferOutput<typeof DirectoryProbeRequestSchema>;
@@ -93,7 +97,12 @@ const SourceStateSchema = v.variant('state', [
   v.object({ state: v.literal('off') }),
   v.object({ state: v.literal('waiting') }),
   v.object({ state: v.literal('unused') }),
-  v.object({ state: v.literal('found'), id: Id, name: v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH)), spot: v.optional(Spot) }),
+  v.object({
+    state: v.literal('found'),
+    id: Id,
+    name: v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH)),
+    spot: v.optional(Spot),
+  }),
   v.object({
     state: v.literal('failed'),
     problem: v.picklist(sourceProblems),

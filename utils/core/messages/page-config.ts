@@ -14,5 +14,9 @@ export interface PageConfig {
 }
 
 export function pageConfig(settings: Pick<Settings, 'sites' | 'auth' | 'identity'>): PageConfig {
-  return { sites: settings.sites, auth: { cookieUrl: settings.auth.cookieUrl }, identity: pageIdentityConfig(settings.identity) };
+  return {
+    sites: settings.sites,
+    auth: { cookieUrl: settings.auth.cookieUrl },
+    identity: pageIdentityConfig(settings.identity),
+  };
 }

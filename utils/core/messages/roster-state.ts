@@ -7,11 +7,11 @@ import type { PresenceChange, PresenceSnapshot } from '../presence/store';
 import type { PageConfig } from './page-config';
 
 /** Why a call was not even queued. */
-export type CallRefusal = 'not-signed-in' | 'unknown-identity' | 'self' | 'callee-offline' | 'unknown-call' | 'too-many';
+export type CallRefusal =
+  'not-signed-in' | 'unknown-identity' | 'self' | 'callee-offline' | 'unknown-call' | 'too-many';
 
 export type SendCallResult =
-  | { readonly ok: true; readonly call: OutgoingCall }
-  | { readonly ok: false; readonly refusal: CallRefusal };
+  { readonly ok: true; readonly call: OutgoingCall } | { readonly ok: false; readonly refusal: CallRefusal };
 
 /** Everything a view needs to draw itself at once. The background is its only writer. */
 export interface RosterState {
@@ -52,7 +52,12 @@ export type RosterEvent =
    * Host pages: a new call. Each dispatches the DOM event when `announce` (one per caller per
    * window, so a flood cannot make the host app reload 500 times); the tab `toastTabId` shows a toast.
    */
-  | { readonly type: 'ring'; readonly call: RingingCall; readonly toastTabId: number | null; readonly announce: boolean }
+  | {
+      readonly type: 'ring';
+      readonly call: RingingCall;
+      readonly toastTabId: number | null;
+      readonly announce: boolean;
+    }
   /** Answered or dismissed somewhere: every toast of it goes. */
   | { readonly type: 'callClosed'; readonly id: string };
 

@@ -75,8 +75,26 @@ export interface Replies {
 /** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
 export type Role = 'content' | 'page';
 export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
-  content: new Set<Op>(['snapshot', 'sendCall', 'learnNames', 'callBack', 'dismissCall', 'reportIdentity', 'frameShown', 'quiet']),
-  page: new Set<Op>(['snapshot', 'sendCall', 'retryNow', 'learnNames', 'callBack', 'dismissCall', 'markCallsSeen', 'setDoNotDisturb']),
+  content: new Set<Op>([
+    'snapshot',
+    'sendCall',
+    'learnNames',
+    'callBack',
+    'dismissCall',
+    'reportIdentity',
+    'frameShown',
+    'quiet',
+  ]),
+  page: new Set<Op>([
+    'snapshot',
+    'sendCall',
+    'retryNow',
+    'learnNames',
+    'callBack',
+    'dismissCall',
+    'markCallsSeen',
+    'setDoNotDisturb',
+  ]),
 };
 
 export const ViewToBackgroundSchema = v.object({

@@ -16,8 +16,7 @@ export interface DotNetTime {
   readonly offset: number | 'Z' | null;
 }
 
-const pattern =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
+const pattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})?$/;
 
 const TICKS_PER_MS = 10_000;
 const MS_PER_MINUTE = 60_000;
@@ -27,7 +26,12 @@ export function parseDotNetTime(text: string): DotNetTime | undefined {
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, fraction = '', zone] = match as unknown as string[];
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
     return undefined;
@@ -60,7 +64,14 @@ export function formatDotNetTime(time: DotNetTime): string {
   const wall = new Date(time.epochMs + shift);
   const utc = offset !== null;
   const parts = utc
-    ? [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()]
+    ? [
+        wall.getUTCFullYear(),
+        wall.getUTCMonth() + 1,
+        wall.getUTCDate(),
+        wall.getUTCHours(),
+        wall.getUTCMinutes(),
+        wall.getUTCSeconds(),
+      ]
     : [wall.getFullYear(), wall.getMonth() + 1, wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds()];
   const [year, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
   const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;

@@ -37,7 +37,11 @@ export function encodeCall(call: CallToSend, idType: WireIdType = 'string'): str
 export type OnlineListFormat = 'ids' | 'objects';
 
 /** The server's full online list (used by the reference server and tests). */
-export function encodeOnlineList(users: readonly OnlineUser[], format: OnlineListFormat, idType: WireIdType = 'string'): string {
+export function encodeOnlineList(
+  users: readonly OnlineUser[],
+  format: OnlineListFormat,
+  idType: WireIdType = 'string',
+): string {
   const entries =
     format === 'ids'
       ? users.map((user) => wireId(user.id, idType))

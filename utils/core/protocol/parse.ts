@@ -25,8 +25,7 @@ export interface ParseOptions {
 export const defaultParseOptions: ParseOptions = { maxBytes: 64 * 1024, heartbeatPayload: LEGACY_HEARTBEAT };
 
 export type ParseResult =
-  | { readonly ok: true; readonly message: InboundMessage }
-  | { readonly ok: false; readonly error: ProtocolError };
+  { readonly ok: true; readonly message: InboundMessage } | { readonly ok: false; readonly error: ProtocolError };
 
 /** Decodes one server frame. Never throws, whatever `frame` is. */
 export function parseFrame(frame: unknown, options: ParseOptions = defaultParseOptions): ParseResult {
@@ -71,7 +70,9 @@ function parseOnlineList(json: unknown): ParseResult {
       rejected++;
       continue;
     }
-    idType ??= wireIdTypeOf(typeof entry === 'object' && entry !== null ? (entry as { userId?: unknown }).userId : entry);
+    idType ??= wireIdTypeOf(
+      typeof entry === 'object' && entry !== null ? (entry as { userId?: unknown }).userId : entry,
+    );
     if (!users.has(user.output.id)) users.set(user.output.id, user.output);
   }
   return ok({ kind: 'online', users: [...users.values()], rejected, ...(idType ? { idType } : {}) });

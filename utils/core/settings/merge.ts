@@ -30,7 +30,8 @@ function clean(value: unknown): unknown {
 export function mergeSettings(base: unknown, over: unknown): unknown {
   if (!isObject(over)) return clean(over === undefined ? base : over);
   const merged = (isObject(base) ? clean(base) : {}) as Record<string, unknown>;
-  for (const [key, value] of ownEntries(over)) merged[key] = mergeSettings(isObject(base) && Object.hasOwn(base, key) ? base[key] : undefined, value);
+  for (const [key, value] of ownEntries(over))
+    merged[key] = mergeSettings(isObject(base) && Object.hasOwn(base, key) ? base[key] : undefined, value);
   return merged;
 }
 

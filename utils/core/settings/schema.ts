@@ -20,21 +20,34 @@ const isUrlWith = (protocols: readonly string[]) => (text: string) => {
 };
 
 const WsUrl = v.pipe(v.string(), v.trim(), v.check(isUrlWith(['ws:', 'wss:']), 'must be a ws:// or wss:// URL'));
-const HttpUrl = v.pipe(v.string(), v.trim(), v.check(isUrlWith(['http:', 'https:']), 'must be an http:// or https:// URL'));
+const HttpUrl = v.pipe(
+  v.string(),
+  v.trim(),
+  v.check(isUrlWith(['http:', 'https:']), 'must be an http:// or https:// URL'),
+);
 const Name = v.pipe(v.string(), v.trim(), v.maxLength(200));
 const Claims = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty())), v.maxLength(20));
 const JsonPaths = v.pipe(
-  v.array(v.pipe(v.string(), v.trim(), v.regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path such as data.user.id'), v.maxLength(200))),
+  v.array(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path such as data.user.id'),
+      v.maxLength(200),
+    ),
+  ),
   v.maxLength(20),
 );
 /** An http(s) address, or a path on the sign-in site (`/api/user/info`). */
 const HttpUrlOrPath = v.pipe(
   v.string(),
   v.trim(),
-  v.check((text) => text.startsWith('/') ? !text.startsWith('//') : isUrlWith(['http:', 'https:'])(text), 'must be an http:// or https:// URL, or a path starting with /'),
+  v.check(
+    (text) => (text.startsWith('/') ? !text.startsWith('//') : isUrlWith(['http:', 'https:'])(text)),
+    'must be an http:// or https:// URL, or a path starting with /',
+  ),
 );
-const whole = (min: number, max: number) =>
-  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
 export const AuthSettingsSchema = v.strictObject({
   /** The host site whose cookie holds the token. */
@@ -43,8 +56,35 @@ export const AuthSettingsSchema = v.strictObject({
 });
 
 /** Where a host's JSON usually keeps the signed-in user (vue-element-admin, RuoYi, Vuex stores…). */
-export const DEFAULT_ID_PATHS = ['data.id', 'data.userId', 'data.user.id', 'data.user.userId', 'user.id', 'user.userId', 'userInfo.id', 'userInfo.userId', 'id', 'userId'];
-export const DEFAULT_NAME_PATHS = ['data.name', 'data.userName', 'data.nickName', 'data.user.name', 'data.user.userName', 'data.user.nickName', 'user.name', 'user.userName', 'user.nickName', 'userInfo.name', 'userInfo.userName', 'userInfo.nickName', 'name', 'userName', 'nickName'];
+export const DEFAULT_ID_PATHS = [
+  'data.id',
+  'data.userId',
+  'data.user.id',
+  'data.user.userId',
+  'user.id',
+  'user.userId',
+  'userInfo.id',
+  'userInfo.userId',
+  'id',
+  'userId',
+];
+export const DEFAULT_NAME_PATHS = [
+  'data.name',
+  'data.userName',
+  'data.nickName',
+  'data.user.name',
+  'data.user.userName',
+  'data.user.nickName',
+  'user.name',
+  'user.userName',
+  'user.nickName',
+  'userInfo.name',
+  'userInfo.userName',
+  'userInfo.nickName',
+  'name',
+  'userName',
+  'nickName',
+];
 
 /**
  * Who the signed-in user is. `auto` tries, in order: the token's JWT claims, the "who am I"
@@ -77,7 +117,10 @@ export const DEFAULT_MAX_FRAME_KIB = 2_048;
 
 export const ConnectionSettingsSchema = v.strictObject({
   heartbeatSeconds: v.optional(whole(5, 300), 20),
-  heartbeatPayload: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(1024)), LEGACY_HEARTBEAT),
+  heartbeatPayload: v.optional(
+    v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(1024)),
+    LEGACY_HEARTBEAT,
+  ),
   unauthorizedCloseCodes: v.optional(v.pipe(v.array(whole(1000, 4999)), v.maxLength(20)), [4001, 4003, 1008]),
   /**
    * Frames above this are dropped unread (and a dropped online list is shown as a problem). The

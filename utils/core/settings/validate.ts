@@ -16,8 +16,7 @@ export class InvalidSettingsError extends Error {
 }
 
 export type SettingsResult =
-  | { readonly ok: true; readonly settings: Settings }
-  | { readonly ok: false; readonly error: InvalidSettingsError };
+  { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly error: InvalidSettingsError };
 
 /** Checks a whole settings value (missing fields get defaults); all or nothing. */
 export function validateSettings(input: unknown): SettingsResult {

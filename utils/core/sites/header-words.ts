@@ -4,7 +4,19 @@
  * and even then it is only a guess (`idGuessed`) that the directory may overrule.
  */
 
-const USER_HEADERS = new Set(['user', 'users', 'username', 'user name', 'name', 'full name', '用户', '用户名', '姓名', '用户姓名', '名字']);
+const USER_HEADERS = new Set([
+  'user',
+  'users',
+  'username',
+  'user name',
+  'name',
+  'full name',
+  '用户',
+  '用户名',
+  '姓名',
+  '用户姓名',
+  '名字',
+]);
 const USER_ID_HEADERS = new Set(['user id', 'userid', 'uid', '用户id', '用户 id', '用户编号']);
 // Not "No.", "#" or "序号": those are row numbers, and a row number taken for an id marks the wrong person.
 const BARE_ID_HEADERS = new Set(['id']);

@@ -13,7 +13,11 @@ export interface RegistrationPlan {
  * @param granted the configured patterns whose host permission is granted
  * @param reinject the extension was just installed or updated: scripts in open tabs are orphans
  */
-export function planRegistration(current: readonly string[], granted: readonly string[], reinject: boolean): RegistrationPlan {
+export function planRegistration(
+  current: readonly string[],
+  granted: readonly string[],
+  reinject: boolean,
+): RegistrationPlan {
   const added = granted.filter((pattern) => !current.includes(pattern));
   const removed = current.filter((pattern) => !granted.includes(pattern));
   const unchanged = added.length === 0 && removed.length === 0;
@@ -41,7 +45,9 @@ export interface RegistrationSplit {
  */
 export function splitForRegistration(patterns: readonly string[]): RegistrationSplit {
   const origin = (pattern: string) => /^[^:]+:\/\/[^/]+/.exec(pattern)?.[0] ?? pattern;
-  const sites = patterns.filter((pattern) => pattern.endsWith('/*') && pattern.indexOf('/', pattern.indexOf('://') + 3) === pattern.length - 2);
+  const sites = patterns.filter(
+    (pattern) => pattern.endsWith('/*') && pattern.indexOf('/', pattern.indexOf('://') + 3) === pattern.length - 2,
+  );
   const whole = new Set(sites.map(origin));
   return { paths: patterns.filter((pattern) => !sites.includes(pattern) && !whole.has(origin(pattern))), sites };
 }

@@ -37,7 +37,10 @@ export function patternProblem(pattern: string): PatternProblem | undefined {
   }
   try {
     const alternatives = new PatternReader(pattern).pattern();
-    const cost = alternatives.reduce((sum, branch) => sum + branch.ways * (branch.anchored ? 1 : PATTERN_INPUT_LIMIT), 0);
+    const cost = alternatives.reduce(
+      (sum, branch) => sum + branch.ways * (branch.anchored ? 1 : PATTERN_INPUT_LIMIT),
+      0,
+    );
     return cost > COST_LIMIT ? 'too-costly' : undefined;
   } catch (error) {
     if (error instanceof Refused) return error.problem;
@@ -93,7 +96,8 @@ class PatternReader {
   #branch(): Branch {
     const anchored = this.#text[this.#at] === '^';
     let ways = 1;
-    while (this.#at < this.#text.length && this.#text[this.#at] !== '|' && this.#text[this.#at] !== ')') ways = cap(ways * this.#term());
+    while (this.#at < this.#text.length && this.#text[this.#at] !== '|' && this.#text[this.#at] !== ')')
+      ways = cap(ways * this.#term());
     return { ways, anchored };
   }
 
@@ -136,7 +140,8 @@ class PatternReader {
   /** `[...]`: in this syntax a `]` right after `[` or `[^` closes an empty class. */
   #skipClass(): void {
     if (this.#text[this.#at] === '^') this.#at++;
-    while (this.#at < this.#text.length && this.#text[this.#at] !== ']') this.#at += this.#text[this.#at] === '\\' ? 2 : 1;
+    while (this.#at < this.#text.length && this.#text[this.#at] !== ']')
+      this.#at += this.#text[this.#at] === '\\' ? 2 : 1;
     this.#at++;
   }
 

@@ -61,9 +61,20 @@ const BOTH = 'give header or column, not both';
 /** How a row's user id or name is read: its text, an attribute, or a link's address. */
 export const ExtractorSchema = v.variant('from', [
   v.pipe(
-    v.strictObject({ from: v.literal('cell'), ...cellFields, selector: v.optional(Selector), pattern: v.optional(Pattern) }),
-    v.forward(v.check((ref) => named(ref), NEITHER), ['header']),
-    v.forward(v.check((ref) => notBoth(ref), BOTH), ['header']),
+    v.strictObject({
+      from: v.literal('cell'),
+      ...cellFields,
+      selector: v.optional(Selector),
+      pattern: v.optional(Pattern),
+    }),
+    v.forward(
+      v.check((ref) => named(ref), NEITHER),
+      ['header'],
+    ),
+    v.forward(
+      v.check((ref) => notBoth(ref), BOTH),
+      ['header'],
+    ),
   ),
   v.pipe(
     v.strictObject({
@@ -73,11 +84,22 @@ export const ExtractorSchema = v.variant('from', [
       selector: v.optional(Selector),
       pattern: v.optional(Pattern),
     }),
-    v.forward(v.check((ref) => notBoth(ref), BOTH), ['header']),
+    v.forward(
+      v.check((ref) => notBoth(ref), BOTH),
+      ['header'],
+    ),
   ),
   v.pipe(
-    v.strictObject({ from: v.literal('link'), ...cellFields, selector: v.optional(Selector, 'a[href]'), pattern: Pattern }),
-    v.forward(v.check((ref) => notBoth(ref), BOTH), ['header']),
+    v.strictObject({
+      from: v.literal('link'),
+      ...cellFields,
+      selector: v.optional(Selector, 'a[href]'),
+      pattern: Pattern,
+    }),
+    v.forward(
+      v.check((ref) => notBoth(ref), BOTH),
+      ['header'],
+    ),
   ),
   v.strictObject({ from: v.literal('text'), selector: v.optional(Selector), pattern: v.optional(Pattern) }),
 ]);
@@ -89,7 +111,10 @@ export const MarkPlacementSchema = v.pipe(
     /** Before or after the content of the place it goes. */
     position: v.optional(v.picklist(['before', 'after']), 'before'),
   }),
-  v.forward(v.check((ref) => notBoth(ref), BOTH), ['header']),
+  v.forward(
+    v.check((ref) => notBoth(ref), BOTH),
+    ['header'],
+  ),
 );
 
 export const SiteProfileSchema = v.pipe(
@@ -104,7 +129,13 @@ export const SiteProfileSchema = v.pipe(
     /** Where the mark goes; by default before the name (or the id when there is no name). */
     mark: v.optional(MarkPlacementSchema, {}),
   }),
-  v.forward(v.check((profile) => profile.id !== undefined || profile.name !== undefined, 'give an id or a name extractor (or both)'), ['id']),
+  v.forward(
+    v.check(
+      (profile) => profile.id !== undefined || profile.name !== undefined,
+      'give an id or a name extractor (or both)',
+    ),
+    ['id'],
+  ),
 );
 
 export const SitesSettingsSchema = v.strictObject({

@@ -2,7 +2,10 @@ import type { Settings } from '../settings/schema';
 import { browserPattern, originPattern } from './match-pattern';
 
 /** Where Roster runs: the configured patterns, or else every page of the sign-in site's origin. */
-export function siteMatches(settings: { readonly sites: Pick<Settings['sites'], 'matches'>; readonly auth: Pick<Settings['auth'], 'cookieUrl'> }): string[] {
+export function siteMatches(settings: {
+  readonly sites: Pick<Settings['sites'], 'matches'>;
+  readonly auth: Pick<Settings['auth'], 'cookieUrl'>;
+}): string[] {
   if (settings.sites.matches.length > 0) return [...settings.sites.matches];
   const origin = originPattern(settings.auth.cookieUrl);
   return origin ? [origin] : [];

@@ -11,7 +11,11 @@ import type { TabInfo } from './tester-tabs';
 
 const log = createLogger('options');
 
-function onEvents(events: readonly { addListener(listener: () => void): void; removeListener(listener: () => void): void }[], listener: () => void, signal: AbortSignal): void {
+function onEvents(
+  events: readonly { addListener(listener: () => void): void; removeListener(listener: () => void): void }[],
+  listener: () => void,
+  signal: AbortSignal,
+): void {
   const call = () => listener();
   for (const event of events) event.addListener(call);
   signal.addEventListener('abort', () => events.forEach((event) => event.removeListener(call)), { once: true });
@@ -23,7 +27,8 @@ export function browserOptionsPorts(): OptionsPorts {
     settings: { follow: followEditableSettings, save: saveSettings },
     permissions: {
       granted: async () => (await browser.permissions.getAll()).origins ?? [],
-      onChange: (listener, signal) => onEvents([browser.permissions.onAdded, browser.permissions.onRemoved], listener, signal),
+      onChange: (listener, signal) =>
+        onEvents([browser.permissions.onAdded, browser.permissions.onRemoved], listener, signal),
       // No `async` and nothing before the call: the prompt needs the click's user gesture.
       request: (origins) =>
         browser.permissions.request({ origins: [...origins] }).catch((error: unknown) => {
@@ -36,13 +41,22 @@ export function browserOptionsPorts(): OptionsPorts {
     tester: {
       tabs: async () =>
         (await browser.tabs.query({})).flatMap((tab): TabInfo[] =>
-          tab.id === undefined || !tab.url ? [] : [{ id: tab.id, windowId: tab.windowId, title: tab.title ?? tab.url, url: tab.url, active: tab.active }],
+          tab.id === undefined || !tab.url
+            ? []
+            : [{ id: tab.id, windowId: tab.windowId, title: tab.title ?? tab.url, url: tab.url, active: tab.active }],
         ),
-      onTabsChange: (listener, signal) => onEvents([browser.tabs.onUpdated, browser.tabs.onRemoved, browser.tabs.onCreated], listener, signal),
+      onTabsChange: (listener, signal) =>
+        onEvents([browser.tabs.onUpdated, browser.tabs.onRemoved, browser.tabs.onCreated], listener, signal),
       async start(tabId, onReply, signal) {
         // Every frame the browser lets Roster script, with the address Roster would judge it by.
         const found = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: frameAddress });
-        const frameIds = [...new Set(found.flatMap((frame) => (typeof frame.result === 'string' && /^https?:/i.test(frame.result) ? [frame.frameId] : [])))];
+        const frameIds = [
+          ...new Set(
+            found.flatMap((frame) =>
+              typeof frame.result === 'string' && /^https?:/i.test(frame.result) ? [frame.frameId] : [],
+            ),
+          ),
+        ];
         if (frameIds.length === 0) throw new Error('no web page in this tab that Roster may read');
         const target = { tabId, frameIds: frameIds.sort((a, b) => a - b) };
         await browser.scripting.insertCSS({ target, css: TEST_CSS });
@@ -55,10 +69,16 @@ export function browserOptionsPorts(): OptionsPorts {
           });
           return port;
         });
-        signal.addEventListener('abort', () => {
-          for (const port of ports) port.disconnect();
-          browser.scripting.removeCSS({ target, css: TEST_CSS }).catch((error: unknown) => log.debug('the tab went away', error));
-        }, { once: true });
+        signal.addEventListener(
+          'abort',
+          () => {
+            for (const port of ports) port.disconnect();
+            browser.scripting
+              .removeCSS({ target, css: TEST_CSS })
+              .catch((error: unknown) => log.debug('the tab went away', error));
+          },
+          { once: true },
+        );
         return (profile) => {
           for (const port of ports) port.postMessage({ type: 'test', profile });
         };

@@ -10,7 +10,11 @@ export interface IdentityWords {
   readonly tone: 'ok' | 'busy' | 'problem' | 'muted';
 }
 
-const words = (key: MessageKey, tone: IdentityWords['tone'], ...substitutions: (string | number)[]): IdentityWords => ({ key, tone, substitutions });
+const words = (key: MessageKey, tone: IdentityWords['tone'], ...substitutions: (string | number)[]): IdentityWords => ({
+  key,
+  tone,
+  substitutions,
+});
 
 export const sourceLabel: Record<IdentitySource, MessageKey> = {
   jwt: 'identityLabelJwt',
@@ -28,7 +32,11 @@ export function fromWords(me: Pick<Me, 'source' | 'spot'>): MessageKey {
     case 'url':
       return 'identityFromUrl';
     case 'page':
-      return me.spot === 'sessionStorage' ? 'identityFromSessionStorage' : me.spot === 'element' ? 'identityFromElement' : 'identityFromLocalStorage';
+      return me.spot === 'sessionStorage'
+        ? 'identityFromSessionStorage'
+        : me.spot === 'element'
+          ? 'identityFromElement'
+          : 'identityFromLocalStorage';
     case 'settings':
       return 'identityFromSettings';
     case 'learned':
@@ -70,12 +78,15 @@ export function sourceWords(source: IdentitySource, state: SourceState, ambiguit
     case 'unused':
       return words('identityStateUnused', 'muted');
     case 'found':
-      return state.name ? words('identityStateFound', 'ok', state.name, state.id) : words('identityStateFoundId', 'ok', state.id);
+      return state.name
+        ? words('identityStateFound', 'ok', state.name, state.id)
+        : words('identityStateFoundId', 'ok', state.id);
     case 'waiting':
       if (source === 'learned' && ambiguity) return ambiguityWords(ambiguity);
       return words(source === 'page' ? 'identityStateWaitingPage' : 'identityStateWaiting', 'busy');
     case 'failed': {
-      if (state.problem === 'http' && (state.status === 401 || state.status === 403)) return words('identityProblemSignedOut', 'problem', state.status);
+      if (state.problem === 'http' && (state.status === 401 || state.status === 403))
+        return words('identityProblemSignedOut', 'problem', state.status);
       // Most hosts sign in with opaque tokens: that the token names nobody is a fact, not a fault.
       if (state.problem === 'not-jwt') return words('identityProblemNotJwt', 'muted');
       return words(problemKey[state.problem], 'problem', ...(state.problem === 'http' ? [state.status ?? 0] : []));

@@ -37,7 +37,11 @@ const TOO_LONG = /^Invalid length: Expected <=(\d+) but/;
 
 export function issueText(issue: SettingsIssue): IssueText {
   const range = numberRange(issue.field);
-  if (range) return { key: range.integer ? 'optionsErrWholeRange' : 'optionsErrNumberRange', substitutions: [range.min, range.max] };
+  if (range)
+    return {
+      key: range.integer ? 'optionsErrWholeRange' : 'optionsErrNumberRange',
+      substitutions: [range.min, range.max],
+    };
   const key = KNOWN_MESSAGES.get(issue.message);
   if (key) return { key, substitutions: [] };
   const tooLong = TOO_LONG.exec(issue.message);

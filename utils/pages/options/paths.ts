@@ -16,7 +16,9 @@ export function getPath(value: unknown, path: string): unknown {
   for (const segment of path.split('.')) {
     // Own fields only: `constructor` or `__proto__` in a path never reach Object.prototype.
     if (!isContainer(current) || !Object.hasOwn(current, segment)) return undefined;
-    current = Array.isArray(current) ? (current as readonly Json[])[Number(segment)] : (current as Readonly<Record<string, Json>>)[segment];
+    current = Array.isArray(current)
+      ? (current as readonly Json[])[Number(segment)]
+      : (current as Readonly<Record<string, Json>>)[segment];
   }
   return current;
 }

@@ -32,7 +32,8 @@ export function covers(granted: string, needed: string): boolean {
   const have = parse(granted);
   const want = parse(needed);
   if (!have || !want) return false;
-  const schemeOk = have.scheme === want.scheme || (have.scheme === '*' && (want.scheme === 'http' || want.scheme === 'https'));
+  const schemeOk =
+    have.scheme === want.scheme || (have.scheme === '*' && (want.scheme === 'http' || want.scheme === 'https'));
   if (!schemeOk) return false;
   if (have.host === '*' || have.host === want.host) return true;
   if (!have.host.startsWith('*.')) return false;

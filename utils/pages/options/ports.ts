@@ -37,7 +37,11 @@ export interface OptionsPorts {
      * which frame (0: the tab's own page). The returned function sends a profile to them all (again
      * after each edit). Stops when `signal` aborts.
      */
-    start(tabId: number, onReply: (reply: TesterReply, frameId: number) => void, signal: AbortSignal): Promise<(profile: unknown) => void>;
+    start(
+      tabId: number,
+      onReply: (reply: TesterReply, frameId: number) => void,
+      signal: AbortSignal,
+    ): Promise<(profile: unknown) => void>;
     /** Brings the tab to the front, to see the outlined rows. */
     show(tab: TabInfo): Promise<void>;
   };

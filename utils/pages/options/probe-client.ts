@@ -14,9 +14,18 @@ import {
 
 /** The options page's side of the setup tests; the background runs them. */
 export interface SetupProbes {
-  connection(request: Extract<ProbeRequestInput, { probe: 'connection' }>, signal: AbortSignal): Promise<ConnectionProbeResult>;
-  directory(request: Extract<ProbeRequestInput, { probe: 'directory' }>, signal: AbortSignal): Promise<DirectoryProbeResult>;
-  identity(request: Extract<ProbeRequestInput, { probe: 'identity' }>, signal: AbortSignal): Promise<IdentityProbeResult>;
+  connection(
+    request: Extract<ProbeRequestInput, { probe: 'connection' }>,
+    signal: AbortSignal,
+  ): Promise<ConnectionProbeResult>;
+  directory(
+    request: Extract<ProbeRequestInput, { probe: 'directory' }>,
+    signal: AbortSignal,
+  ): Promise<DirectoryProbeResult>;
+  identity(
+    request: Extract<ProbeRequestInput, { probe: 'identity' }>,
+    signal: AbortSignal,
+  ): Promise<IdentityProbeResult>;
 }
 
 export class ProbeError extends Error {
@@ -43,7 +52,10 @@ export function probesOverPorts(connect: (name: string) => PortLike): SetupProbe
         port.disconnect();
         settle();
       };
-      const timer = setTimeout(() => done(() => reject(new ProbeError('no answer from the background'))), REPLY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => done(() => reject(new ProbeError('no answer from the background'))),
+        REPLY_TIMEOUT_MS,
+      );
       const onAbort = () => done(() => reject(new ProbeError('cancelled')));
       signal.addEventListener('abort', onAbort, { once: true });
       port.onMessage.addListener((message) => {

@@ -40,13 +40,23 @@ export function connectionProbeText(result: ConnectionProbeResult): ProbeText {
   }
 }
 
-export function directoryProbeText(result: DirectoryProbeResult, fields: { readonly idField: string; readonly nameField: string }): ProbeText {
+export function directoryProbeText(
+  result: DirectoryProbeResult,
+  fields: { readonly idField: string; readonly nameField: string },
+): ProbeText {
   switch (result.outcome) {
     case 'read': {
       const sample = result.sample.join(', ');
-      if (result.beyond > 0) return { key: 'optionsDirReadBeyond', substitutions: [result.users, sample, result.beyond], tone: 'ok' };
-      if (result.users === 0) return { key: 'optionsDirNoneUsable', substitutions: [result.skipped, fields.idField, fields.nameField], tone: 'problem' };
-      if (result.skipped > 0) return { key: 'optionsDirReadSkipped', substitutions: [result.users, sample, result.skipped], tone: 'ok' };
+      if (result.beyond > 0)
+        return { key: 'optionsDirReadBeyond', substitutions: [result.users, sample, result.beyond], tone: 'ok' };
+      if (result.users === 0)
+        return {
+          key: 'optionsDirNoneUsable',
+          substitutions: [result.skipped, fields.idField, fields.nameField],
+          tone: 'problem',
+        };
+      if (result.skipped > 0)
+        return { key: 'optionsDirReadSkipped', substitutions: [result.users, sample, result.skipped], tone: 'ok' };
       return { key: 'optionsDirRead', substitutions: [result.users, sample], tone: 'ok' };
     }
     case 'failed': {

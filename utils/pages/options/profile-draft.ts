@@ -10,7 +10,8 @@ export type CellMode = 'row' | 'header' | 'column';
 
 type Fields = Readonly<Record<string, Json>>;
 
-const asFields = (value: unknown): Fields => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : {});
+const asFields = (value: unknown): Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : {};
 
 /**
  * What each kind keeps of the old extractor. A column stays between the two kinds that read inside
@@ -27,7 +28,10 @@ const kept: Readonly<Record<ExtractorKind, readonly string[]>> = {
 /** A new extractor of `kind` that keeps what still applies of `current` and starts the rest sensibly. */
 export function switchExtractorKind(current: unknown, kind: ExtractorKind): Json {
   const old = asFields(current);
-  const next: Record<string, Json> = { from: kind, ...Object.fromEntries(Object.entries(old).filter(([key]) => kept[kind].includes(key))) };
+  const next: Record<string, Json> = {
+    from: kind,
+    ...Object.fromEntries(Object.entries(old).filter(([key]) => kept[kind].includes(key))),
+  };
   // A cell must name its column; "Name" is what most admin tables call it.
   if (kind === 'cell' && next.header === undefined && next.column === undefined) next.header = 'Name';
   if (kind === 'attribute' && next.attribute === undefined) next.attribute = 'data-id';

@@ -53,7 +53,12 @@ export type PolicyTarget = 'chrome' | 'firefox';
  * `policies.3rdparty.Extensions.<id>` from `policies.json`. Only non-default fields are forced, so
  * users keep the rest.
  */
-export function policyFileText(settings: Settings, defaults: Settings, target: PolicyTarget, extensionId: string): string {
+export function policyFileText(
+  settings: Settings,
+  defaults: Settings,
+  target: PolicyTarget,
+  extensionId: string,
+): string {
   const values = nonDefaultSettings(settings, defaults);
   const policy =
     target === 'chrome'

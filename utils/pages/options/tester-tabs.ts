@@ -33,7 +33,11 @@ export function pageLabel(url: string): string {
  * The tabs a profile can be tried on: web pages only (the browser shows Roster the address only of
  * tabs it may access), the ones the profile and Roster both cover first. Pure.
  */
-export function testableTabs(tabs: readonly TabInfo[], profileUrl: string | undefined, siteMatches: readonly string[]): TestableTab[] {
+export function testableTabs(
+  tabs: readonly TabInfo[],
+  profileUrl: string | undefined,
+  siteMatches: readonly string[],
+): TestableTab[] {
   const rank = (tab: TestableTab) => (tab.profileApplies ? 0 : 2) + (tab.rosterRuns ? 0 : 1);
   return tabs
     .filter((tab) => /^https?:/i.test(tab.url))

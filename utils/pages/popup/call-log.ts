@@ -21,7 +21,8 @@ export function recordName(record: CallRecord, names: DirectoryEntries): string 
 export function owedCalls(records: readonly CallRecord[]): ReadonlySet<IncomingCall> {
   const lastCalled = new Map<string, number>();
   for (const record of records) {
-    if (record.kind === 'outgoing') lastCalled.set(record.peerId, Math.max(record.at, lastCalled.get(record.peerId) ?? -Infinity));
+    if (record.kind === 'outgoing')
+      lastCalled.set(record.peerId, Math.max(record.at, lastCalled.get(record.peerId) ?? -Infinity));
   }
   const owed = new Set<IncomingCall>();
   for (const record of records) {
@@ -33,7 +34,11 @@ export function owedCalls(records: readonly CallRecord[]): ReadonlySet<IncomingC
 }
 
 /** The log newest first, as the Calls tab lists it. */
-export function callLog(records: readonly CallRecord[], names: DirectoryEntries, newIds: ReadonlySet<string>): LogEntry[] {
+export function callLog(
+  records: readonly CallRecord[],
+  names: DirectoryEntries,
+  newIds: ReadonlySet<string>,
+): LogEntry[] {
   const owed = owedCalls(records);
   const entries: LogEntry[] = [];
   for (let index = records.length - 1; index >= 0; index--) {
@@ -51,7 +56,9 @@ export function callLog(records: readonly CallRecord[], names: DirectoryEntries,
 
 /** Calls ringing right now, newest first: the popup offers to answer or dismiss them. */
 export function ringingCalls(records: readonly CallRecord[]): IncomingCall[] {
-  return records.filter((record): record is IncomingCall => record.kind === 'incoming' && record.status === 'ringing').reverse();
+  return records
+    .filter((record): record is IncomingCall => record.kind === 'incoming' && record.status === 'ringing')
+    .reverse();
 }
 
 /** Ids of incoming calls not yet seen: these are "new" for as long as the popup stays open. */
@@ -61,5 +68,7 @@ export function unseenIds(records: readonly CallRecord[]): string[] {
 
 /** The tab the popup opens on: the calls, when a missed one has not been seen yet; else the people. */
 export function openingTab(records: readonly CallRecord[]): 'people' | 'calls' {
-  return records.some((record) => record.kind === 'incoming' && !record.seen && record.status === 'missed') ? 'calls' : 'people';
+  return records.some((record) => record.kind === 'incoming' && !record.seen && record.status === 'missed')
+    ? 'calls'
+    : 'people';
 }

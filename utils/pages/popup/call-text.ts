@@ -9,7 +9,11 @@ export interface Words {
   readonly tone: 'ok' | 'busy' | 'problem' | 'muted';
 }
 
-const words = (key: MessageKey, tone: Words['tone'], ...substitutions: string[]): Words => ({ key, tone, substitutions });
+const words = (key: MessageKey, tone: Words['tone'], ...substitutions: string[]): Words => ({
+  key,
+  tone,
+  substitutions,
+});
 
 const failedKey: Record<NonNullable<Extract<RowCallStatus, { kind: 'failed' }>['error']>, MessageKey> = {
   expired: 'popupCallExpired',

@@ -39,6 +39,7 @@ function createNameOrder(locale: string): NameOrder {
   let pinyin: Compare | undefined;
   return {
     group: (name) => (startsWithHan.test(name) ? 1 : 0),
-    compare: (group, a, b) => (group === 1 ? (pinyin ??= new Intl.Collator('zh-u-co-pinyin', options).compare)(a, b) : local(a, b)),
+    compare: (group, a, b) =>
+      group === 1 ? (pinyin ??= new Intl.Collator('zh-u-co-pinyin', options).compare)(a, b) : local(a, b),
   };
 }

@@ -69,9 +69,17 @@ function current(state: KeyState, targets: readonly KeyTarget[], place: KeyPlace
 }
 
 const moveTo = (state: KeyState, active: number): KeyOutcome =>
-  active < 0 ? { state, handled: true } : { state: { active, armed: null }, effect: { type: 'focus-active' }, handled: true };
+  active < 0
+    ? { state, handled: true }
+    : { state: { active, armed: null }, effect: { type: 'focus-active' }, handled: true };
 
-export function pressKey(state: KeyState, press: KeyPress, targets: readonly KeyTarget[], pageSize: number, hasQuery: boolean): KeyOutcome {
+export function pressKey(
+  state: KeyState,
+  press: KeyPress,
+  targets: readonly KeyTarget[],
+  pageSize: number,
+  hasQuery: boolean,
+): KeyOutcome {
   const ignored: KeyOutcome = { state, handled: false };
   if (press.modified) return ignored;
   const inList = press.place === 'list';
@@ -104,8 +112,10 @@ export function pressKey(state: KeyState, press: KeyPress, targets: readonly Key
       const index = current(state, targets, press.place);
       const target = targets[index];
       if (!target) return { state, handled: press.key === 'Enter' };
-      if (target.kind === 'toggle') return { state: { active: index, armed: null }, effect: { type: 'toggle-offline' }, handled: true };
-      if (state.armed === target.id) return { state: { active: index, armed: null }, effect: { type: 'call', id: target.id }, handled: true };
+      if (target.kind === 'toggle')
+        return { state: { active: index, armed: null }, effect: { type: 'toggle-offline' }, handled: true };
+      if (state.armed === target.id)
+        return { state: { active: index, armed: null }, effect: { type: 'call', id: target.id }, handled: true };
       return { state: { active: index, armed: target.id }, handled: true };
     }
     case 'Escape':
@@ -116,7 +126,8 @@ export function pressKey(state: KeyState, press: KeyPress, targets: readonly Key
       return ignored;
     default:
       // Typing on a row goes on in the search box; the key itself still lands there.
-      if (inList && (press.key.length === 1 || press.key === 'Backspace')) return { state: { ...state, armed: null }, effect: { type: 'focus-search' }, handled: false };
+      if (inList && (press.key.length === 1 || press.key === 'Backspace'))
+        return { state: { ...state, armed: null }, effect: { type: 'focus-search' }, handled: false };
       return ignored;
   }
 }

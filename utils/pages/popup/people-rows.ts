@@ -18,7 +18,12 @@ export interface OfflineSection {
  * Online people, then a collapsible "offline" section. While searching, offline matches are
  * always listed: "she is offline" beats "nobody matches".
  */
-export function peopleRows(online: readonly Person[], offline: OfflineSection, expanded: boolean, searching: boolean): PeopleRow[] {
+export function peopleRows(
+  online: readonly Person[],
+  offline: OfflineSection,
+  expanded: boolean,
+  searching: boolean,
+): PeopleRow[] {
   const rows: PeopleRow[] = online.map((person) => ({ kind: 'online', person }));
   if (searching) {
     if (offline.shown.length === 0) return rows;

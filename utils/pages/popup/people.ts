@@ -49,7 +49,11 @@ export function offlineIds(
 }
 
 /** The offline colleagues, with when they were last seen; unsorted (see `sorted-online.ts`). */
-export function offlinePeople(ids: readonly UserId[], names: DirectoryEntries, lastSeen: IdTable<number>): OfflinePerson[] {
+export function offlinePeople(
+  ids: readonly UserId[],
+  names: DirectoryEntries,
+  lastSeen: IdTable<number>,
+): OfflinePerson[] {
   return ids.map((id): OfflinePerson => {
     const seen = ownValue(lastSeen, id);
     return seen === undefined ? person(id, names) : { ...person(id, names), lastSeen: seen };

@@ -19,5 +19,6 @@ export function markOnce(name: string): void {
 /** Called when the first state is in the DOM; the task after the next frame comes after its paint. */
 export function markFirstRender(): void {
   markOnce(MARK_RENDERED);
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => markOnce(MARK_PAINTED), 0));
+  if (typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() => setTimeout(() => markOnce(MARK_PAINTED), 0));
 }

@@ -6,7 +6,31 @@
 
 const LETTERS = 'abcdefghjklmnopqrstwxyz';
 /** The first character, in pinyin collation, of each initial in LETTERS (no i, u, v initials). */
-const BOUNDARIES: readonly string[] = ['阿', '八', '嚓', '哒', '妸', '发', '旮', '哈', '讥', '咔', '垃', '妈', '拏', '噢', '妑', '七', '呥', '扨', '它', '穵', '夕', '丫', '帀'];
+const BOUNDARIES: readonly string[] = [
+  '阿',
+  '八',
+  '嚓',
+  '哒',
+  '妸',
+  '发',
+  '旮',
+  '哈',
+  '讥',
+  '咔',
+  '垃',
+  '妈',
+  '拏',
+  '噢',
+  '妑',
+  '七',
+  '呥',
+  '扨',
+  '它',
+  '穵',
+  '夕',
+  '丫',
+  '帀',
+];
 const isHan = /\p{Script=Han}/u;
 
 export type Initials = (text: string) => string;
@@ -28,7 +52,9 @@ function createInitialOf(): (char: string) => string {
   const collator = new Intl.Collator('zh-u-co-pinyin');
   // An engine without pinyin collation data orders the boundaries some other way: then give up
   // rather than invent initials.
-  const ordered = BOUNDARIES.every((char, index) => index === 0 || collator.compare(BOUNDARIES[index - 1] ?? '', char) < 0);
+  const ordered = BOUNDARIES.every(
+    (char, index) => index === 0 || collator.compare(BOUNDARIES[index - 1] ?? '', char) < 0,
+  );
   if (!ordered || collator.compare('李', '垃') < 0 || collator.compare('李', '妈') > 0) return () => '';
   const cache = new Map<string, string>();
   const initialOf = (char: string): string => {

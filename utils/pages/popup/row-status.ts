@@ -25,9 +25,15 @@ export type RowCallStatus =
  * answered, then the call log's word for it (queued, sent, failed), or why it was refused. Old
  * outcomes fade so yesterday's "rung" does not sit on the row all day.
  */
-export function rowCallStatus(pending: boolean, refused: Refused | undefined, latest: OutgoingCall | undefined, now: number): RowCallStatus | undefined {
+export function rowCallStatus(
+  pending: boolean,
+  refused: Refused | undefined,
+  latest: OutgoingCall | undefined,
+  now: number,
+): RowCallStatus | undefined {
   if (pending) return { kind: 'sending' };
-  if (refused && (!latest || refused.at >= latest.at) && now - refused.at < SHOW_FAILED_MS) return { kind: 'refused', refusal: refused.refusal };
+  if (refused && (!latest || refused.at >= latest.at) && now - refused.at < SHOW_FAILED_MS)
+    return { kind: 'refused', refusal: refused.refusal };
   if (!latest) return undefined;
   const settled = latest.settledAt ?? latest.at;
   switch (latest.status) {

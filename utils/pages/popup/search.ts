@@ -6,12 +6,17 @@ import type { Initials } from './pinyin';
  * accents dropped ("chloe" finds "Chloé"), lower case. Han characters are left as they are.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a query; every one must be found for a person to match. */
 export function queryTerms(query: string): string[] {
-  return foldForSearch(query).split(/\s+/u).filter((term) => term !== '');
+  return foldForSearch(query)
+    .split(/\s+/u)
+    .filter((term) => term !== '');
 }
 
 /**
@@ -52,7 +57,10 @@ export class SearchIndex {
     for (const person of people) this.keyOf(person.id, person.name);
   }
 
-  filter<P extends { readonly id: UserId; readonly name: string }>(people: readonly P[], terms: readonly string[]): readonly P[] {
+  filter<P extends { readonly id: UserId; readonly name: string }>(
+    people: readonly P[],
+    terms: readonly string[],
+  ): readonly P[] {
     if (terms.length === 0) return people;
     return people.filter((person) => matchesTerms(this.keyOf(person.id, person.name), terms));
   }

@@ -56,7 +56,11 @@ export function sortFirst<P extends Person>(people: readonly P[], order: NameOrd
       rest.push(entry);
       continue;
     }
-    best.splice(insertionPoint(best, (other) => compare(other, item)), 0, item);
+    best.splice(
+      insertionPoint(best, (other) => compare(other, item)),
+      0,
+      item,
+    );
     if (best.length > count) {
       const dropped = best.pop();
       if (dropped) rest.push(dropped.entry);
@@ -84,7 +88,11 @@ export function resort<P extends Person>(previous: readonly P[], people: readonl
   for (const entry of joined) {
     const item = keyed(entry, order);
     // Only the few people the binary search looks at need their group worked out.
-    kept.splice(insertionPoint(kept, (other) => compare(keyed(other, order), item)), 0, entry);
+    kept.splice(
+      insertionPoint(kept, (other) => compare(keyed(other, order), item)),
+      0,
+      entry,
+    );
   }
   return kept;
 }

@@ -44,7 +44,9 @@ function lazy<T>(make: () => T): () => T {
 function createTimeFormat(locale: string): TimeFormat {
   const relativeFormat = lazy(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const clockFormat = lazy(() => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }));
-  const dayAndClock = lazy(() => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }));
+  const dayAndClock = lazy(
+    () => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }),
+  );
   const dateAndClock = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
   const everything = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium' }));
   return {
@@ -54,7 +56,8 @@ function createTimeFormat(locale: string): TimeFormat {
       if (ago < 45_000) return relativeFormat().format(0, 'second');
       if (ago < 45 * MINUTE) return relativeFormat().format(-Math.max(1, Math.round(ago / MINUTE)), 'minute');
       // Late last night reads better as "2 hours ago" than as "yesterday".
-      if (ago < 6 * HOUR || (ago < DAY && calendarDays(at, now) === 0)) return relativeFormat().format(-Math.max(1, Math.round(ago / HOUR)), 'hour');
+      if (ago < 6 * HOUR || (ago < DAY && calendarDays(at, now) === 0))
+        return relativeFormat().format(-Math.max(1, Math.round(ago / HOUR)), 'hour');
       const days = Math.max(1, calendarDays(at, now));
       if (days < 7) return relativeFormat().format(-days, 'day');
       if (days < 30) return relativeFormat().format(-Math.floor(days / 7), 'week');
@@ -63,7 +66,9 @@ function createTimeFormat(locale: string): TimeFormat {
     },
     short(at, now) {
       if (calendarDays(at, now) === 0) return clockFormat().format(at);
-      return new Date(at).getFullYear() === new Date(now).getFullYear() ? dayAndClock().format(at) : dateAndClock().format(at);
+      return new Date(at).getFullYear() === new Date(now).getFullYear()
+        ? dayAndClock().format(at)
+        : dateAndClock().format(at);
     },
     clock(at) {
       return clockFormat().format(at);

@@ -8,7 +8,12 @@ describe('cookieStoreOrder', () => {
   test.each([
     ['no host tab, no sign-in seen: nothing (the default store)', undefined, [], []],
     ['Chrome tabs carry no store', undefined, [{ lastAccessed: 5 }], []],
-    ['one tab in a container', undefined, [{ cookieStoreId: 'firefox-container-2', lastAccessed: 5 }], ['firefox-container-2']],
+    [
+      'one tab in a container',
+      undefined,
+      [{ cookieStoreId: 'firefox-container-2', lastAccessed: 5 }],
+      ['firefox-container-2'],
+    ],
     [
       'tabs by recency, each store once',
       undefined,
@@ -20,7 +25,12 @@ describe('cookieStoreOrder', () => {
       ],
       ['firefox-default', 'firefox-container-1', 'firefox-container-2'],
     ],
-    ['the latest sign-in first', 'firefox-container-3', [{ cookieStoreId: 'firefox-default', lastAccessed: 9 }], ['firefox-container-3', 'firefox-default']],
+    [
+      'the latest sign-in first',
+      'firefox-container-3',
+      [{ cookieStoreId: 'firefox-default', lastAccessed: 9 }],
+      ['firefox-container-3', 'firefox-default'],
+    ],
   ] as const)('%s', (_name, lastSignIn, tabs, expected) => {
     expect(cookieStoreOrder(lastSignIn, tabs)).toEqual(expected);
   });
@@ -29,7 +39,10 @@ describe('cookieStoreOrder', () => {
 type Change = CookieChange & { readonly cookie: { readonly name: string; readonly storeId?: string } };
 
 /** A browser with a cookie jar per store and some open tabs. */
-function fakeBrowser(jars: Record<string, Record<string, string>>, tabs: { url: string; cookieStoreId?: string; lastAccessed?: number }[]) {
+function fakeBrowser(
+  jars: Record<string, Record<string, string>>,
+  tabs: { url: string; cookieStoreId?: string; lastAccessed?: number }[],
+) {
   const listeners = new Set<(change: Change) => void>();
   const get = vi.fn((details: { url: string; name: string; storeId?: string }) => {
     const value = jars[details.storeId ?? 'firefox-default']?.[details.name];
@@ -40,7 +53,10 @@ function fakeBrowser(jars: Record<string, Record<string, string>>, tabs: { url: 
     return Promise.resolve(tabs.filter((tab) => new URL(tab.url).hostname === hostname));
   });
   const api: HostCookieBrowser = {
-    cookies: { get, onChanged: { addListener: (l) => void listeners.add(l), removeListener: (l) => void listeners.delete(l) } },
+    cookies: {
+      get,
+      onChanged: { addListener: (l) => void listeners.add(l), removeListener: (l) => void listeners.delete(l) },
+    },
     tabs: { query },
   };
   const setCookie = (storeId: string, name: string, value: string) => {
@@ -78,7 +94,9 @@ describe('hostStoreCookies', () => {
 
   test('a sign-in in a container whose tab is still loading is followed at once', async () => {
     // The tab is not at the host's address yet when the login response sets the cookie.
-    const world = fakeBrowser({ 'firefox-default': {} }, [{ url: 'about:blank', cookieStoreId: 'firefox-container-4' }]);
+    const world = fakeBrowser({ 'firefox-default': {} }, [
+      { url: 'about:blank', cookieStoreId: 'firefox-container-4' },
+    ]);
     const tokens = cookieTokenSource(auth, hostStoreCookies(world.api));
     const seen: (string | undefined)[] = [];
     tokens.watch((token) => seen.push(token), new AbortController().signal);
@@ -88,7 +106,10 @@ describe('hostStoreCookies', () => {
   });
 
   test("other cookies' changes do not move the preference", async () => {
-    const world = fakeBrowser({ 'firefox-default': { USERTOKEN: 'default-token' }, 'firefox-container-5': { USERTOKEN: 'other' } }, []);
+    const world = fakeBrowser(
+      { 'firefox-default': { USERTOKEN: 'default-token' }, 'firefox-container-5': { USERTOKEN: 'other' } },
+      [],
+    );
     const cookies = hostStoreCookies(world.api);
     const tokens = cookieTokenSource(auth, cookies);
     tokens.watch(() => undefined, new AbortController().signal);

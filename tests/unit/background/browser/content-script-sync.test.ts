@@ -35,12 +35,17 @@ class FakeHost implements ScriptingHost {
   tell = (tabId: number, message: SitesMessage) => {
     this.told.push([tabId, message]);
     // A tab without our script refuses: the sync must shrug that off.
-    return this.tabs.get(tabId)?.startsWith('https://other') ? Promise.reject(new Error('Receiving end does not exist')) : Promise.resolve();
+    return this.tabs.get(tabId)?.startsWith('https://other')
+      ? Promise.reject(new Error('Receiving end does not exist'))
+      : Promise.resolve();
   };
 }
 
 const base = defaultSettings();
-const settings = (cookieUrl: string, matches: string[] = []) => ({ auth: { ...base.auth, cookieUrl }, sites: { ...base.sites, matches } });
+const settings = (cookieUrl: string, matches: string[] = []) => ({
+  auth: { ...base.auth, cookieUrl },
+  sites: { ...base.sites, matches },
+});
 
 let host: FakeHost;
 let sync: ContentScriptSync;

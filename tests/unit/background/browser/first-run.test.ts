@@ -1,6 +1,11 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { needsSetup, openOptionsOnFirstInstall, POLICY_WAIT_ON_INSTALL_MS, type FirstRunDeps } from '../../../../utils/background/browser/first-run';
+import {
+  needsSetup,
+  openOptionsOnFirstInstall,
+  POLICY_WAIT_ON_INSTALL_MS,
+  type FirstRunDeps,
+} from '../../../../utils/background/browser/first-run';
 import { defaultSettings } from '../../../../utils/core/settings/validate';
 
 beforeEach(() => fakeBrowser.reset());

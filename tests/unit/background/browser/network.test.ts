@@ -8,7 +8,10 @@ import type { Timers } from '../../../../utils/core/timers';
  */
 
 let onLine = true;
-const timers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) };
+const timers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+};
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleNotificationActions, notificationId, showCallNotification } from '../../../../utils/background/calls/call-notifications';
-import { callNotificationOptions, type NotificationFeatures } from '../../../../utils/background/calls/notification-options';
+import {
+  handleNotificationActions,
+  notificationId,
+  showCallNotification,
+} from '../../../../utils/background/calls/call-notifications';
+import {
+  callNotificationOptions,
+  type NotificationFeatures,
+} from '../../../../utils/background/calls/notification-options';
 import type { IncomingCall } from '../../../../utils/core/calls/records';
 import type { UserId } from '../../../../utils/core/protocol/schemas';
 import type { RosterService } from '../../../../utils/background/service/service';
@@ -38,7 +45,14 @@ beforeEach(() => {
 });
 
 describe('callNotificationOptions', () => {
-  const text = { iconUrl: 'icon.png', title: 'Li Si calls', message: '09:00', clickHint: 'Click', callBack: 'Call back', dismiss: 'Dismiss' };
+  const text = {
+    iconUrl: 'icon.png',
+    title: 'Li Si calls',
+    message: '09:00',
+    clickHint: 'Click',
+    callBack: 'Call back',
+    dismiss: 'Dismiss',
+  };
 
   test('with buttons: both buttons, kept until dismissed when asked, top priority', () => {
     expect(callNotificationOptions(text, true, chrome)).toEqual({
@@ -75,7 +89,10 @@ describe('showCallNotification', () => {
     showCallNotification(call, true, chrome);
     await settle();
     const all = await fakeBrowser.notifications.getAll();
-    expect(all[notificationId('c1')]).toMatchObject({ buttons: [{ title: 'callBack' }, { title: 'dismiss' }], requireInteraction: true });
+    expect(all[notificationId('c1')]).toMatchObject({
+      buttons: [{ title: 'callBack' }, { title: 'dismiss' }],
+      requireInteraction: true,
+    });
   });
 });
 

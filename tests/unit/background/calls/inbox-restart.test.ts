@@ -10,7 +10,14 @@ import { defaultSettings } from '../../../../utils/core/settings/validate';
 
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 const peer = '2' as UserId;
-const out = (id: string, status: OutgoingCall['status'], extra: Partial<OutgoingCall> = {}): OutgoingCall => ({ kind: 'outgoing', id, peerId: peer, at: NOW - 30_000, status, ...extra });
+const out = (id: string, status: OutgoingCall['status'], extra: Partial<OutgoingCall> = {}): OutgoingCall => ({
+  kind: 'outgoing',
+  id,
+  peerId: peer,
+  at: NOW - 30_000,
+  status,
+  ...extra,
+});
 
 function restore(records: CallRecord[]) {
   const events: CallEvent[] = [];
@@ -23,7 +30,12 @@ function restore(records: CallRecord[]) {
       saved.push(history);
       return Promise.resolve();
     },
-    effects: { notify: () => undefined, closeNotification: () => undefined, ring: () => undefined, setBadge: () => undefined },
+    effects: {
+      notify: () => undefined,
+      closeNotification: () => undefined,
+      ring: () => undefined,
+      setBadge: () => undefined,
+    },
     emit: (event) => events.push(event),
     activeHostTab: () => Promise.resolve(null),
     onSaveError: () => undefined,
@@ -33,9 +45,17 @@ function restore(records: CallRecord[]) {
 
 describe('a call still queued when the worker stopped', () => {
   test.each<[string, OutgoingCall, OutgoingCall]>([
-    ['queued: failed, because its queue died with the worker', out('a', 'queued'), out('a', 'failed', { error: 'restarted', settledAt: NOW })],
+    [
+      'queued: failed, because its queue died with the worker',
+      out('a', 'queued'),
+      out('a', 'failed', { error: 'restarted', settledAt: NOW }),
+    ],
     ['sent: left alone', out('b', 'sent', { settledAt: NOW - 29_000 }), out('b', 'sent', { settledAt: NOW - 29_000 })],
-    ['failed: keeps its own reason', out('c', 'failed', { error: 'expired', settledAt: NOW - 1_000 }), out('c', 'failed', { error: 'expired', settledAt: NOW - 1_000 })],
+    [
+      'failed: keeps its own reason',
+      out('c', 'failed', { error: 'expired', settledAt: NOW - 1_000 }),
+      out('c', 'failed', { error: 'expired', settledAt: NOW - 1_000 }),
+    ],
   ])('%s', async (_, saved, restored) => {
     const { inbox } = restore([saved]);
     await inbox.settled();

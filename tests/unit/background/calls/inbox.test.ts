@@ -23,7 +23,9 @@ function frame(sender: string, offsetMs = 0, name = `User ${sender}`): CallFrame
   };
 }
 
-function setup(options: { history?: CallHistory; settings?: Partial<typeof defaults>; activeTab?: number | null } = {}) {
+function setup(
+  options: { history?: CallHistory; settings?: Partial<typeof defaults>; activeTab?: number | null } = {},
+) {
   const events: CallEvent[] = [];
   const saved: CallHistory[] = [];
   let ids = 0;
@@ -33,20 +35,28 @@ function setup(options: { history?: CallHistory; settings?: Partial<typeof defau
     ring: vi.fn<CallEffects['ring']>(),
     setBadge: vi.fn<CallEffects['setBadge']>(),
   };
-  const inbox = new CallInbox(options.history ?? emptyHistory, { ...defaults, ...options.settings }, {
-    clock: { now: () => Date.now() },
-    timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) },
-    newCallId: () => `call-${String(++ids)}`,
-    save: (history) => {
-      saved.push(history);
-      return Promise.resolve();
+  const inbox = new CallInbox(
+    options.history ?? emptyHistory,
+    { ...defaults, ...options.settings },
+    {
+      clock: { now: () => Date.now() },
+      timers: {
+        setTimeout: (callback, ms) => setTimeout(callback, ms),
+        clearTimeout: (handle) => clearTimeout(handle),
+      },
+      newCallId: () => `call-${String(++ids)}`,
+      save: (history) => {
+        saved.push(history);
+        return Promise.resolve();
+      },
+      effects,
+      emit: (event) => events.push(event),
+      activeHostTab: () => Promise.resolve(options.activeTab === undefined ? 7 : options.activeTab),
+      onSaveError: () => undefined,
     },
-    effects,
-    emit: (event) => events.push(event),
-    activeHostTab: () => Promise.resolve(options.activeTab === undefined ? 7 : options.activeTab),
-    onSaveError: () => undefined,
-  });
-  const of = <T extends CallEvent['type']>(type: T) => events.filter((event): event is Extract<CallEvent, { type: T }> => event.type === type);
+  );
+  const of = <T extends CallEvent['type']>(type: T) =>
+    events.filter((event): event is Extract<CallEvent, { type: T }> => event.type === type);
   return { inbox, events, saved, effects, of };
 }
 
@@ -64,8 +74,20 @@ describe('exactly once', () => {
     expect(saved).toHaveLength(1);
     expect(effects.notify).toHaveBeenCalledTimes(1);
     // Sent at START, received a second later: the call's time is when it arrived.
-    expect(effects.notify.mock.calls[0]?.[0]).toMatchObject({ peerId: '7', peerName: '李四', status: 'ringing', at: START + 1_000 });
-    expect(of('ring')).toEqual([{ type: 'ring', call: { id: expect.any(String), callerId: '7', callerName: '李四', at: START + 1_000 }, toastTabId: 7, announce: true }]);
+    expect(effects.notify.mock.calls[0]?.[0]).toMatchObject({
+      peerId: '7',
+      peerName: '李四',
+      status: 'ringing',
+      at: START + 1_000,
+    });
+    expect(of('ring')).toEqual([
+      {
+        type: 'ring',
+        call: { id: expect.any(String), callerId: '7', callerName: '李四', at: START + 1_000 },
+        toastTabId: 7,
+        announce: true,
+      },
+    ]);
     expect(effects.setBadge).toHaveBeenLastCalledWith(1);
   });
 
@@ -155,7 +177,15 @@ describe('ringing, missed, answered', () => {
   });
 
   test('a restarted worker finds calls that lapsed while it was gone missed', () => {
-    const ringing = { kind: 'incoming' as const, id: 'x', peerId: '7' as UserId, peerName: 'x', at: START - 120_000, status: 'ringing' as const, seen: false };
+    const ringing = {
+      kind: 'incoming' as const,
+      id: 'x',
+      peerId: '7' as UserId,
+      peerName: 'x',
+      at: START - 120_000,
+      status: 'ringing' as const,
+      seen: false,
+    };
     const { inbox } = setup({ history: { records: [ringing], unseen: 1, delivered: [] } });
     expect(inbox.history.records[0]).toMatchObject({ status: 'missed' });
   });
@@ -185,7 +215,9 @@ describe('history', () => {
     const { inbox } = setup({ settings: { historyLimit: 10 } });
     for (let index = 0; index < 25; index++) inbox.receive(frame(String(100 + index), index), () => undefined);
     await inbox.settled();
-    expect(inbox.history.records.map((record) => record.peerId)).toEqual(Array.from({ length: 10 }, (_, index) => String(115 + index)));
+    expect(inbox.history.records.map((record) => record.peerId)).toEqual(
+      Array.from({ length: 10 }, (_, index) => String(115 + index)),
+    );
     inbox.receive(frame('100', 0), () => undefined);
     expect(inbox.history.records).toHaveLength(10);
     expect(inbox.history.unseen).toBe(25);

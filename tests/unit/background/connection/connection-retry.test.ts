@@ -11,8 +11,7 @@ afterEach(() => {
 });
 
 const { backoff, cannotReachAfterMs } = defaultConnectionOptions;
-const waitFor = (status: { nextRetryAt?: number }): number =>
-  (status.nextRetryAt ?? NaN) - Date.now();
+const waitFor = (status: { nextRetryAt?: number }): number => (status.nextRetryAt ?? NaN) - Date.now();
 
 describe('Connection: closes', () => {
   test.each([
@@ -23,17 +22,14 @@ describe('Connection: closes', () => {
     [4001, 'unauthorized', 1],
     [4003, 'unauthorized', 1],
     [1008, 'unauthorized', 1],
-  ] as const)(
-    'close %i after open → %s, %i socket(s) a minute later',
-    async (code, reason, count) => {
-      const c = connect();
-      const socket = await c.connected();
-      socket.serverClose(code);
-      expect(c.connection.status).toMatchObject({ phase: 'disconnected', reason });
-      await advance(60_000);
-      expect(c.sockets).toHaveLength(count);
-    }
-  );
+  ] as const)('close %i after open → %s, %i socket(s) a minute later', async (code, reason, count) => {
+    const c = connect();
+    const socket = await c.connected();
+    socket.serverClose(code);
+    expect(c.connection.status).toMatchObject({ phase: 'disconnected', reason });
+    await advance(60_000);
+    expect(c.sockets).toHaveLength(count);
+  });
 
   test.each([
     [1006, undefined, 'closed with 1006 before opening'],
@@ -120,13 +116,19 @@ describe('Connection: backoff', () => {
   type Harness = ReturnType<typeof connect>;
   test.each([
     ['connecting', (c: Harness) => c.start()],
-    ['connected', async (c: Harness) => {
-      await c.connected();
-    }],
-    ['stopped', (c: Harness) => {
-      c.connection.stop();
-      return Promise.resolve();
-    }],
+    [
+      'connected',
+      async (c: Harness) => {
+        await c.connected();
+      },
+    ],
+    [
+      'stopped',
+      (c: Harness) => {
+        c.connection.stop();
+        return Promise.resolve();
+      },
+    ],
     [
       'without a token',
       async (c: Harness) => {

@@ -116,7 +116,7 @@ export function connect(setup: Setup = {}) {
       clock,
       random: setup.random ?? (() => 0.5),
       network,
-    }
+    },
   );
   connection.onStatus((change) => changes.push(change), life.signal);
   connection.onFrame((data) => frames.push(data), life.signal);

@@ -25,7 +25,7 @@ function outbox(options: Partial<OutboxOptions> = {}) {
         wire.push(text);
         return true;
       },
-    }
+    },
   );
   const life = new AbortController();
   const describe = (item: OutboxItem<string>): string =>
@@ -136,7 +136,7 @@ describe('Outbox', () => {
     let n = 100;
     const box = new Outbox<null>(
       { capacity: 5, ttlMs: 1_000 },
-      { clock, timers, send: () => false, nextId: () => `m${(n += 1)}` }
+      { clock, timers, send: () => false, nextId: () => `m${(n += 1)}` },
     );
     expect([box.enqueue('x', null).id, box.enqueue('y', null).id]).toEqual(['m101', 'm102']);
   });

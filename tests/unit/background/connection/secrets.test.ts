@@ -66,7 +66,12 @@ describe('tokenUrl: the token goes to the configured server or nowhere', () => {
         const result = tokenUrl('wss://admin.example:8443/ws', token);
         if (!result.ok) return;
         const url = new URL(result.url);
-        expect([url.protocol, url.hostname, url.port, url.searchParams.get('token')]).toEqual(['wss:', 'admin.example', '8443', token]);
+        expect([url.protocol, url.hostname, url.port, url.searchParams.get('token')]).toEqual([
+          'wss:',
+          'admin.example',
+          '8443',
+          token,
+        ]);
       }),
     );
   });
@@ -78,15 +83,20 @@ describe('what views see of the connection never holds the token', () => {
 
   test('a close reason quoting the token, whole or cut', async () => {
     await fc.assert(
-      fc.asyncProperty(tokens, fc.string({ maxLength: 100 }), fc.integer({ min: 7, max: 120 }), async (token, said, cut) => {
-        const world = connect();
-        world.token.value = token;
-        const socket = await world.connected();
-        socket.serverClose(4001, `${said} ${token.slice(0, cut)}`);
-        const shown = JSON.stringify(world.changes.map((change) => change.to));
-        world.life.abort();
-        expect(leaks(shown, token)).toBe(false);
-      }),
+      fc.asyncProperty(
+        tokens,
+        fc.string({ maxLength: 100 }),
+        fc.integer({ min: 7, max: 120 }),
+        async (token, said, cut) => {
+          const world = connect();
+          world.token.value = token;
+          const socket = await world.connected();
+          socket.serverClose(4001, `${said} ${token.slice(0, cut)}`);
+          const shown = JSON.stringify(world.changes.map((change) => change.to));
+          world.life.abort();
+          expect(leaks(shown, token)).toBe(false);
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -94,7 +104,9 @@ describe('what views see of the connection never holds the token', () => {
   test('a socket constructor that quotes the whole address in its error', async () => {
     const world = connect();
     world.token.value = 'eyJhbGciOiJIUzI1NiJ9.payload.sig';
-    world.factory.error = new SyntaxError(`Failed to construct 'WebSocket': The URL 'wss://host.example/ws?token=${world.token.value}' is invalid.`);
+    world.factory.error = new SyntaxError(
+      `Failed to construct 'WebSocket': The URL 'wss://host.example/ws?token=${world.token.value}' is invalid.`,
+    );
     await world.start();
     const shown = JSON.stringify(world.changes.map((change) => change.to));
     expect(shown).toContain('[token]');
@@ -106,7 +118,11 @@ describe('what views see of the connection never holds the token', () => {
     const world = connect({ options: { serverUrl: 'wss://host.example/ws#' } });
     await world.start();
     expect(world.sockets).toEqual([]);
-    expect(world.changes.at(-1)?.to).toMatchObject({ phase: 'disconnected', reason: 'not-configured', lastError: 'the server address has a #fragment' });
+    expect(world.changes.at(-1)?.to).toMatchObject({
+      phase: 'disconnected',
+      reason: 'not-configured',
+      lastError: 'the server address has a #fragment',
+    });
     world.life.abort();
   });
 });

@@ -17,7 +17,10 @@ const withPage: IdentitySettings = { ...base, pageKey: 'vuex' };
 /** Answers for the "who am I" address, per token, as the host would (401 without a session). */
 type Answer = { status: number; body: string; redirected?: boolean };
 
-function world(settings: IdentitySettings, answers: (token: string | undefined) => Answer = () => ({ status: 404, body: '' })) {
+function world(
+  settings: IdentitySettings,
+  answers: (token: string | undefined) => Answer = () => ({ status: 404, body: '' }),
+) {
   let now = 1_000_000;
   let token: string | undefined;
   const learned = new Map<string, NamedId>();
@@ -28,7 +31,10 @@ function world(settings: IdentitySettings, answers: (token: string | undefined) 
     fetch: (input) => {
       fetched.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       const answer = answers(token);
-      const response = new Response(answer.body, { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+      const response = new Response(answer.body, {
+        status: answer.status,
+        headers: { 'Content-Type': 'application/json' },
+      });
       if (answer.redirected) Object.defineProperty(response, 'redirected', { value: true });
       return Promise.resolve(response);
     },
@@ -54,7 +60,9 @@ function world(settings: IdentitySettings, answers: (token: string | undefined) 
     async signIn(next: string | undefined) {
       token = next;
       tracker.token(next);
-      await vi.waitFor(() => expect(tracker.status().sources.url.state).not.toBe('waiting'), { timeout: 1_000 }).catch(() => undefined);
+      await vi
+        .waitFor(() => expect(tracker.status().sources.url.state).not.toBe('waiting'), { timeout: 1_000 })
+        .catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 10));
     },
     advance(ms: number) {
@@ -64,7 +72,12 @@ function world(settings: IdentitySettings, answers: (token: string | undefined) 
 }
 
 const me = (tracker: IdentityTracker) => tracker.me();
-const page = (value: unknown, name = ''): PageReading => ({ ok: true, id: value as string, name, spot: 'localStorage' });
+const page = (value: unknown, name = ''): PageReading => ({
+  ok: true,
+  id: value as string,
+  name,
+  spot: 'localStorage',
+});
 
 describe('sources, tried in order', () => {
   test('a JWT names me; the "who am I" address is not even asked', async () => {
@@ -87,14 +100,21 @@ describe('sources, tried in order', () => {
     ['401 (signed out on the host)', { status: 401, body: '{"code":50008}' }, { problem: 'http', status: 401 }],
     ['an HTML page', { status: 200, body: '<!doctype html><title>Login</title>' }, { problem: 'not-json' }],
     ['a redirect to the login page', { status: 200, body: '<html>', redirected: true }, { problem: 'redirected' }],
-    ['JSON without the fields', { status: 200, body: '{"code":20000,"data":{"roles":["admin"]}}' }, { problem: 'no-id' }],
+    [
+      'JSON without the fields',
+      { status: 200, body: '{"code":20000,"data":{"roles":["admin"]}}' },
+      { problem: 'no-id' },
+    ],
     ['a huge body', { status: 200, body: `{"pad":"${'x'.repeat(300 * 1024)}"}` }, { problem: 'too-large' }],
-  ] as const)('"who am I" answering %s: a clear status, nobody guessed, nothing thrown', async (_, answer, expected) => {
-    const w = world(withUrl, () => answer);
-    await w.signIn('opaque-session-0001');
-    expect(me(w.tracker)).toBeUndefined();
-    expect(w.tracker.status().sources.url).toMatchObject({ state: 'failed', ...expected });
-  });
+  ] as const)(
+    '"who am I" answering %s: a clear status, nobody guessed, nothing thrown',
+    async (_, answer, expected) => {
+      const w = world(withUrl, () => answer);
+      await w.signIn('opaque-session-0001');
+      expect(me(w.tracker)).toBeUndefined();
+      expect(w.tracker.status().sources.url).toMatchObject({ state: 'failed', ...expected });
+    },
+  );
 
   test('the page: believed from a signed-in tab, and its name kept', async () => {
     const w = world(withPage);
@@ -170,7 +190,10 @@ describe('bound to the token', () => {
       ['token-of-one', '{"data":{"id":"1","name":"章三"}}'],
       ['token-of-two', '{"data":{"id":"2","name":"李四"}}'],
     ]);
-    const w = world({ ...withUrl, pageKey: 'vuex' }, (token) => ({ status: 200, body: answers.get(token ?? '') ?? '{}' }));
+    const w = world({ ...withUrl, pageKey: 'vuex' }, (token) => ({
+      status: 200,
+      body: answers.get(token ?? '') ?? '{}',
+    }));
     await w.signIn('token-of-one');
     w.tracker.onlineList([id('1')], true);
     expect(me(w.tracker)).toMatchObject({ id: '1', source: 'url' });
@@ -277,7 +300,10 @@ describe('sorting calls', () => {
   test('a call for someone else than who I am configured as: shown, and the status says so', async () => {
     const w = world({ ...base, mode: 'manual', userId: '5' });
     await w.signIn('opaque-session-0001');
-    expect(w.tracker.classify({ senderId: id('2'), receiverId: id('1') })).toEqual({ kind: 'incoming', mismatch: true });
+    expect(w.tracker.classify({ senderId: id('2'), receiverId: id('1') })).toEqual({
+      kind: 'incoming',
+      mismatch: true,
+    });
     expect(w.tracker.status().mismatch).toMatchObject({ receiverId: '1' });
     expect(me(w.tracker)?.id).toBe('5');
   });

@@ -36,10 +36,13 @@ describe('round trip', () => {
     expect(await stored()).toHaveLength(1);
   });
 
-  test.each([['__proto__'], ['constructor'], ['<img src=x onerror=alert(1)>'], ['x'.repeat(128)]])('the id %s is kept as data', async (id) => {
-    await learnedIdentityStore.set(hash(1), user(id, id.slice(0, 200)));
-    expect(await learnedIdentityStore.get(hash(1))).toEqual(user(id, id.slice(0, 200)));
-  });
+  test.each([['__proto__'], ['constructor'], ['<img src=x onerror=alert(1)>'], ['x'.repeat(128)]])(
+    'the id %s is kept as data',
+    async (id) => {
+      await learnedIdentityStore.set(hash(1), user(id, id.slice(0, 200)));
+      expect(await learnedIdentityStore.get(hash(1))).toEqual(user(id, id.slice(0, 200)));
+    },
+  );
 });
 
 describe('only the 10 newest are kept', () => {
@@ -110,7 +113,13 @@ describe('corrupted contents read as nothing learned, and are overwritten on the
     ['an entry with an object id', [{ hash: hash(1), id: { toString: 1 }, name: '' }]],
     ['an entry with a name too long', [{ hash: hash(1), id: '1', name: 'x'.repeat(201) }]],
     ['a token where the hash goes', [{ hash: 'opaque-session-token', id: '1', name: '' }]],
-    ['a good entry beside a token-looking one', [{ hash: hash(1), id: '1', name: '' }, { hash: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', id: '2', name: '' }]],
+    [
+      'a good entry beside a token-looking one',
+      [
+        { hash: hash(1), id: '1', name: '' },
+        { hash: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', id: '2', name: '' },
+      ],
+    ],
   ])('%s', async (_, garbage) => {
     await store(garbage);
     expect(await learnedIdentityStore.get(hash(1))).toBeUndefined();

@@ -20,8 +20,23 @@ describe('host tabs, frame by frame', () => {
 
   test.each([
     ['the top document when it is a host page, whatever frame is in view', [[0], [3, 'shown'], [4]], 0],
-    ['else the host frame that came into view last', [[3, 'shown'], [4, 'shown']], 4],
-    ['a frame that went out of view gives way', [[3, 'shown'], [4, 'shown'], [4, 'hidden']], 3],
+    [
+      'else the host frame that came into view last',
+      [
+        [3, 'shown'],
+        [4, 'shown'],
+      ],
+      4,
+    ],
+    [
+      'a frame that went out of view gives way',
+      [
+        [3, 'shown'],
+        [4, 'shown'],
+        [4, 'hidden'],
+      ],
+      3,
+    ],
     ['none in view: the first', [[5], [3]], 3],
   ] as const)('toasts go to one frame: %s', (_, steps, expected) => {
     const tabs = new HostTabs();

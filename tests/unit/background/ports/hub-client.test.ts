@@ -30,22 +30,29 @@ beforeEach(() => {
   sockets = [];
   const cookies = new FakeCookies();
   cookies.set('USERTOKEN', fakeJwt({ sub: '1', name: '章三' }));
-  service = new RosterService({
-    ...fakeCallDeps().deps,
-    ...fakeIdentityDeps().deps,
-    createSocket: (url) => {
-      const socket = new FakeSocket(url);
-      sockets.push(socket);
-      return socket;
+  service = new RosterService(
+    {
+      ...fakeCallDeps().deps,
+      ...fakeIdentityDeps().deps,
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      cookies,
+      fetch: () => Promise.reject(new Error('no directory in this test')),
+      timers,
+      clock: { now: () => Date.now() },
+      random: () => 0.5,
+      network: new FakeNetwork(),
     },
-    cookies,
-    fetch: () => Promise.reject(new Error('no directory in this test')),
-    timers,
-    clock: { now: () => Date.now() },
-    random: () => 0.5,
-    network: new FakeNetwork(),
-  }, defaultSettings());
-  service.configure({ ...defaultSettings(), serverUrl: 'ws://server.test/ws', auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' } });
+    defaultSettings(),
+  );
+  service.configure({
+    ...defaultSettings(),
+    serverUrl: 'ws://server.test/ws',
+    auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' },
+  });
   hub = serveViews(Promise.resolve(service), EXTENSION, new HostTabs());
 });
 
@@ -63,15 +70,18 @@ async function connectedServer(): Promise<FakeSocket> {
 }
 
 function view(sender: PortLike['sender'], opened: PortLike[] = []): RosterClient {
-  return connectRoster({
-    connect: () => {
-      const pair = portPair(PORT_NAME, sender);
-      hub(pair.background);
-      opened.push(pair.background);
-      return pair.view;
+  return connectRoster(
+    {
+      connect: () => {
+        const pair = portPair(PORT_NAME, sender);
+        hub(pair.background);
+        opened.push(pair.background);
+        return pair.view;
+      },
+      timers,
     },
-    timers,
-  }, life.signal);
+    life.signal,
+  );
 }
 
 describe('an extension page', () => {
@@ -79,7 +89,11 @@ describe('an extension page', () => {
     const socket = await connectedServer();
     const popup = view(POPUP);
     await expect.poll(() => popup.state?.presence.online).toEqual(['1', '2', '3']);
-    expect(popup.state).toMatchObject({ connection: { phase: 'connected' }, me: { id: '1', name: '章三' }, names: { 3: '王五' } });
+    expect(popup.state).toMatchObject({
+      connection: { phase: 'connected' },
+      me: { id: '1', name: '章三' },
+      names: { 3: '王五' },
+    });
     socket.receive('{"Type":"Chat","Message":["2","3","4"]}');
     await expect.poll(() => popup.state?.presence.online).toEqual(['2', '3', '4']);
   });
@@ -91,11 +105,15 @@ describe('an extension page', () => {
     const result = await popup.request({ op: 'sendCall', to: id('3') });
     expect(result).toMatchObject({ ok: true, call: { peerId: '3', status: 'sent' } });
     expect(JSON.parse(socket.sent.at(-1)!)).toEqual({
-      Sender: '1', Receiver: '3', SendTime: '',
+      Sender: '1',
+      Receiver: '3',
+      SendTime: '',
       Message: { Event: 'Call', Data: { sender: '章三', type: '呼叫', receiver: '王五' } },
       Type: 'Event',
     });
-    await expect.poll(() => popup.state?.calls.records).toEqual([expect.objectContaining({ kind: 'outgoing', peerId: '3', status: 'sent' })]);
+    await expect
+      .poll(() => popup.state?.calls.records)
+      .toEqual([expect.objectContaining({ kind: 'outgoing', peerId: '3', status: 'sent' })]);
   });
 
   test.each([
@@ -180,21 +198,24 @@ describe('who I am, from a host page', () => {
     sockets = [];
     const cookies = new FakeCookies();
     cookies.set('USERTOKEN', 'opaque-session-token-1');
-    service = new RosterService({
-      ...fakeCallDeps().deps,
-      ...fakeIdentityDeps().deps,
-      createSocket: (url) => {
-        const socket = new FakeSocket(url);
-        sockets.push(socket);
-        return socket;
+    service = new RosterService(
+      {
+        ...fakeCallDeps().deps,
+        ...fakeIdentityDeps().deps,
+        createSocket: (url) => {
+          const socket = new FakeSocket(url);
+          sockets.push(socket);
+          return socket;
+        },
+        cookies,
+        fetch: () => Promise.reject(new Error('no fetch in this test')),
+        timers,
+        clock: { now: () => Date.now() },
+        random: () => 0.5,
+        network: new FakeNetwork(),
       },
-      cookies,
-      fetch: () => Promise.reject(new Error('no fetch in this test')),
-      timers,
-      clock: { now: () => Date.now() },
-      random: () => 0.5,
-      network: new FakeNetwork(),
-    }, defaultSettings());
+      defaultSettings(),
+    );
     service.configure(vuexSettings());
     hub = serveViews(Promise.resolve(service), EXTENSION, new HostTabs());
   });
@@ -224,7 +245,9 @@ describe('who I am, from a host page', () => {
   test('an extension page may not pose as a host page', async () => {
     const popup = view(POPUP);
     await expect.poll(() => popup.state).toBeDefined();
-    await expect(popup.request({ op: 'reportIdentity', reading })).rejects.toThrow('reportIdentity is not allowed from a page');
+    await expect(popup.request({ op: 'reportIdentity', reading })).rejects.toThrow(
+      'reportIdentity is not allowed from a page',
+    );
   });
 
   test('a reading that is not one is refused at the door', async () => {
@@ -232,8 +255,16 @@ describe('who I am, from a host page', () => {
     const replies: unknown[] = [];
     pair.view.onMessage.addListener((reply) => replies.push(reply));
     hub(pair.background);
-    pair.view.postMessage({ type: 'request', id: 1, request: { op: 'reportIdentity', reading: { ok: true, id: 'x'.repeat(129), name: '', spot: 'localStorage' } } });
-    pair.view.postMessage({ type: 'request', id: 2, request: { op: 'reportIdentity', reading: { ok: true, id: { toString: 1 }, name: '', spot: 'cookie' } } });
+    pair.view.postMessage({
+      type: 'request',
+      id: 1,
+      request: { op: 'reportIdentity', reading: { ok: true, id: 'x'.repeat(129), name: '', spot: 'localStorage' } },
+    });
+    pair.view.postMessage({
+      type: 'request',
+      id: 2,
+      request: { op: 'reportIdentity', reading: { ok: true, id: { toString: 1 }, name: '', spot: 'cookie' } },
+    });
     pair.view.postMessage({ type: 'request', id: 99, request: { op: 'snapshot' } });
     await expect.poll(() => replies.some((reply) => (reply as { id?: number }).id === 99)).toBe(true);
     expect(replies.filter((reply) => (reply as { type: string }).type === 'reply')).toHaveLength(1);
@@ -258,7 +289,15 @@ describe('a host page’s limits', () => {
     const popup = view(POPUP);
     const tab = view(HOST_TAB);
     await expect.poll(() => tab.state).toBeDefined();
-    socket.receive(JSON.stringify({ Sender: '2', Receiver: '1', SendTime: '2026-11-25T10:00:00.0000000+08:00', Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } }, Type: 'Event' }));
+    socket.receive(
+      JSON.stringify({
+        Sender: '2',
+        Receiver: '1',
+        SendTime: '2026-11-25T10:00:00.0000000+08:00',
+        Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三' } },
+        Type: 'Event',
+      }),
+    );
     await expect.poll(() => popup.state?.calls.records.length).toBe(1);
     const callId = popup.state!.calls.records[0]!.id;
     // No active host tab in this test: the call was toasted nowhere.
@@ -281,7 +320,14 @@ describe('refused input', () => {
     ['not an object', 'hello'],
     ['an unknown op', { type: 'request', id: 1, request: { op: 'steal' } }],
     ['a bad user id', { type: 'request', id: 2, request: { op: 'sendCall', to: '' } }],
-    ['too many names', { type: 'request', id: 3, request: { op: 'learnNames', names: Array.from({ length: 5001 }, (_, i) => [String(i), 'x']) } }],
+    [
+      'too many names',
+      {
+        type: 'request',
+        id: 3,
+        request: { op: 'learnNames', names: Array.from({ length: 5001 }, (_, i) => [String(i), 'x']) },
+      },
+    ],
   ])('a malformed message (%s) is dropped and the port keeps working', async (_, message) => {
     const pair = portPair(PORT_NAME, POPUP);
     const replies: unknown[] = [];

@@ -26,7 +26,13 @@ function deps(): ConnectionProbeDeps & IdentityProbeDeps {
 
 const connection = () => {
   const { identity, connection: link } = defaultSettings();
-  return { probe: 'connection' as const, serverUrl: 'wss://corp/ws', auth: { cookieUrl: 'https://corp/', cookieName: 'USERTOKEN' }, identity, connection: link };
+  return {
+    probe: 'connection' as const,
+    serverUrl: 'wss://corp/ws',
+    auth: { cookieUrl: 'https://corp/', cookieName: 'USERTOKEN' },
+    identity,
+    connection: link,
+  };
 };
 
 function client(sender: { id?: string; url?: string }) {
@@ -44,10 +50,24 @@ test('an extension page asks, the background answers in words; no token either w
     outcome: 'no-permission',
     origins: ['https://corp/*'],
   });
-  await expect(probes.directory({ probe: 'directory', directory: { ...defaultSettings().directory, url: '' } }, new AbortController().signal)).resolves.toEqual({
+  await expect(
+    probes.directory(
+      { probe: 'directory', directory: { ...defaultSettings().directory, url: '' } },
+      new AbortController().signal,
+    ),
+  ).resolves.toEqual({
     outcome: 'not-configured',
   });
-  await expect(probes.identity({ probe: 'identity', auth: { cookieUrl: 'https://corp/', cookieName: 'USERTOKEN' }, identity: defaultSettings().identity }, new AbortController().signal)).resolves.toEqual({
+  await expect(
+    probes.identity(
+      {
+        probe: 'identity',
+        auth: { cookieUrl: 'https://corp/', cookieName: 'USERTOKEN' },
+        identity: defaultSettings().identity,
+      },
+      new AbortController().signal,
+    ),
+  ).resolves.toEqual({
     outcome: 'no-permission',
     origins: ['https://corp/*'],
   });

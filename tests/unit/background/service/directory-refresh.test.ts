@@ -1,12 +1,19 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Timers } from '../../../../utils/core/timers';
-import { DIRECTORY_TIMEOUT_MS, fetchDirectory, type DirectoryList } from '../../../../utils/background/service/directory-fetch';
+import {
+  DIRECTORY_TIMEOUT_MS,
+  fetchDirectory,
+  type DirectoryList,
+} from '../../../../utils/background/service/directory-fetch';
 import { probeDirectory } from '../../../../utils/background/probes/directory-probe';
 import { refreshDirectory } from '../../../../utils/background/service/directory-refresh';
 import { defaultSettings } from '../../../../utils/core/settings/validate';
 
 const settings = { ...defaultSettings().directory, url: 'https://admin.example.com/api/users', refreshMinutes: 15 };
-const timers: Timers = { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle) };
+const timers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+};
 const MiB = 1024 * 1024;
 
 afterEach(() => {
@@ -38,7 +45,10 @@ describe('reading the host user list', () => {
   test('a body without Content-Length is given up past 8 MiB, not read to its end', async () => {
     const { stream, seen } = streamed(new Uint8Array(MiB).fill(0x20), 64);
     const fetch = () => Promise.resolve(new Response(stream));
-    await expect(fetchDirectory(settings, { fetch, timers }, new AbortController().signal)).rejects.toMatchObject({ name: 'DirectoryError', code: 'too-large' });
+    await expect(fetchDirectory(settings, { fetch, timers }, new AbortController().signal)).rejects.toMatchObject({
+      name: 'DirectoryError',
+      code: 'too-large',
+    });
     expect(seen.pulls).toBeLessThanOrEqual(9);
     expect(seen.cancelled).toBe(true);
   });
@@ -75,13 +85,30 @@ describe('the options page’s Test says why it failed', () => {
   const deps = (fetch: typeof globalThis.fetch) => ({ fetch, timers, missingOrigins: () => Promise.resolve([]) });
 
   test.each<[string, () => Promise<Response>, string]>([
-    ['sent to a sign-in page', () => Promise.resolve(Object.defineProperties(new Response('<html>Sign in</html>'), { redirected: { value: true }, url: { value: 'https://admin.example.com/login' } })), 'redirected'],
+    [
+      'sent to a sign-in page',
+      () =>
+        Promise.resolve(
+          Object.defineProperties(new Response('<html>Sign in</html>'), {
+            redirected: { value: true },
+            url: { value: 'https://admin.example.com/login' },
+          }),
+        ),
+      'redirected',
+    ],
     ['not JSON', () => Promise.resolve(new Response('<html></html>')), 'not-json'],
     ['refused', () => Promise.resolve(new Response('', { status: 401 })), 'http'],
-    ['declared too large', () => Promise.resolve(new Response('[]', { headers: { 'content-length': String(9 * MiB) } })), 'too-large'],
+    [
+      'declared too large',
+      () => Promise.resolve(new Response('[]', { headers: { 'content-length': String(9 * MiB) } })),
+      'too-large',
+    ],
     ['not a list', () => Promise.resolve(Response.json({ users: [] })), 'not-a-list'],
   ])('%s', async (_, answer, code) => {
-    expect(await probeDirectory(request, deps(answer), new AbortController().signal)).toMatchObject({ outcome: 'failed', code });
+    expect(await probeDirectory(request, deps(answer), new AbortController().signal)).toMatchObject({
+      outcome: 'failed',
+      code,
+    });
   });
 
   test('a host that does not answer: timeout', async () => {

@@ -42,7 +42,10 @@ describe('readStoredMirror', () => {
   });
 
   test('ids that are built-in property names stay data in the restored tables', () => {
-    const stored = { ...whole, presence: { ...whole.presence, lastSeen: JSON.parse('{"__proto__": 5, "constructor": 6}') as unknown } };
+    const stored = {
+      ...whole,
+      presence: { ...whole.presence, lastSeen: JSON.parse('{"__proto__": 5, "constructor": 6}') as unknown },
+    };
     const { mirror } = readStoredMirror(stored);
     expect(mirror && ownValue(mirror.presence.lastSeen, '__proto__' as UserId)).toBe(5);
     expect(mirror && ownValue(mirror.presence.lastSeen, 'constructor' as UserId)).toBe(6);

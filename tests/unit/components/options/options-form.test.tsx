@@ -10,7 +10,12 @@ afterEach(() => {
 
 const field = (id: string) => {
   const element = document.getElementById(`field-${id.replace(/\./g, '-')}`);
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) throw new Error(`no field ${id}`);
+  if (!(
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLTextAreaElement ||
+    element instanceof HTMLSelectElement
+  ))
+    throw new Error(`no field ${id}`);
   return element;
 };
 
@@ -51,7 +56,9 @@ describe('validation next to the field', () => {
   test('a bad line in a list names the line', async () => {
     await renderOptions();
     type('sites.matches', 'https://admin.example.com/*\nexample.com');
-    expect(screen.getByText('Line 2: Enter a match pattern with a host, e.g. https://admin.example.com/*.')).toBeTruthy();
+    expect(
+      screen.getByText('Line 2: Enter a match pattern with a host, e.g. https://admin.example.com/*.'),
+    ).toBeTruthy();
   });
 
   test('ws:// to another machine is warned about, not refused', async () => {
@@ -120,7 +127,10 @@ describe('saving', () => {
 
 describe('enterprise policy', () => {
   test('a forced field is locked, shows the policy’s value and says who set it', async () => {
-    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws' }, managed: { serverUrl: 'wss://corp.example.com/ws' } });
+    const ports = new FakePorts({
+      own: { serverUrl: 'ws://localhost:8787/ws' },
+      managed: { serverUrl: 'wss://corp.example.com/ws' },
+    });
     await renderOptions({ ports });
     const input = field('serverUrl');
     expect(input.value).toBe('wss://corp.example.com/ws');
@@ -130,7 +140,11 @@ describe('enterprise policy', () => {
   });
 
   test('saving other fields never copies the policy’s value into the user’s settings', async () => {
-    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws' }, managed: { serverUrl: 'wss://corp.example.com/ws' }, granted: ['<all_urls>'] });
+    const ports = new FakePorts({
+      own: { serverUrl: 'ws://localhost:8787/ws' },
+      managed: { serverUrl: 'wss://corp.example.com/ws' },
+      granted: ['<all_urls>'],
+    });
     await renderOptions({ ports });
     type('auth.cookieName', 'SESSION');
     save();
@@ -176,7 +190,10 @@ describe('import, export, reset', () => {
 
   test('a file with wrong settings lists every field and reason', async () => {
     await renderOptions({ language: 'zh_CN' });
-    importFile('bad.json', JSON.stringify({ serverUrl: 'http://x/', connection: { heartbeatSeconds: 1 }, serverURL: 'ws://x/ws' }));
+    importFile(
+      'bad.json',
+      JSON.stringify({ serverUrl: 'http://x/', connection: { heartbeatSeconds: 1 }, serverURL: 'ws://x/ws' }),
+    );
     const alert = await screen.findByRole('alert');
     const items = [...alert.querySelectorAll('li')].map((item) => item.textContent);
     expect(items).toEqual([
@@ -202,10 +219,20 @@ describe('import, export, reset', () => {
     const { ports } = await renderOptions();
     fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export as a Chrome policy' }));
-    expect(ports.download.mock.calls.map(([name]: unknown[]) => name)).toEqual(['roster-settings.json', 'roster-policy.json']);
+    expect(ports.download.mock.calls.map(([name]: unknown[]) => name)).toEqual([
+      'roster-settings.json',
+      'roster-policy.json',
+    ]);
     const policy = JSON.parse(String(ports.download.mock.calls[1]?.[1])) as Record<string, unknown>;
     expect(policy).toEqual({
-      '3rdparty': { extensions: { nehbojjjlciiofmcpheindobdgmmddph: { serverUrl: 'ws://localhost:8787/ws', auth: { cookieUrl: 'http://localhost:8787/' } } } },
+      '3rdparty': {
+        extensions: {
+          nehbojjjlciiofmcpheindobdgmmddph: {
+            serverUrl: 'ws://localhost:8787/ws',
+            auth: { cookieUrl: 'http://localhost:8787/' },
+          },
+        },
+      },
     });
   });
 
@@ -224,7 +251,10 @@ describe('tests run by the background', () => {
     type('serverUrl', 'ws://localhost:9999/ws');
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     await screen.findByText('Connected as 章三. 4 online now.');
-    expect(ports.probes.connection).toHaveBeenCalledWith(expect.objectContaining({ probe: 'connection', serverUrl: 'ws://localhost:9999/ws' }), expect.any(AbortSignal));
+    expect(ports.probes.connection).toHaveBeenCalledWith(
+      expect.objectContaining({ probe: 'connection', serverUrl: 'ws://localhost:9999/ws' }),
+      expect.any(AbortSignal),
+    );
   });
 
   test('a refused token is said in words, with the detail', async () => {
@@ -232,7 +262,9 @@ describe('tests run by the background', () => {
     ports.connectionResult = { outcome: 'rejected', detail: 'closed with 4001 after 0 s: unauthorized' };
     await renderOptions({ ports });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    await screen.findByText('The server rejected your sign-in token. Sign in to the admin site again, then test again.');
+    await screen.findByText(
+      'The server rejected your sign-in token. Sign in to the admin site again, then test again.',
+    );
     expect(screen.getByText('Details: closed with 4001 after 0 s: unauthorized')).toBeTruthy();
   });
 
@@ -245,17 +277,33 @@ describe('tests run by the background', () => {
 
 describe('site profiles and the live tester', () => {
   test('a new profile can be edited and tried on an open tab, live', async () => {
-    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws', auth: { cookieUrl: 'http://localhost:8787/' } } });
+    const ports = new FakePorts({
+      own: { serverUrl: 'ws://localhost:8787/ws', auth: { cookieUrl: 'http://localhost:8787/' } },
+    });
     ports.tabList = [{ id: 7, windowId: 1, title: 'Staff', url: 'http://localhost:8787/staff', active: false }];
     await renderOptions({ ports });
     fireEvent.click(screen.getByRole('button', { name: 'Add a profile' }));
     type('sites.profiles.0.rows', 'li.person');
     // Enabled once the open tabs are known.
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Test on this tab' }).hasAttribute('disabled')).toBe(false));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Test on this tab' }).hasAttribute('disabled')).toBe(false),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Test on this tab' }));
     await waitFor(() => expect(ports.sentProfiles).toHaveLength(1));
     expect(ports.tester.start).toHaveBeenCalledWith(7, expect.any(Function), expect.any(AbortSignal));
-    ports.testerReply?.({ type: 'result', url: 'http://localhost:8787/staff', rows: 3, users: 2, duplicates: 0, unread: 1, sample: [{ index: 1, id: '2', name: '李四' }], truncated: false }, 0);
+    ports.testerReply?.(
+      {
+        type: 'result',
+        url: 'http://localhost:8787/staff',
+        rows: 3,
+        users: 2,
+        duplicates: 0,
+        unread: 1,
+        sample: [{ index: 1, id: '2', name: '李四' }],
+        truncated: false,
+      },
+      0,
+    );
     await screen.findByText('Rows matched: 3 · users read: 2. They are outlined in the tab while you test.');
     expect(screen.getByText('1 matched rows had no ID or name (dashed red outline).')).toBeTruthy();
     expect(screen.getByRole('cell', { name: '李四' })).toBeTruthy();
@@ -266,14 +314,39 @@ describe('site profiles and the live tester', () => {
   });
 
   test('in a tab that shows pages in frames, each frame answers under its own address', async () => {
-    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws', auth: { cookieUrl: 'http://localhost:8787/' }, sites: { profiles: [{ rows: 'tr', name: { from: 'text' } }] } } });
+    const ports = new FakePorts({
+      own: {
+        serverUrl: 'ws://localhost:8787/ws',
+        auth: { cookieUrl: 'http://localhost:8787/' },
+        sites: { profiles: [{ rows: 'tr', name: { from: 'text' } }] },
+      },
+    });
     ports.tabList = [{ id: 7, windowId: 1, title: 'Shell', url: 'http://localhost:8787/shell.html', active: true }];
     await renderOptions({ ports });
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Test on this tab' }).hasAttribute('disabled')).toBe(false));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Test on this tab' }).hasAttribute('disabled')).toBe(false),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Test on this tab' }));
     await waitFor(() => expect(ports.sentProfiles).toHaveLength(1));
-    const result = { type: 'result' as const, rows: 0, users: 0, duplicates: 0, unread: 0, sample: [], truncated: false };
-    ports.testerReply?.({ ...result, url: 'http://localhost:8787/users.html', rows: 5, users: 5, sample: [{ index: 1, id: '2', name: '李四' }] }, 4);
+    const result = {
+      type: 'result' as const,
+      rows: 0,
+      users: 0,
+      duplicates: 0,
+      unread: 0,
+      sample: [],
+      truncated: false,
+    };
+    ports.testerReply?.(
+      {
+        ...result,
+        url: 'http://localhost:8787/users.html',
+        rows: 5,
+        users: 5,
+        sample: [{ index: 1, id: '2', name: '李四' }],
+      },
+      4,
+    );
     ports.testerReply?.({ ...result, url: 'http://localhost:8787/shell.html' }, 0);
     ports.testerReply?.({ ...result, url: 'http://127.0.0.1:9/other.html', rows: 3 }, 6);
     await screen.findByText('This tab shows pages in frames: each of its 3 pages was tested.');
@@ -290,7 +363,9 @@ describe('site profiles and the live tester', () => {
   });
 
   test('a profile with a problem cannot be tested until fixed', async () => {
-    const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws', sites: { profiles: [{ rows: 'tr', name: { from: 'text' } }] } } });
+    const ports = new FakePorts({
+      own: { serverUrl: 'ws://localhost:8787/ws', sites: { profiles: [{ rows: 'tr', name: { from: 'text' } }] } },
+    });
     ports.tabList = [{ id: 7, windowId: 1, title: 'Staff', url: 'http://localhost:8787/staff', active: false }];
     await renderOptions({ ports });
     type('sites.profiles.0.rows', 'tr[');
@@ -305,7 +380,9 @@ describe('the keyboard shortcut', () => {
     const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws' } });
     await renderOptions({ ports });
     const section = document.getElementById('shortcut')!;
-    await waitFor(() => expect(section.querySelector('[role=status]')?.textContent).toBe('Alt+Shift+R opens the popup.'));
+    await waitFor(() =>
+      expect(section.querySelector('[role=status]')?.textContent).toBe('Alt+Shift+R opens the popup.'),
+    );
     expect(section.textContent).toContain('The browser keeps extension shortcuts at chrome://extensions/shortcuts.');
     fireEvent.click(screen.getByRole('button', { name: 'Open the browser’s shortcut settings' }));
     expect(ports.shortcut.openSettings).toHaveBeenCalledTimes(1);
@@ -315,6 +392,10 @@ describe('the keyboard shortcut', () => {
     const ports = new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws' } });
     ports.shortcutKey = undefined;
     await renderOptions({ ports });
-    await waitFor(() => expect(document.querySelector('#shortcut [role=status]')?.textContent).toBe('No key is set. Another extension may already use Alt+Shift+R: choose another.'));
+    await waitFor(() =>
+      expect(document.querySelector('#shortcut [role=status]')?.textContent).toBe(
+        'No key is set. Another extension may already use Alt+Shift+R: choose another.',
+      ),
+    );
   });
 });

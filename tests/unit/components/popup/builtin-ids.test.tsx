@@ -31,13 +31,19 @@ describe('ids that are built-in property names', () => {
   });
 
   test.each(BUILT_IN)('%s online, with a name: listed by the name', (userId) => {
-    const state = rosterState({ presence: { version: 1, online: [id('1'), id(userId)], lastSeen: {} }, names: { [userId]: 'Odd Id' } });
+    const state = rosterState({
+      presence: { version: 1, online: [id('1'), id(userId)], lastSeen: {} },
+      names: { [userId]: 'Odd Id' },
+    });
     renderPopup(overPort(state));
     expect(listed()).toEqual(['Odd Id']);
   });
 
   test.each(BUILT_IN)('%s offline and last seen: under Offline, with the time', (userId) => {
-    const state = rosterState({ presence: { version: 1, online: [id('1')], lastSeen: { [userId]: NOW - 3 * 3600_000 } }, names: {} });
+    const state = rosterState({
+      presence: { version: 1, online: [id('1')], lastSeen: { [userId]: NOW - 3 * 3600_000 } },
+      names: {},
+    });
     renderPopup(overPort(state));
     fireEvent.click(screen.getByRole('button', { name: 'Offline (1)' }));
     const absent = [...document.querySelectorAll('.absent')].map((row) => row.textContent);
@@ -46,7 +52,10 @@ describe('ids that are built-in property names', () => {
 
   test.each(BUILT_IN)('%s in the call log: named by its id', (userId) => {
     const state = rosterState({
-      ...withCalls([{ ...incoming('i1', '2', 'missed', NOW - 60_000), peerId: id(userId), peerName: '' }, { ...outgoing('o1', '2', 'sent', NOW), peerId: id(userId) }]),
+      ...withCalls([
+        { ...incoming('i1', '2', 'missed', NOW - 60_000), peerId: id(userId), peerName: '' },
+        { ...outgoing('o1', '2', 'sent', NOW), peerId: id(userId) },
+      ]),
       names: {},
     });
     renderPopup(overPort(state));
@@ -64,7 +73,10 @@ describe('ids that are built-in property names', () => {
 
 describe('any id at all', () => {
   /** Ids as the codec lets them through: trimmed, not empty; the built-in names often. */
-  const anyId = fc.oneof(fc.constantFrom(...BUILT_IN), fc.string({ minLength: 1, maxLength: 12 }).filter((text) => text.trim() === text && text !== ''));
+  const anyId = fc.oneof(
+    fc.constantFrom(...BUILT_IN),
+    fc.string({ minLength: 1, maxLength: 12 }).filter((text) => text.trim() === text && text !== ''),
+  );
   const cases = fc.record({
     online: fc.uniqueArray(anyId, { minLength: 1, maxLength: 6 }).filter((ids) => !ids.includes('1')),
     named: fc.uniqueArray(anyId, { maxLength: 3 }),
@@ -77,9 +89,19 @@ describe('any id at all', () => {
         const away = left.filter((userId) => !online.includes(userId) && userId !== '1');
         const names = Object.fromEntries(named.map((userId) => [userId, `name of ${userId}`]));
         const state = rosterState({
-          presence: { version: 1, online: [id('1'), ...online.map(id)], lastSeen: Object.fromEntries(away.map((userId) => [userId, NOW - 60_000])) },
+          presence: {
+            version: 1,
+            online: [id('1'), ...online.map(id)],
+            lastSeen: Object.fromEntries(away.map((userId) => [userId, NOW - 60_000])),
+          },
           names,
-          ...withCalls(online.map((userId, index) => ({ ...incoming(`i${index}`, '2', 'missed', NOW - index), peerId: id(userId), peerName: '' }))),
+          ...withCalls(
+            online.map((userId, index) => ({
+              ...incoming(`i${index}`, '2', 'missed', NOW - index),
+              peerId: id(userId),
+              peerName: '',
+            })),
+          ),
         });
         try {
           renderPopup(overPort(state));

@@ -101,7 +101,9 @@ describe('do not disturb', () => {
     fireEvent.click(toggle);
     expect(client.ops('setDoNotDisturb')).toEqual([{ op: 'setDoNotDisturb', on: true }]);
     client.update((state) => ({ ...state, doNotDisturb: true }));
-    await waitFor(() => expect(screen.getByText('Do not disturb is on: calls are listed here without alerts.')).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByText('Do not disturb is on: calls are listed here without alerts.')).toBeTruthy(),
+    );
     expect(toggle.checked).toBe(true);
   });
 

@@ -19,7 +19,11 @@ const openCalls = () => fireEvent.click(screen.getByRole('tab', { name: /^Calls/
 
 describe('the call log', () => {
   test('newest first, both ways, with relative and absolute times', () => {
-    renderPopup(rosterState(withCalls([incoming('i1', '2', 'answered', minutesAgo(90)), outgoing('o1', '4', 'sent', minutesAgo(5))])));
+    renderPopup(
+      rosterState(
+        withCalls([incoming('i1', '2', 'answered', minutesAgo(90)), outgoing('o1', '4', 'sent', minutesAgo(5))]),
+      ),
+    );
     openCalls();
     expect(entries()).toEqual([
       '↗Outgoing: Alice MartinSent · 5 minutes ago · 3:25 PMCall again',
@@ -48,7 +52,11 @@ describe('the call log', () => {
   });
 
   test('call back rings whoever called; an offline caller cannot be rung', () => {
-    const { client } = renderPopup(rosterState(withCalls([incoming('i1', '2', 'missed', minutesAgo(3)), incoming('i2', '5', 'missed', minutesAgo(2))])));
+    const { client } = renderPopup(
+      rosterState(
+        withCalls([incoming('i1', '2', 'missed', minutesAgo(3)), incoming('i2', '5', 'missed', minutesAgo(2))]),
+      ),
+    );
     openCalls();
     const [fromZhao, fromLi] = document.querySelectorAll('.call-entry');
     expect(within(fromZhao as HTMLElement).queryByRole('button')).toBeNull();
@@ -81,7 +89,14 @@ describe('opening the popup', () => {
   });
 
   test('with a missed call not seen yet: opens on the calls, the new ones marked', () => {
-    renderPopup(rosterState(withCalls([incoming('i1', '2', 'missed', minutesAgo(3), false), incoming('i0', '3', 'missed', minutesAgo(60))], 1)));
+    renderPopup(
+      rosterState(
+        withCalls(
+          [incoming('i1', '2', 'missed', minutesAgo(3), false), incoming('i0', '3', 'missed', minutesAgo(60))],
+          1,
+        ),
+      ),
+    );
     expect(screen.getByRole('tab', { name: /^Calls/ }).getAttribute('aria-selected')).toBe('true');
     expect(document.querySelectorAll('.is-new')).toHaveLength(1);
     expect(document.querySelector('.is-new')?.textContent).toContain('new');

@@ -28,7 +28,9 @@ describe('the people list from the keyboard', () => {
     renderPopup(rosterState());
     key(search(), 'ArrowDown');
     key(document.activeElement, 'ArrowDown');
-    const stops = [...document.querySelectorAll('.people__list button')].filter((button) => button.getAttribute('tabindex') === '0');
+    const stops = [...document.querySelectorAll('.people__list button')].filter(
+      (button) => button.getAttribute('tabindex') === '0',
+    );
     expect(stops.map((button) => button.getAttribute('aria-label'))).toEqual(['Call Alice Martin']);
   });
 

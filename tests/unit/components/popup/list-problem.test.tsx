@@ -14,10 +14,19 @@ test.each<[Language, string, string]>([
     'Connected, but the online list is out of date',
     "The server's online list was too large (1954 KiB; the limit is 64 KiB), so Roster dropped it. Raise “Largest message accepted” (connection.maxFrameKiB) in the advanced settings.",
   ],
-  ['zh_CN', '已连接，但在线列表已过期', '服务器发送的在线列表过大（1954 KiB，上限为 64 KiB），Roster 已将其丢弃。请在高级设置中调大“可接受的最大消息”（connection.maxFrameKiB）。'],
+  [
+    'zh_CN',
+    '已连接，但在线列表已过期',
+    '服务器发送的在线列表过大（1954 KiB，上限为 64 KiB），Roster 已将其丢弃。请在高级设置中调大“可接受的最大消息”（connection.maxFrameKiB）。',
+  ],
 ])('a dropped list is a problem line in the popup, with the way to fix it (%s)', (language, headline, hint) => {
   const { actions } = renderPopup(
-    rosterState({ connection: { ...connected, listProblem: { reason: 'too-large', bytes: 2_000_000, limitBytes: 64 * 1024, at: 0 } } }),
+    rosterState({
+      connection: {
+        ...connected,
+        listProblem: { reason: 'too-large', bytes: 2_000_000, limitBytes: 64 * 1024, at: 0 },
+      },
+    }),
     { language },
   );
   expect(document.querySelector('#status-headline')?.textContent).toBe(headline);

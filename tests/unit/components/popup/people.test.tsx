@@ -46,7 +46,13 @@ describe('who is online', () => {
   });
 
   test('not connected and nobody known: the list waits for the connection', () => {
-    renderPopup(rosterState({ connection: { phase: 'connecting', since: 0, attempt: 0 }, presence: { version: 0, online: [], lastSeen: {} }, names: {} }));
+    renderPopup(
+      rosterState({
+        connection: { phase: 'connecting', since: 0, attempt: 0 },
+        presence: { version: 0, online: [], lastSeen: {} },
+        names: {},
+      }),
+    );
     expect(screen.getByText('The list appears once Roster is connected.')).toBeTruthy();
   });
 
@@ -91,7 +97,11 @@ describe('search', () => {
 
 describe('offline colleagues', () => {
   test('are collapsed under a count, and open with last-seen times', () => {
-    renderPopup(rosterState({ presence: { version: 1, online: ['1', '2'].map(id), lastSeen: { [id('5')]: Date.now() - 3 * 3_600_000 } } }));
+    renderPopup(
+      rosterState({
+        presence: { version: 1, online: ['1', '2'].map(id), lastSeen: { [id('5')]: Date.now() - 3 * 3_600_000 } },
+      }),
+    );
     const toggle = screen.getByRole('button', { name: 'Offline (6)' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.querySelectorAll('.absent')).toHaveLength(0);

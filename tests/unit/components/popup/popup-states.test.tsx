@@ -35,7 +35,9 @@ describe('the connection in plain words', () => {
   test('lost and retrying: a countdown outside the live region, and retry now', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(1_000_000);
-    const { client } = renderPopup(rosterState({ connection: down('server-closed', { attempt: 2, nextRetryAt: 1_004_200 }) }));
+    const { client } = renderPopup(
+      rosterState({ connection: down('server-closed', { attempt: 2, nextRetryAt: 1_004_200 }) }),
+    );
     const live = document.querySelector('#status-headline');
     expect(live?.textContent).toBe('Connection lost');
     expect(banner()).toContain('Reconnecting in 5 s');
@@ -63,14 +65,24 @@ describe('the connection in plain words', () => {
   });
 
   test('a site address that is not a web page is never a link', () => {
-    renderPopup(rosterState({ connection: down('no-token'), setup: { siteUrl: 'javascript:alert(1)', missingOrigins: [] } }));
+    renderPopup(
+      rosterState({ connection: down('no-token'), setup: { siteUrl: 'javascript:alert(1)', missingOrigins: [] } }),
+    );
     expect(screen.queryByRole('link')).toBeNull();
   });
 
   test('cannot reach the server: the last error, the countdown, retry now', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(1_000_000);
-    renderPopup(rosterState({ connection: down('cannot-reach', { attempt: 6, nextRetryAt: 1_060_000, lastError: 'closed with 1006 before opening' }) }));
+    renderPopup(
+      rosterState({
+        connection: down('cannot-reach', {
+          attempt: 6,
+          nextRetryAt: 1_060_000,
+          lastError: 'closed with 1006 before opening',
+        }),
+      }),
+    );
     expect(banner()).toContain('Cannot reach the server');
     expect(banner()).toContain('closed with 1006 before opening');
     expect(banner()).toContain('Reconnecting in 60 s');
@@ -95,7 +107,12 @@ describe('the connection in plain words', () => {
 
   test('host permission missing: the button asks for exactly the missing origins', async () => {
     const missingOrigins = ['https://admin.example.com/*', 'wss://push.example.com/*'];
-    const { actions } = renderPopup(rosterState({ connection: down('no-permission'), setup: { siteUrl: 'https://admin.example.com/', missingOrigins } }));
+    const { actions } = renderPopup(
+      rosterState({
+        connection: down('no-permission'),
+        setup: { siteUrl: 'https://admin.example.com/', missingOrigins },
+      }),
+    );
     expect(banner()).toContain('Needed for: admin.example.com, push.example.com');
     actions.requestOrigins.mockResolvedValue(false);
     fireEvent.click(screen.getByRole('button', { name: 'Allow access' }));
@@ -111,7 +128,9 @@ describe('the connection in plain words', () => {
 
   test('presence only with an admin page open: a link to the site', () => {
     renderPopup(rosterState({ connection: down('no-host-tab') }));
-    expect(screen.getByRole('link', { name: 'Open the admin site' }).getAttribute('href')).toBe('https://admin.example.com/login');
+    expect(screen.getByRole('link', { name: 'Open the admin site' }).getAttribute('href')).toBe(
+      'https://admin.example.com/login',
+    );
   });
 
   test('the headline follows the state live', async () => {
@@ -149,7 +168,6 @@ describe('before and after the first state', () => {
     expect(screen.getByRole('checkbox', { name: '勿扰' })).toBeTruthy();
   });
 });
-
 
 describe('when Roster does not know who I am', () => {
   test('connected but unknown: it says so, with the one thing to do, and opens the settings', async () => {

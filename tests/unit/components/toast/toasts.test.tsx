@@ -7,7 +7,12 @@ import { dispatchCallEvent } from '../../../../utils/content/calls/page-event';
 import { toastStack } from '../../../../utils/content/calls/toast-stack';
 import type { UserId } from '../../../../utils/core/protocol/schemas';
 
-const call = (id: string, at: number, callerName = `Caller ${id}`): RingingCall => ({ id, callerId: id as UserId, callerName, at });
+const call = (id: string, at: number, callerName = `Caller ${id}`): RingingCall => ({
+  id,
+  callerId: id as UserId,
+  callerName,
+  at,
+});
 
 beforeEach(() => {
   // The key and its substitutions: tests check which message is shown, whatever the catalogue says.

@@ -27,8 +27,10 @@ function trusted<E extends Event>(event: E): E {
 }
 /** What a person does (the browser marks it trusted); a page script's dispatches are not. */
 const hover = (target: Element) => target.dispatchEvent(trusted(new PointerEvent('pointerover', { bubbles: true })));
-const leave = (target: Element) => target.dispatchEvent(trusted(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body })));
-const press = (target: Element, key: string) => target.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+const leave = (target: Element) =>
+  target.dispatchEvent(trusted(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body })));
+const press = (target: Element, key: string) =>
+  target.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
 /**
  * A person tabbing to a mark. Browsers mark the focus events that follow trusted; happy-dom does not:
  * this listener, added before the card's, does so while `tabTo` runs.
@@ -47,11 +49,18 @@ const button = () => shown()!.querySelector('button')!;
 beforeEach(() => {
   vi.useFakeTimers();
   life = new AbortController();
-  for (const type of ['focusin', 'focusout']) window.addEventListener(type, trustFocus, { capture: true, signal: life.signal });
+  for (const type of ['focusin', 'focusout'])
+    window.addEventListener(type, trustFocus, { capture: true, signal: life.signal });
   calls = [];
   rowClicks = 0;
-  states = new Map([[id('13'), 'online'], [id('3'), 'offline'], [id('1'), 'me']]);
-  const table = mountMarkup('<table><tbody><tr id="row"><td id="a"><a href="/users/13">x</a></td><td id="b">王五</td><td id="c">章三</td></tr></tbody></table>');
+  states = new Map([
+    [id('13'), 'online'],
+    [id('3'), 'offline'],
+    [id('1'), 'me'],
+  ]);
+  const table = mountMarkup(
+    '<table><tbody><tr id="row"><td id="a"><a href="/users/13">x</a></td><td id="b">王五</td><td id="c">章三</td></tr></tbody></table>',
+  );
   table.querySelector('#row')!.addEventListener('click', () => rowClicks++);
   const owners = new Map<Element, UserId>();
   const put = (cell: string, user: string) => {
@@ -141,7 +150,11 @@ describe('opening', () => {
 describe('a host page’s own scripts', () => {
   test.each([
     ['hover', (mark: Element) => mark.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }))],
-    ['Enter', (mark: Element) => mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))],
+    [
+      'Enter',
+      (mark: Element) =>
+        mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })),
+    ],
     ['focus event', (mark: Element) => mark.dispatchEvent(new FocusEvent('focusin', { bubbles: true }))],
     ['click', (mark: Element) => mark.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))],
   ])('a synthetic %s on a mark does not open or arm the card', (_, act) => {

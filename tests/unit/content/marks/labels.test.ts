@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 
 type Catalogue = Record<string, { message: string }>;
-const load = (locale: string) => JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Catalogue;
+const load = (locale: string) =>
+  JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Catalogue;
 const en = load('en');
 const zh = load('zh_CN');
 
-const MARK_AND_CARD_KEYS = Object.keys(en).filter((key) => key.startsWith('mark') || key.startsWith('card') || key === 'call' || key === 'callTo');
+const MARK_AND_CARD_KEYS = Object.keys(en).filter(
+  (key) => key.startsWith('mark') || key.startsWith('card') || key === 'call' || key === 'callTo',
+);
 
 test('every mark and card text exists in English and Chinese', () => {
   expect(MARK_AND_CARD_KEYS.length).toBeGreaterThanOrEqual(14);

@@ -11,7 +11,12 @@ import { mountFixture, mountMarkup } from '../../../fixtures/load';
 
 const id = (value: string) => value as UserId;
 const labels = { online: 'Online', offline: 'Offline', me: 'Online (you)', unknown: 'Unknown' };
-const directory: DirectoryEntries = { [id('1')]: '章三', [id('2')]: '李四', [id('3')]: '王五', [id('4')]: 'Alice Martin' };
+const directory: DirectoryEntries = {
+  [id('1')]: '章三',
+  [id('2')]: '李四',
+  [id('3')]: '王五',
+  [id('4')]: 'Alice Martin',
+};
 const live = (...online: string[]): PresenceView => ({ online: new Set(online.map(id)), me: id('1'), live: true });
 
 let visited: Element[];
@@ -37,7 +42,8 @@ const stateOfRow = (row: Element | null | undefined) => row?.querySelector(MARK_
 
 function demoPage(): HTMLElement {
   const page = document.createElement('main');
-  for (const name of ['element-table.html', 'plain-table.html', 'data-attributes.html']) page.append(mountFixture(name));
+  for (const name of ['element-table.html', 'plain-table.html', 'data-attributes.html'])
+    page.append(mountFixture(name));
   document.body.append(page);
   return page;
 }
@@ -47,7 +53,9 @@ describe('marking the demo page', () => {
     const page = demoPage();
     scanAll(page);
     expect(marksIn(page.querySelector('.el-table__body-wrapper')!)).toHaveLength(10);
-    expect(page.querySelectorAll('.el-table__fixed ' + MARK_TAG + ', .el-table__fixed-right ' + MARK_TAG)).toHaveLength(0);
+    expect(page.querySelectorAll('.el-table__fixed ' + MARK_TAG + ', .el-table__fixed-right ' + MARK_TAG)).toHaveLength(
+      0,
+    );
     expect(marksIn(page.querySelector('.recent-table')!)).toHaveLength(6);
     expect(marksIn(page.querySelector('.team')!)).toHaveLength(9);
     expect(marker.size).toBe(25);
@@ -145,7 +153,8 @@ describe('keeping marks true', () => {
     const page = demoPage();
     scanAll(page);
     const table = page.querySelector('.recent-table')!;
-    const rowOf = (name: string) => [...table.querySelectorAll('tbody tr')].find((row) => row.textContent.includes(name));
+    const rowOf = (name: string) =>
+      [...table.querySelectorAll('tbody tr')].find((row) => row.textContent.includes(name));
     expect(stateOfRow(rowOf('王五'))).toBe('offline');
     const parent = table.parentElement!;
     table.remove();
@@ -162,7 +171,9 @@ describe('keeping marks true', () => {
   });
 
   test('names unknown to the directory wait, and are marked once it learns them', () => {
-    const table = mountMarkup('<table><thead><tr><th>姓名</th></tr></thead><tbody><tr><td>赵六</td></tr><tr><td>Nobody</td></tr></tbody></table>');
+    const table = mountMarkup(
+      '<table><thead><tr><th>姓名</th></tr></thead><tbody><tr><td>赵六</td></tr><tr><td>Nobody</td></tr></tbody></table>',
+    );
     scanAll(table);
     expect(marksIn(table)).toHaveLength(0);
     const again = marker.namesLearned({ [id('5')]: '赵六' });
@@ -173,7 +184,9 @@ describe('keeping marks true', () => {
   });
 
   test('a chip inside a row that already has a mark is not marked again', () => {
-    const table = mountMarkup('<table><thead><tr><th>User</th></tr></thead><tbody><tr><td><span data-user-id="2" data-user-name="李四">李四</span></td></tr></tbody></table>');
+    const table = mountMarkup(
+      '<table><thead><tr><th>User</th></tr></thead><tbody><tr><td><span data-user-id="2" data-user-name="李四">李四</span></td></tr></tbody></table>',
+    );
     scanAll(table);
     expect(marksIn(table)).toHaveLength(1);
   });
@@ -184,7 +197,9 @@ describe('keeping marks true', () => {
     marker.repaint({ ...live('1', '2'), live: false });
     expect(new Set(marksIn(page).map((mark) => mark.getAttribute(STATE_ATTRIBUTE)))).toEqual(new Set(['unknown']));
     marker.repaint(live('1', '2'));
-    expect(new Set(marksIn(page).map((mark) => mark.getAttribute(STATE_ATTRIBUTE)))).toEqual(new Set(['me', 'online', 'offline']));
+    expect(new Set(marksIn(page).map((mark) => mark.getAttribute(STATE_ATTRIBUTE)))).toEqual(
+      new Set(['me', 'online', 'offline']),
+    );
   });
 
   test('hostile names stay data: no element is created from them', () => {
@@ -192,7 +207,10 @@ describe('keeping marks true', () => {
     scanAll(page);
     expect(page.querySelectorAll('img')).toHaveLength(0);
     const chip = page.querySelector('[data-user-id="13"]')!;
-    expect(marker.ownerOf(chip.querySelector(MARK_TAG)!)).toEqual({ userId: '13', shownName: '<img src=x onerror=alert(1)>' });
+    expect(marker.ownerOf(chip.querySelector(MARK_TAG)!)).toEqual({
+      userId: '13',
+      shownName: '<img src=x onerror=alert(1)>',
+    });
   });
 
   test('clear removes every mark it made', () => {

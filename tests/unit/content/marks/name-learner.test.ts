@@ -18,7 +18,10 @@ beforeEach(() => {
   life = new AbortController();
   learn = createNameLearner(
     {
-      send: (names) => (sent.push(names), fail ? Promise.reject(new Error('the background went away')) : Promise.resolve(null)),
+      send: (names) => (
+        sent.push(names),
+        fail ? Promise.reject(new Error('the background went away')) : Promise.resolve(null)
+      ),
       known: (user) => (user === id('1') ? '章三' : undefined),
       timers,
     },

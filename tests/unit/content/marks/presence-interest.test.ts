@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { followPresenceInterest, QUIET_AFTER_MS, type PresenceInterest } from '../../../../utils/content/marks/presence-interest';
+import {
+  followPresenceInterest,
+  QUIET_AFTER_MS,
+  type PresenceInterest,
+} from '../../../../utils/content/marks/presence-interest';
 import { FakeClient } from '../../components/popup/helpers/fake-client';
 import { rosterState } from '../../components/popup/helpers/state';
 import { realTimers } from '../../../helpers/real-timers';
@@ -10,7 +14,8 @@ let quieted: number;
 let interest: PresenceInterest;
 
 const timers = realTimers;
-const said = () => client.requests.map((request) => (request.op === 'quiet' ? `quiet:${String(request.on)}` : request.op));
+const said = () =>
+  client.requests.map((request) => (request.op === 'quiet' ? `quiet:${String(request.on)}` : request.op));
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -55,7 +55,10 @@ let marker: Marker;
 let sync: ReturnType<typeof syncPresence>;
 
 const stateOf = (name: string) =>
-  [...table.querySelectorAll('td')].find((cell) => cell.textContent === name)?.querySelector(MARK_TAG)?.getAttribute(STATE_ATTRIBUTE);
+  [...table.querySelectorAll('td')]
+    .find((cell) => cell.textContent === name)
+    ?.querySelector(MARK_TAG)
+    ?.getAttribute(STATE_ATTRIBUTE);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -67,7 +70,9 @@ beforeEach(() => {
   const renderer: MarkRenderer = { ...base, update: (mark, state) => (visited.push(mark), base.update(mark, state)) };
   marker = new Marker(renderer, () => undefined);
   marker.setProfiles([plainTableProfile]);
-  table = mountMarkup('<table><thead><tr><th>姓名</th></tr></thead><tbody><tr><td>章三</td></tr><tr><td>李四</td></tr><tr><td>王五</td></tr><tr><td>赵六</td></tr></tbody></table>');
+  table = mountMarkup(
+    '<table><thead><tr><th>姓名</th></tr></thead><tbody><tr><td>章三</td></tr><tr><td>李四</td></tr><tr><td>王五</td></tr><tr><td>赵六</td></tr></tbody></table>',
+  );
   sync = syncPresence(
     client as unknown as RosterClient,
     marker,
@@ -97,7 +102,12 @@ test('a presence diff touches only the marks of the users in it', () => {
 });
 
 test('a dropped link keeps the last list for a few seconds, then every mark says unknown; reconnected, live again', () => {
-  client.emit(event({ type: 'connection', status: { phase: 'disconnected', reason: 'server-closed', since: Date.now(), attempt: 1 } }));
+  client.emit(
+    event({
+      type: 'connection',
+      status: { phase: 'disconnected', reason: 'server-closed', since: Date.now(), attempt: 1 },
+    }),
+  );
   expect(stateOf('李四')).toBe('online');
   vi.advanceTimersByTime(STALE_AFTER_MS);
   expect(['章三', '李四', '王五'].map(stateOf)).toEqual(['unknown', 'unknown', 'unknown']);
@@ -116,12 +126,19 @@ test('connected, but the server’s last list was dropped: unknown at once; the 
 });
 
 test('signed out: unknown at once (the list is gone, not late)', () => {
-  client.emit(event({ type: 'connection', status: { phase: 'disconnected', reason: 'no-token', since: Date.now(), attempt: 0 } }));
+  client.emit(
+    event({ type: 'connection', status: { phase: 'disconnected', reason: 'no-token', since: Date.now(), attempt: 0 } }),
+  );
   expect(stateOf('李四')).toBe('unknown');
 });
 
 test('a snapshot taken while disconnected is not trusted either', () => {
-  client.emit(event({ type: 'state', state: snapshot(['1', '2'], { phase: 'connecting', since: Date.now() - 60_000, attempt: 4 }) }));
+  client.emit(
+    event({
+      type: 'state',
+      state: snapshot(['1', '2'], { phase: 'connecting', since: Date.now() - 60_000, attempt: 4 }),
+    }),
+  );
   expect(stateOf('李四')).toBe('unknown');
 });
 

@@ -4,7 +4,12 @@ import { UserIdSchema, type UserId } from '../../../../utils/core/protocol/schem
 import { NameIndex } from '../../../../utils/content/marks/name-index';
 import { asUserId, resolveUser, type Identified } from '../../../../utils/content/marks/resolve-user';
 
-const names = new NameIndex({ ['1' as UserId]: '章三', ['2' as UserId]: 'Alice  Martin', ['3' as UserId]: 'Bob', ['4' as UserId]: 'Bob' });
+const names = new NameIndex({
+  ['1' as UserId]: '章三',
+  ['2' as UserId]: 'Alice  Martin',
+  ['3' as UserId]: 'Bob',
+  ['4' as UserId]: 'Bob',
+});
 
 const guess = (id: string) => () => id;
 
@@ -15,10 +20,27 @@ test.each<[string, Identified, object]>([
   ['a name only, unique', { name: 'Alice Martin' }, { userId: '2' }],
   ['a name two people share waits', { name: 'Bob' }, { waitingFor: 'Bob' }],
   ['an unknown name waits for the directory', { name: 'Nobody' }, { waitingFor: 'Nobody' }],
-  ['a known name: the guessed id is not even read', { name: 'Alice Martin', guessId: () => { throw new Error('read'); } }, { userId: '2' }],
-  ['an unknown name: the guessed id places it, and is learned', { name: 'Zed', guessId: guess('9') }, { userId: '9', learned: ['9', 'Zed'] }],
+  [
+    'a known name: the guessed id is not even read',
+    {
+      name: 'Alice Martin',
+      guessId: () => {
+        throw new Error('read');
+      },
+    },
+    { userId: '2' },
+  ],
+  [
+    'an unknown name: the guessed id places it, and is learned',
+    { name: 'Zed', guessId: guess('9') },
+    { userId: '9', learned: ['9', 'Zed'] },
+  ],
   ['a shared name: the guessed id decides', { name: 'Bob', guessId: guess('4') }, { userId: '4' }],
-  ['a guessed id the directory gives someone else: another numbering, so wait', { name: 'Zed', guessId: guess('1') }, { waitingFor: 'Zed' }],
+  [
+    'a guessed id the directory gives someone else: another numbering, so wait',
+    { name: 'Zed', guessId: guess('1') },
+    { waitingFor: 'Zed' },
+  ],
   ['an empty stated id falls back to the name', { id: '  ', name: '章三' }, { userId: '1' }],
   ['an overlong id is no id', { id: 'x'.repeat(500) }, {}],
   ['nothing', {}, {}],
@@ -33,7 +55,10 @@ test('a renamed user is found by the new name, not the old one', () => {
   expect(index.idFor('Old')).toBeUndefined();
 });
 
-test.each(['42', ' 42 ', '', '   ', 'u-7', 'x'.repeat(128), 'x'.repeat(129), '李四'])('row ids follow the protocol’s id rule: %j', (text) => {
-  const parsed = v.safeParse(UserIdSchema, text);
-  expect(asUserId(text)).toBe(parsed.success ? parsed.output : undefined);
-});
+test.each(['42', ' 42 ', '', '   ', 'u-7', 'x'.repeat(128), 'x'.repeat(129), '李四'])(
+  'row ids follow the protocol’s id rule: %j',
+  (text) => {
+    const parsed = v.safeParse(UserIdSchema, text);
+    expect(asUserId(text)).toBe(parsed.success ? parsed.output : undefined);
+  },
+);

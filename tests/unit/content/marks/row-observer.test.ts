@@ -23,7 +23,12 @@ beforeEach(() => {
   frames = [];
   life = new AbortController();
   root = mountMarkup('<table><tbody><tr id="r1"><td>李四</td></tr><tr id="r2"><td>王五</td></tr></tbody></table>');
-  rows = observeRows(root, (batch) => batches.push(batch), { schedule: (callback) => frames.push(callback), isOwn: (node) => node.nodeName.toLowerCase() === OWN }, life.signal);
+  rows = observeRows(
+    root,
+    (batch) => batches.push(batch),
+    { schedule: (callback) => frames.push(callback), isOwn: (node) => node.nodeName.toLowerCase() === OWN },
+    life.signal,
+  );
   rows.watch('tr', ['data-user-id']);
 });
 
@@ -101,11 +106,16 @@ test('its own writes during a batch do not come back as the next batch', async (
   life.abort();
   life = new AbortController();
   batches = [];
-  rows = observeRows(root, (batch) => {
-    batches.push(batch);
-    for (const row of batch.rows) row.querySelector('td')?.setAttribute('data-seen', 'yes');
-    for (const row of batch.rows) row.querySelector(OWN)?.remove();
-  }, { schedule: (callback) => frames.push(callback), isOwn: () => false }, life.signal);
+  rows = observeRows(
+    root,
+    (batch) => {
+      batches.push(batch);
+      for (const row of batch.rows) row.querySelector('td')?.setAttribute('data-seen', 'yes');
+      for (const row of batch.rows) row.querySelector(OWN)?.remove();
+    },
+    { schedule: (callback) => frames.push(callback), isOwn: () => false },
+    life.signal,
+  );
   rows.watch('tr', []);
   await nextFrame();
   await nextFrame();
@@ -116,11 +126,16 @@ test('it looks away only during its own batch: host changes right after it are s
   life.abort();
   life = new AbortController();
   batches = [];
-  rows = observeRows(root, (batch) => {
-    batches.push(batch);
-    for (const row of batch.rows) row.querySelector('td')?.append(document.createElement('b'));
-    throw new Error('a failed batch');
-  }, { schedule: (callback) => frames.push(callback), isOwn: () => false }, life.signal);
+  rows = observeRows(
+    root,
+    (batch) => {
+      batches.push(batch);
+      for (const row of batch.rows) row.querySelector('td')?.append(document.createElement('b'));
+      throw new Error('a failed batch');
+    },
+    { schedule: (callback) => frames.push(callback), isOwn: () => false },
+    life.signal,
+  );
   rows.watch('tr', []);
   await nextFrame();
   root.querySelector('#r2 td')!.textContent = 'Alice';
@@ -179,7 +194,9 @@ describe('rows inside shadow roots', () => {
         schedule: (callback) => frames.push(callback),
         isOwn: (node) => node.nodeName.toLowerCase() === OWN,
         enterRoot: (shadow) => entered.push(shadow),
-        timers: { setTimeout: (callback: () => void) => later.push(callback) as unknown as ReturnType<typeof setTimeout> },
+        timers: {
+          setTimeout: (callback: () => void) => later.push(callback) as unknown as ReturnType<typeof setTimeout>,
+        },
       },
       life.signal,
     );
@@ -223,7 +240,9 @@ describe('rows inside shadow roots', () => {
     root.append(outer.host);
     await nextFrame();
     expect(entered).toEqual([outer.shadow, inner.shadow]);
-    expect(containers(batches[1])).toEqual(expect.arrayContaining([outer.shadow.querySelector('table'), inner.shadow.querySelector('table')]));
+    expect(containers(batches[1])).toEqual(
+      expect.arrayContaining([outer.shadow.querySelector('table'), inner.shadow.querySelector('table')]),
+    );
   });
 
   test('a host that gets its root only after it was inserted is looked at again', async () => {

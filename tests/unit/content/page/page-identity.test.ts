@@ -38,13 +38,18 @@ beforeEach(() => {
 });
 afterEach(() => life.abort());
 
-const reports = (client: FakeClient) => client.ops('reportIdentity').map((request) => (request as { reading: unknown }).reading);
+const reports = (client: FakeClient) =>
+  client.ops('reportIdentity').map((request) => (request as { reading: unknown }).reading);
 
 test('reads the Vuex store at once, and again only when it changes', () => {
   localStorage.setItem('vuex', JSON.stringify({ user: { id: 1, name: '章三' } }));
   const client = new FakeClient(rosterState());
   const clock = manualTimers();
-  reportPageIdentity(client, { timers: clock.timers, window, config: () => pageIdentityConfig(withKey().identity) }, life.signal);
+  reportPageIdentity(
+    client,
+    { timers: clock.timers, window, config: () => pageIdentityConfig(withKey().identity) },
+    life.signal,
+  );
   expect(reports(client)).toEqual([{ ok: true, id: 1, name: '章三', spot: 'localStorage' }]);
   clock.fire();
   expect(reports(client)).toHaveLength(1);
@@ -55,7 +60,11 @@ test('reads the Vuex store at once, and again only when it changes', () => {
 
 test('another tab signing in (a storage event) is reported at once', () => {
   const client = new FakeClient(rosterState());
-  reportPageIdentity(client, { timers: manualTimers().timers, window, config: () => pageIdentityConfig(withKey().identity) }, life.signal);
+  reportPageIdentity(
+    client,
+    { timers: manualTimers().timers, window, config: () => pageIdentityConfig(withKey().identity) },
+    life.signal,
+  );
   expect(reports(client)).toEqual([{ ok: false, problem: 'not-found', spot: 'localStorage' }]);
   localStorage.setItem('vuex', JSON.stringify({ user: { id: '7' } }));
   window.dispatchEvent(new StorageEvent('storage', { key: 'vuex' }));
@@ -65,7 +74,11 @@ test('another tab signing in (a storage event) is reported at once', () => {
 test('the background asking again (the token changed) gets an answer even when nothing changed', () => {
   localStorage.setItem('vuex', JSON.stringify({ user: { id: 1 } }));
   const client = new FakeClient(rosterState());
-  reportPageIdentity(client, { timers: manualTimers().timers, window, config: () => pageIdentityConfig(withKey().identity) }, life.signal);
+  reportPageIdentity(
+    client,
+    { timers: manualTimers().timers, window, config: () => pageIdentityConfig(withKey().identity) },
+    life.signal,
+  );
   client.publish(rosterState());
   expect(reports(client)).toHaveLength(2);
 });
@@ -77,14 +90,26 @@ test.each([
 ])('nothing is read or sent: %s', (_, settings) => {
   localStorage.setItem('vuex', JSON.stringify({ user: { id: 1 } }));
   const client = new FakeClient(rosterState());
-  reportPageIdentity(client, { timers: manualTimers().timers, window, config: () => (settings ? pageIdentityConfig(settings.identity) : undefined) }, life.signal);
+  reportPageIdentity(
+    client,
+    {
+      timers: manualTimers().timers,
+      window,
+      config: () => (settings ? pageIdentityConfig(settings.identity) : undefined),
+    },
+    life.signal,
+  );
   expect(reports(client)).toEqual([]);
 });
 
 test('after the script ends, nothing more is read or sent', () => {
   const client = new FakeClient(rosterState());
   const clock = manualTimers();
-  reportPageIdentity(client, { timers: clock.timers, window, config: () => pageIdentityConfig(withKey().identity) }, life.signal);
+  reportPageIdentity(
+    client,
+    { timers: clock.timers, window, config: () => pageIdentityConfig(withKey().identity) },
+    life.signal,
+  );
   life.abort();
   localStorage.setItem('vuex', JSON.stringify({ user: { id: 3 } }));
   window.dispatchEvent(new StorageEvent('storage', { key: 'vuex' }));
@@ -98,7 +123,11 @@ test('a report the background could not take is sent again at the next look', as
   const client = new FakeClient(rosterState());
   client.reply('reportIdentity', () => Promise.reject(new Error('the background went away')));
   const clock = manualTimers();
-  reportPageIdentity(client, { timers: clock.timers, window, config: () => pageIdentityConfig(withKey().identity) }, life.signal);
+  reportPageIdentity(
+    client,
+    { timers: clock.timers, window, config: () => pageIdentityConfig(withKey().identity) },
+    life.signal,
+  );
   await Promise.resolve();
   await Promise.resolve();
   client.reply('reportIdentity', () => Promise.resolve(null));

@@ -8,7 +8,11 @@ const keys = (profiles: { key: string }[] | undefined) => profiles?.map((profile
 
 test('the sign-in site gets the built-ins; asking again for the same page changes nothing', () => {
   const scope = createPageScope();
-  expect(keys(scope(settings, 'http://localhost:8787/users'))).toEqual(['builtin:elementTable', 'builtin:plainTable', 'builtin:dataAttributes']);
+  expect(keys(scope(settings, 'http://localhost:8787/users'))).toEqual([
+    'builtin:elementTable',
+    'builtin:plainTable',
+    'builtin:dataAttributes',
+  ]);
   expect(scope(settings, 'http://localhost:8787/users?page=2')).toBeUndefined();
 });
 
@@ -28,7 +32,18 @@ test('a custom profile for one route comes and goes with it', () => {
   const scope = createPageScope();
   const custom = {
     ...settings,
-    sites: { ...settings.sites, profiles: [{ label: '', url: 'http://localhost:8787/orders/*', rows: 'tr.order', id: { from: 'text' as const }, mark: { position: 'before' as const } }] },
+    sites: {
+      ...settings.sites,
+      profiles: [
+        {
+          label: '',
+          url: 'http://localhost:8787/orders/*',
+          rows: 'tr.order',
+          id: { from: 'text' as const },
+          mark: { position: 'before' as const },
+        },
+      ],
+    },
   };
   expect(keys(scope(custom, 'http://localhost:8787/orders/1'))?.[0]).toBe('custom:0');
   expect(keys(scope(custom, 'http://localhost:8787/users'))?.[0]).toBe('builtin:elementTable');

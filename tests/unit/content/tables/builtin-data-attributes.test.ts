@@ -9,20 +9,42 @@ afterEach(() => document.body.replaceChildren());
 test('the demo sidebar: every chip names its user, the hostile one as plain data', () => {
   const rows = readAll(dataAttributesProfile, mountFixture('data-attributes.html'));
   expect(rows).toHaveLength(9);
-  expect(rows[0]?.reading).toEqual({ kind: 'user', id: '1', name: '章三', anchor: 'span.team-name', position: 'before' });
+  expect(rows[0]?.reading).toEqual({
+    kind: 'user',
+    id: '1',
+    name: '章三',
+    anchor: 'span.team-name',
+    position: 'before',
+  });
   expect(rows[6]?.reading).toMatchObject({ id: '13', name: '<img src=x onerror=alert(1)>' });
 });
 
 test.each([
-  ['an id without a name', '<a href="/u/7" data-user-id="7">Bruno</a>', [{ kind: 'user', id: '7', anchor: 'a.', position: 'before' }]],
+  [
+    'an id without a name',
+    '<a href="/u/7" data-user-id="7">Bruno</a>',
+    [{ kind: 'user', id: '7', anchor: 'a.', position: 'before' }],
+  ],
   [
     'a table row gets its mark in the cell showing the name',
     '<table><tbody><tr data-user-id="2" data-user-name="李四"><td><input type="checkbox"></td><td>李四</td></tr></tbody></table>',
     [{ kind: 'user', id: '2', name: '李四', anchor: 'td.', position: 'before' }],
   ],
-  ['only the outermost element that names a user', '<div data-user-id="3"><span data-user-id="3">王五</span></div>', [{ kind: 'user', id: '3', anchor: 'div.', position: 'before' }, undefined]],
-  ['not inside a list or table container', '<ul data-user-id="4"><li>x</li></ul><tbody data-user-id="5"></tbody>', [undefined]],
-  ['an image: the mark goes beside it', '<img data-user-id="6" alt="">', [{ kind: 'user', id: '6', anchor: 'img.', position: 'before' }]],
+  [
+    'only the outermost element that names a user',
+    '<div data-user-id="3"><span data-user-id="3">王五</span></div>',
+    [{ kind: 'user', id: '3', anchor: 'div.', position: 'before' }, undefined],
+  ],
+  [
+    'not inside a list or table container',
+    '<ul data-user-id="4"><li>x</li></ul><tbody data-user-id="5"></tbody>',
+    [undefined],
+  ],
+  [
+    'an image: the mark goes beside it',
+    '<img data-user-id="6" alt="">',
+    [{ kind: 'user', id: '6', anchor: 'img.', position: 'before' }],
+  ],
 ])('%s', (_, markup, expected) => {
   expect(readAll(dataAttributesProfile, mountMarkup(markup)).map((row) => row.reading)).toEqual(expected);
 });
@@ -39,7 +61,9 @@ describe("Element UI's fixed-column copies", () => {
     body.querySelector('td .cell')!.append(chip);
     return chip;
   };
-  const rowsIn = (container: Element, headers = createHeaderLookup()) => [...(dataAttributesProfile.rowsIn?.(container, headers) ?? [])];
+  const rowsIn = (container: Element, headers = createHeaderLookup()) => [
+    ...(dataAttributesProfile.rowsIn?.(container, headers) ?? []),
+  ];
 
   test('are not searched when their main body holds no chip: it renders every cell they copy', () => {
     const { left, right } = bodies(mountFixture('element-table.html'));

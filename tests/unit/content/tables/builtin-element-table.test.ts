@@ -13,7 +13,13 @@ describe('Element UI el-table (fixed columns draw each row three times)', () => 
     const main = rows.filter((row) => row.where === 'main');
     expect(main.map((row) => row.reading?.kind)).toEqual(Array(10).fill('user'));
     expect(rows.filter((row) => row.where !== 'main').every((row) => row.reading?.kind === 'duplicate')).toBe(true);
-    expect(main[0]?.reading).toEqual({ kind: 'user', guessId: '1', name: '章三', anchor: 'div.cell.el-tooltip', position: 'before' });
+    expect(main[0]?.reading).toEqual({
+      kind: 'user',
+      guessId: '1',
+      name: '章三',
+      anchor: 'div.cell.el-tooltip',
+      position: 'before',
+    });
     expect(main.map((row) => row.reading?.kind === 'user' && row.reading.name)).toContain('Chloé Dubois');
   });
 
@@ -30,12 +36,15 @@ describe('Element UI el-table (fixed columns draw each row three times)', () => 
 
   test('a table of something else is left alone', () => {
     const root = mountFixture('element-table.html');
-    for (const cell of root.querySelectorAll('.el-table__header-wrapper th .cell')) cell.firstChild?.replaceWith('Amount');
+    for (const cell of root.querySelectorAll('.el-table__header-wrapper th .cell'))
+      cell.firstChild?.replaceWith('Amount');
     expect(readAll(elementTableProfile, root).every((row) => row.reading === undefined)).toBe(true);
   });
 
   test('rows of a plain table are not Element UI rows', () => {
-    const root = mountMarkup('<table><thead><tr><th>User</th></tr></thead><tbody><tr class="el-table__row"><td>李四</td></tr></tbody></table>');
+    const root = mountMarkup(
+      '<table><thead><tr><th>User</th></tr></thead><tbody><tr class="el-table__row"><td>李四</td></tr></tbody></table>',
+    );
     expect(readAll(elementTableProfile, root).map((row) => row.reading)).toEqual([undefined]);
   });
 });
@@ -48,7 +57,17 @@ describe('finding the rows to read', () => {
     const root = mountFixture(fixture);
     const rows = [...(elementTableProfile.rowsIn?.(root, createHeaderLookup()) ?? [])];
     expect(rows).toHaveLength(count);
-    expect(new Set(rows.map((row) => (row.closest('.el-table__fixed') ? 'fixed-left' : row.closest('.el-table__fixed-right') ? 'fixed-right' : 'main')))).toEqual(new Set([where]));
+    expect(
+      new Set(
+        rows.map((row) =>
+          row.closest('.el-table__fixed')
+            ? 'fixed-left'
+            : row.closest('.el-table__fixed-right')
+              ? 'fixed-right'
+              : 'main',
+        ),
+      ),
+    ).toEqual(new Set([where]));
   });
 
   test('a cell that changed leads to its own row', () => {

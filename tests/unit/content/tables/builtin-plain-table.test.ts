@@ -40,11 +40,17 @@ test.each([
     [undefined, { kind: 'user', name: 'alice', anchor: 'td.', position: 'before' }, undefined],
   ],
   ['a table without a header', '<table><tr><td>李四</td></tr></table>', [undefined]],
-  ['footer rows are not users', '<table><thead><tr><th>User</th></tr></thead><tfoot><tr><td>Total</td></tr></tfoot></table>', [undefined, undefined]],
+  [
+    'footer rows are not users',
+    '<table><thead><tr><th>User</th></tr></thead><tfoot><tr><td>Total</td></tr></tfoot></table>',
+    [undefined, undefined],
+  ],
 ])('%s', (_, markup, expected) => {
   expect(readAll(plainTableProfile, mountMarkup(markup)).map((row) => row.reading)).toEqual(expected);
 });
 
 test('Element UI tables are left to their own profile', () => {
-  expect(readAll(plainTableProfile, mountFixture('element-table.html')).every((row) => row.reading === undefined)).toBe(true);
+  expect(readAll(plainTableProfile, mountFixture('element-table.html')).every((row) => row.reading === undefined)).toBe(
+    true,
+  );
 });

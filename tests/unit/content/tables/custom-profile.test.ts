@@ -22,7 +22,11 @@ describe('extractors', () => {
   test.each([
     ['an attribute of the row', { from: 'attribute', attribute: 'data-owner' }, 'u-7'],
     ['an attribute, pattern applied', { from: 'attribute', attribute: 'data-owner', pattern: 'u-(\\d+)' }, '7'],
-    ['an attribute of an element in a cell', { from: 'attribute', attribute: 'href', header: 'Owner', selector: 'a' }, '/users/7?tab=info'],
+    [
+      'an attribute of an element in a cell',
+      { from: 'attribute', attribute: 'href', header: 'Owner', selector: 'a' },
+      '/users/7?tab=info',
+    ],
     ['a cell by header text', { from: 'cell', header: 'owner', pattern: '#(\\d+)' }, '7'],
     ['a cell by column (1 = first)', { from: 'cell', column: 1, pattern: 'A-1' }, 'A-1'],
     ['a cell, narrowed by a selector', { from: 'cell', header: 'Owner', selector: 'a.owner' }, 'Bruno Silva'],
@@ -42,15 +46,25 @@ describe('mark placement', () => {
     ['in a cell by header, after', { header: 'Since', position: 'after' }, 'td.', 'after'],
     ['at a selector in a column', { column: 2, selector: 'small' }, 'small.', 'before'],
   ] as const)('%s', (_, mark, anchor, position) => {
-    const rows = readAll(profile({ rows: 'tr.order', name: { from: 'cell', header: 'Owner', selector: 'a' }, mark }), mountMarkup(ORDERS));
+    const rows = readAll(
+      profile({ rows: 'tr.order', name: { from: 'cell', header: 'Owner', selector: 'a' }, mark }),
+      mountMarkup(ORDERS),
+    );
     expect(rows[0]?.reading).toMatchObject({ kind: 'user', name: 'Bruno Silva', anchor, position });
   });
 });
 
 test('on an Element UI table a custom profile also marks only the visible copy', () => {
-  const custom = profile({ rows: 'tr.el-table__row', id: { from: 'link', header: '姓名', pattern: '/users/([\\w-]+)' } });
+  const custom = profile({
+    rows: 'tr.el-table__row',
+    id: { from: 'link', header: '姓名', pattern: '/users/([\\w-]+)' },
+  });
   const rows = readAll(custom, mountFixture('element-table-fixed-name.html'));
-  expect(rows.filter((row) => row.reading?.kind === 'user').map((row) => [row.where, row.reading?.kind === 'user' && row.reading.id])).toEqual([
+  expect(
+    rows
+      .filter((row) => row.reading?.kind === 'user')
+      .map((row) => [row.where, row.reading?.kind === 'user' && row.reading.id]),
+  ).toEqual([
     ['fixed-left', 'u-101'],
     ['fixed-left', 'u-102'],
     ['fixed-left', 'u-113'],
@@ -59,5 +73,8 @@ test('on an Element UI table a custom profile also marks only the visible copy',
 });
 
 test('the attributes a profile reads are watched for changes', () => {
-  expect(profile({ rows: 'tr', id: { from: 'attribute', attribute: 'data-uid' }, name: { from: 'link', pattern: 'x' } }).attributes).toEqual(['data-uid', 'href']);
+  expect(
+    profile({ rows: 'tr', id: { from: 'attribute', attribute: 'data-uid' }, name: { from: 'link', pattern: 'x' } })
+      .attributes,
+  ).toEqual(['data-uid', 'href']);
 });

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { TEST_ANCHOR_ATTRIBUTE, TEST_ATTRIBUTE, type TesterReply } from '../../../../utils/core/messages/options-tester';
+import {
+  TEST_ANCHOR_ATTRIBUTE,
+  TEST_ATTRIBUTE,
+  type TesterReply,
+} from '../../../../utils/core/messages/options-tester';
 import { scanProfile } from '../../../../utils/content/tester/tester-scan';
 import { serve } from '../../../../utils/content/tester/tester-tab';
 import { testableTabs, type TabInfo } from '../../../../utils/pages/options/tester-tabs';
@@ -59,7 +63,8 @@ describe('scanProfile', () => {
 });
 
 describe('the tester in a tab', () => {
-  const nextReply = (replies: TesterReply[], count: number) => expect.poll(() => replies.length).toBeGreaterThanOrEqual(count);
+  const nextReply = (replies: TesterReply[], count: number) =>
+    expect.poll(() => replies.length).toBeGreaterThanOrEqual(count);
 
   test('outlines what the profile finds, again after each edit, and cleans up when the options page goes', async () => {
     mountMarkup(staff);
@@ -81,7 +86,9 @@ describe('the tester in a tab', () => {
     expect(document.querySelectorAll(`[${TEST_ATTRIBUTE}]`)).toHaveLength(1);
 
     page.disconnect();
-    await expect.poll(() => document.querySelectorAll(`[${TEST_ATTRIBUTE}], [${TEST_ANCHOR_ATTRIBUTE}]`).length).toBe(0);
+    await expect
+      .poll(() => document.querySelectorAll(`[${TEST_ATTRIBUTE}], [${TEST_ANCHOR_ATTRIBUTE}]`).length)
+      .toBe(0);
   });
 
   test('a profile this page refuses is answered with the field and why', async () => {
@@ -95,7 +102,13 @@ describe('the tester in a tab', () => {
   });
 });
 
-const tab = (id: number, url: string, active = false): TabInfo => ({ id, windowId: 1, title: `tab ${id}`, url, active });
+const tab = (id: number, url: string, active = false): TabInfo => ({
+  id,
+  windowId: 1,
+  title: `tab ${id}`,
+  url,
+  active,
+});
 
 test('testableTabs: web pages only, those the profile and Roster both cover first', () => {
   const tabs = [

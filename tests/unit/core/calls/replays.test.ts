@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { isReplay, MAX_DELIVERIES, remember, replayKey, REPLAY_WINDOW_MS, type Delivery } from '../../../../utils/core/calls/replays';
+import {
+  isReplay,
+  MAX_DELIVERIES,
+  remember,
+  replayKey,
+  REPLAY_WINDOW_MS,
+  type Delivery,
+} from '../../../../utils/core/calls/replays';
 import type { UserId } from '../../../../utils/core/protocol/schemas';
 
 const NOW = 1_800_000_000_000;
@@ -21,7 +28,11 @@ test.each<[string, readonly Delivery[], boolean]>([
 test.each<[string, readonly Delivery[], readonly Delivery[]]>([
   ['added', [seen('8 T', 1_000)], [seen('8 T', 1_000), seen('7 T', 0)]],
   ['an older arrival of the key is replaced', [seen('7 T', REPLAY_WINDOW_MS + 5)], [seen('7 T', 0)]],
-  ['keys past the window are forgotten', [seen('8 T', REPLAY_WINDOW_MS), seen('9 T', 10)], [seen('9 T', 10), seen('7 T', 0)]],
+  [
+    'keys past the window are forgotten',
+    [seen('8 T', REPLAY_WINDOW_MS), seen('9 T', 10)],
+    [seen('9 T', 10), seen('7 T', 0)],
+  ],
   ['old-format entries are forgotten', ['8 T' as unknown as Delivery], [seen('7 T', 0)]],
 ])('remember: %s', (_, deliveries, expected) => {
   expect(remember(deliveries, '7 T', NOW)).toEqual(expected);
@@ -29,7 +40,8 @@ test.each<[string, readonly Delivery[], readonly Delivery[]]>([
 
 test('a flood inside the window keeps the newest keys, within the bound', () => {
   let deliveries: readonly Delivery[] = [];
-  for (let index = 0; index < MAX_DELIVERIES + 10; index++) deliveries = remember(deliveries, `7 ${String(index)}`, NOW);
+  for (let index = 0; index < MAX_DELIVERIES + 10; index++)
+    deliveries = remember(deliveries, `7 ${String(index)}`, NOW);
   expect(deliveries).toHaveLength(MAX_DELIVERIES);
   expect(deliveries[0]?.key).toBe('7 10');
 });

@@ -3,7 +3,15 @@ import { emptyHistory } from '../../../../utils/core/calls/history';
 import { readStoredHistory } from '../../../../utils/core/calls/stored-history';
 
 const incoming = { kind: 'incoming', id: 'a', peerId: '2', peerName: '李四', at: 1_000, status: 'missed', seen: false };
-const outgoing = { kind: 'outgoing', id: 'b', peerId: '3', at: 2_000, status: 'failed', error: 'restarted', settledAt: 2_500 };
+const outgoing = {
+  kind: 'outgoing',
+  id: 'b',
+  peerId: '3',
+  at: 2_000,
+  status: 'failed',
+  error: 'restarted',
+  settledAt: 2_500,
+};
 const whole = { records: [incoming, outgoing], unseen: 1, delivered: [{ key: '2\nt', at: 1_000 }] };
 
 describe('readStoredHistory', () => {
@@ -21,9 +29,27 @@ describe('readStoredHistory', () => {
     ['null', null, 0, 0, /not a call log/],
     ['a list', [incoming], 0, 0, /not a call log/],
     ['records that are not a list', { ...whole, records: 'x' }, 0, 1, /no list of records/],
-    ['one record damaged', { ...whole, records: [incoming, { ...outgoing, at: 'soon' }] }, 1, 1, /1 of 2 records unreadable/],
-    ['a record of no known kind', { ...whole, records: [{ ...incoming, kind: 'fax' }, outgoing] }, 1, 1, /1 of 2 records unreadable/],
-    ['a record with an object for a peer id', { ...whole, records: [{ ...incoming, peerId: { toString: 1 } }, outgoing] }, 1, 1, /1 of 2 records unreadable/],
+    [
+      'one record damaged',
+      { ...whole, records: [incoming, { ...outgoing, at: 'soon' }] },
+      1,
+      1,
+      /1 of 2 records unreadable/,
+    ],
+    [
+      'a record of no known kind',
+      { ...whole, records: [{ ...incoming, kind: 'fax' }, outgoing] },
+      1,
+      1,
+      /1 of 2 records unreadable/,
+    ],
+    [
+      'a record with an object for a peer id',
+      { ...whole, records: [{ ...incoming, peerId: { toString: 1 } }, outgoing] },
+      1,
+      1,
+      /1 of 2 records unreadable/,
+    ],
     ['an unseen count that is not a count', { ...whole, unseen: -3 }, 2, 1, /no unseen count/],
   ])('%s: the whole records are kept, with the reason', (_, stored, records, unseen, problem) => {
     const { history, problem: said } = readStoredHistory(stored);

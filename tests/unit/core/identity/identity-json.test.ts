@@ -7,9 +7,19 @@ const parsed = (text: string) => JSON.parse(text) as unknown;
 
 describe('real answers with the default paths', () => {
   test.each<[string, unknown, { id: string; name: string } | undefined]>([
-    ['the reference server’s /api/me', parsed('{"code":20000,"data":{"id":1,"userName":"章三"}}'), { id: '1', name: '章三' }],
+    [
+      'the reference server’s /api/me',
+      parsed('{"code":20000,"data":{"id":1,"userName":"章三"}}'),
+      { id: '1', name: '章三' },
+    ],
     ['a persisted Vuex store', parsed('{"user":{"id":"7","name":"李四"},"app":{}}'), { id: '7', name: '李四' }],
-    ['RuoYi getInfo', parsed('{"msg":"操作成功","code":200,"roles":["admin"],"user":{"userId":1,"deptId":103,"userName":"admin","nickName":"若依"}}'), { id: '1', name: 'admin' }],
+    [
+      'RuoYi getInfo',
+      parsed(
+        '{"msg":"操作成功","code":200,"roles":["admin"],"user":{"userId":1,"deptId":103,"userName":"admin","nickName":"若依"}}',
+      ),
+      { id: '1', name: 'admin' },
+    ],
     ['a bare user record', parsed('{"userId":42,"nickName":"王五"}'), { id: '42', name: '王五' }],
     ['data.user nested', parsed('{"data":{"user":{"userId":"u-9","nickName":"赵六"}}}'), { id: 'u-9', name: '赵六' }],
     ['an id without any name', parsed('{"data":{"id":3}}'), { id: '3', name: '' }],
@@ -57,7 +67,10 @@ describe('ids', () => {
   });
 
   test('a refused id falls through to the next path', () => {
-    expect(read({ data: { id: 1.5, userId: 'x'.repeat(129) }, user: { id: 'fallback' } })).toEqual({ id: 'fallback', name: '' });
+    expect(read({ data: { id: 1.5, userId: 'x'.repeat(129) }, user: { id: 'fallback' } })).toEqual({
+      id: 'fallback',
+      name: '',
+    });
   });
 
   test('the first usable path wins, in the order given', () => {
@@ -74,7 +87,11 @@ describe('names', () => {
     ['capped after trimming', `   ${cap}`, cap],
     ['exactly 200 kept', cap, cap],
     ['markup is kept as text', '<img src=x onerror=alert(1)>', '<img src=x onerror=alert(1)>'],
-    ['a template literal is kept as text', '${alert(1)}{{constructor.constructor("x")()}}', '${alert(1)}{{constructor.constructor("x")()}}'],
+    [
+      'a template literal is kept as text',
+      '${alert(1)}{{constructor.constructor("x")()}}',
+      '${alert(1)}{{constructor.constructor("x")()}}',
+    ],
     ['prototype words are names like any other', '__proto__', '__proto__'],
     ['control characters are data', 'a\u0000b\u202Ec', 'a\u0000b\u202Ec'],
   ])('%s', (_, value, expected) => {

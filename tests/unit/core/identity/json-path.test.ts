@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { firstPath, readPath } from '../../../../utils/core/identity/json-path';
 
-const answer = JSON.parse('{"code":20000,"data":{"id":1,"user":{"userId":"7","tags":["a",{"id":9}]},"zero":0,"no":false,"nil":null,"empty":""}}') as unknown;
+const answer = JSON.parse(
+  '{"code":20000,"data":{"id":1,"user":{"userId":"7","tags":["a",{"id":9}]},"zero":0,"no":false,"nil":null,"empty":""}}',
+) as unknown;
 
 describe('readPath follows own properties and array indexes', () => {
   test.each<[string, unknown]>([

@@ -32,8 +32,16 @@ describe('the token alone', () => {
   test.each([
     ['sub and name', { sub: '7', name: '李四' }, { id: '7', name: '李四', source: 'jwt' }],
     ['numeric userId', { userId: 42, unique_name: 'Alice' }, { id: '42', name: 'Alice', source: 'jwt' }],
-    ['first configured claim wins', { sub: '1', userId: '2', name: 'A', userName: 'B' }, { id: '1', name: 'A', source: 'jwt' }],
-    ['blank names are skipped', { sub: '1', name: '  ', preferred_username: 'alice' }, { id: '1', name: 'alice', source: 'jwt' }],
+    [
+      'first configured claim wins',
+      { sub: '1', userId: '2', name: 'A', userName: 'B' },
+      { id: '1', name: 'A', source: 'jwt' },
+    ],
+    [
+      'blank names are skipped',
+      { sub: '1', name: '  ', preferred_username: 'alice' },
+      { id: '1', name: 'alice', source: 'jwt' },
+    ],
     ['no name claim', { sub: '1' }, { id: '1', name: '', source: 'jwt' }],
   ])('from JWT claims: %s', (_, claims, me) => {
     expect(resolveMe(jwt(claims), identity)).toEqual(me);
@@ -41,7 +49,11 @@ describe('the token alone', () => {
 
   test('configurable claim names', () => {
     const custom = { ...identity, idClaims: ['employee_no'], nameClaims: ['display'] };
-    expect(resolveMe(jwt({ sub: 'x', employee_no: 'E9', display: 'Zoe' }), custom)).toEqual({ id: 'E9', name: 'Zoe', source: 'jwt' });
+    expect(resolveMe(jwt({ sub: 'x', employee_no: 'E9', display: 'Zoe' }), custom)).toEqual({
+      id: 'E9',
+      name: 'Zoe',
+      source: 'jwt',
+    });
   });
 
   test.each([
@@ -55,7 +67,11 @@ describe('the token alone', () => {
   });
 
   test('manual mode ignores the token', () => {
-    expect(resolveMe(jwt({ sub: '7' }), { ...identity, mode: 'manual', userId: '5', userName: 'Eve' })).toEqual({ id: '5', name: 'Eve', source: 'settings' });
+    expect(resolveMe(jwt({ sub: '7' }), { ...identity, mode: 'manual', userId: '5', userName: 'Eve' })).toEqual({
+      id: '5',
+      name: 'Eve',
+      source: 'settings',
+    });
   });
 });
 
@@ -70,13 +86,38 @@ describe('chooseMe: the documented order', () => {
   test.each([
     ['every source: the token wins', all, typed, { id: '1', name: 'JWT', source: 'jwt' }],
     ['no JWT: the "who am I" address', { ...all, jwt: undefined }, typed, { id: '2', name: 'URL', source: 'url' }],
-    ['then the page', { page: all.page, learned: all.learned }, typed, { id: '3', name: 'Page', source: 'page', spot: 'localStorage' }],
-    ['then the typed ID: a configured source beats what was learned', { learned: all.learned }, typed, { id: '4', name: 'Typed', source: 'settings' }],
-    ['learned only when nothing is configured', { learned: all.learned }, identity, { id: '5', name: '', source: 'learned' }],
+    [
+      'then the page',
+      { page: all.page, learned: all.learned },
+      typed,
+      { id: '3', name: 'Page', source: 'page', spot: 'localStorage' },
+    ],
+    [
+      'then the typed ID: a configured source beats what was learned',
+      { learned: all.learned },
+      typed,
+      { id: '4', name: 'Typed', source: 'settings' },
+    ],
+    [
+      'learned only when nothing is configured',
+      { learned: all.learned },
+      identity,
+      { id: '5', name: '', source: 'learned' },
+    ],
     ['learning switched off', { learned: all.learned }, { ...identity, learn: false }, undefined],
-    ['manual mode: only the typed ID', all, { ...typed, mode: 'manual' as const }, { id: '4', name: 'Typed', source: 'settings' }],
+    [
+      'manual mode: only the typed ID',
+      all,
+      { ...typed, mode: 'manual' as const },
+      { id: '4', name: 'Typed', source: 'settings' },
+    ],
     ['manual mode without an ID: nobody', all, { ...identity, mode: 'manual' as const }, undefined],
-    ['a nameless source borrows the typed name of the same ID', { url: named('4') }, typed, { id: '4', name: 'Typed', source: 'url' }],
+    [
+      'a nameless source borrows the typed name of the same ID',
+      { url: named('4') },
+      typed,
+      { id: '4', name: 'Typed', source: 'url' },
+    ],
     ['but never the typed name of another ID', { url: named('9') }, typed, { id: '9', name: '', source: 'url' }],
   ] as const)('%s', (_, readings, settings, me) => {
     expect(chooseMe(readings, settings)).toEqual(me);

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { ECHO_WINDOW_MS, ServerEvidence, type Ambiguity, type Classified } from '../../../../utils/core/identity/server-evidence';
+import {
+  ECHO_WINDOW_MS,
+  ServerEvidence,
+  type Ambiguity,
+  type Classified,
+} from '../../../../utils/core/identity/server-evidence';
 import type { UserId } from '../../../../utils/core/protocol/schemas';
 
 const id = (value: string) => value as UserId;
@@ -8,7 +13,12 @@ const id = (value: string) => value as UserId;
 type Step =
   | { readonly list: readonly string[]; readonly complete?: boolean }
   | { readonly sent: string; readonly at: number }
-  | { readonly call: readonly [sender: string, receiver: string]; readonly me?: string; readonly at?: number; readonly is: Classified }
+  | {
+      readonly call: readonly [sender: string, receiver: string];
+      readonly me?: string;
+      readonly at?: number;
+      readonly is: Classified;
+    }
   | { readonly reset: true }
   | { readonly learned: string | undefined; readonly ambiguity?: Ambiguity };
 
@@ -21,7 +31,11 @@ const run = (steps: readonly Step[]) => {
     else if ('reset' in step) evidence.reset();
     else if ('call' in step) {
       const [sender, receiver] = step.call;
-      const result = evidence.classify({ senderId: id(sender), receiverId: id(receiver) }, step.me === undefined ? undefined : id(step.me), step.at ?? 0);
+      const result = evidence.classify(
+        { senderId: id(sender), receiverId: id(receiver) },
+        step.me === undefined ? undefined : id(step.me),
+        step.at ?? 0,
+      );
       expect(result, where).toStrictEqual(step.is);
     } else {
       expect(evidence.learned(), where).toBe(step.learned);
@@ -55,7 +69,10 @@ describe('the online lists', () => {
         { learned: '1' },
       ],
     ],
-    ['duplicates in a list count once', [{ list: ['1', '1', '2', '2'] }, { learned: undefined, ambiguity: { why: 'several', count: 2 } }]],
+    [
+      'duplicates in a list count once',
+      [{ list: ['1', '1', '2', '2'] }, { learned: undefined, ambiguity: { why: 'several', count: 2 } }],
+    ],
     [
       'an incomplete list is ignored (the unreadable entry may have been me)',
       [
@@ -66,7 +83,13 @@ describe('the online lists', () => {
         { learned: '1' },
       ],
     ],
-    ['an incomplete first list is no list', [{ list: ['1'], complete: false }, { learned: undefined, ambiguity: { why: 'no-list' } }]],
+    [
+      'an incomplete first list is no list',
+      [
+        { list: ['1'], complete: false },
+        { learned: undefined, ambiguity: { why: 'no-list' } },
+      ],
+    ],
     [
       'lists with nobody in common do not include me, and teach nothing after',
       [
@@ -78,39 +101,61 @@ describe('the online lists', () => {
       ],
     ],
     ['an empty list does not include me', [{ list: [] }, { learned: undefined, ambiguity: { why: 'lists-omit-me' } }]],
-    ['ids that look like prototype members are ids', [{ list: ['__proto__', 'constructor'] }, { list: ['constructor', 'toString'] }, { learned: 'constructor' }]],
+    [
+      'ids that look like prototype members are ids',
+      [{ list: ['__proto__', 'constructor'] }, { list: ['constructor', 'toString'] }, { learned: 'constructor' }],
+    ],
   ])('%s', (_, steps) => {
     run(steps);
   });
 
   test.each<[string, Step[], Record<string, boolean>]>([
     ['before any list anyone may be me', [], { 1: true, 9: true }],
-    ['after lists only those in all of them', [{ list: ['1', '2'] }, { list: ['1', '2', '3'] }], { 1: true, 2: true, 3: false, 9: false }],
+    [
+      'after lists only those in all of them',
+      [{ list: ['1', '2'] }, { list: ['1', '2', '3'] }],
+      { 1: true, 2: true, 3: false, 9: false },
+    ],
     ['incomplete lists do not rule anyone out', [{ list: ['1'], complete: false }], { 1: true, 9: true }],
     ['when the lists omit me they rule nobody out', [{ list: ['1'] }, { list: ['2'] }], { 1: true, 2: true, 9: true }],
   ])('possible(): %s', (_, steps, expected) => {
     const evidence = run(steps);
-    for (const [candidate, possible] of Object.entries(expected)) expect(evidence.possible(id(candidate)), candidate).toBe(possible);
+    for (const [candidate, possible] of Object.entries(expected))
+      expect(evidence.possible(id(candidate)), candidate).toBe(possible);
   });
 });
 
 describe('calls while I do not know who I am', () => {
   test.each<[string, Step[]]>([
     ['a call on our socket is for me', [{ call: ['5', '1'], is: incoming }, { learned: '1' }]],
-    ['a call for one of the ids online all along is for me', [{ list: ['1', '2'] }, { call: ['9', '1'], is: incoming }, { learned: '1' }]],
+    [
+      'a call for one of the ids online all along is for me',
+      [{ list: ['1', '2'] }, { call: ['9', '1'], is: incoming }, { learned: '1' }],
+    ],
     [
       'the receiver was not online all along but the sender was: my own call, copied to me',
       [{ list: ['1', '2'] }, { call: ['1', '9'], is: echo }, { learned: '1' }],
     ],
     [
       'a receiver the lists rule out is not learned, though the call is still shown',
-      [{ list: ['1', '2'] }, { call: ['8', '9'], is: incoming }, { learned: undefined, ambiguity: { why: 'several', count: 2 } }],
+      [
+        { list: ['1', '2'] },
+        { call: ['8', '9'], is: incoming },
+        { learned: undefined, ambiguity: { why: 'several', count: 2 } },
+      ],
     ],
-    ['when the lists omit me, calls still teach', [{ list: ['1'] }, { list: ['2'] }, { call: ['1', '9'], is: incoming }, { learned: '9' }]],
+    [
+      'when the lists omit me, calls still teach',
+      [{ list: ['1'] }, { list: ['2'] }, { call: ['1', '9'], is: incoming }, { learned: '9' }],
+    ],
     ['a call to oneself is shown, and says who I am', [{ call: ['3', '3'], is: incoming }, { learned: '3' }]],
     [
       'sender and receiver both online all along: shown (nothing is lost) but teaches nothing, it may be my own call copied to me',
-      [{ list: ['1', '2'] }, { call: ['2', '1'], is: incoming }, { learned: undefined, ambiguity: { why: 'several', count: 2 } }],
+      [
+        { list: ['1', '2'] },
+        { call: ['2', '1'], is: incoming },
+        { learned: undefined, ambiguity: { why: 'several', count: 2 } },
+      ],
     ],
     [
       '… and the same copy the other way round teaches nothing either',
@@ -130,15 +175,31 @@ describe('calls while I do not know who I am', () => {
     ],
     [
       'each send excuses one echo',
-      [{ sent: '9', at: 0 }, { call: ['1', '9'], at: 10, is: echo }, { call: ['5', '9'], at: 20, is: incoming }],
+      [
+        { sent: '9', at: 0 },
+        { call: ['1', '9'], at: 10, is: echo },
+        { call: ['5', '9'], at: 20, is: incoming },
+      ],
     ],
     [
       'two sends to the same person excuse two echoes',
-      [{ sent: '9', at: 0 }, { sent: '9', at: 5 }, { call: ['1', '9'], at: 10, is: echo }, { call: ['1', '9'], at: 20, is: echo }, { learned: '1' }],
+      [
+        { sent: '9', at: 0 },
+        { sent: '9', at: 5 },
+        { call: ['1', '9'], at: 10, is: echo },
+        { call: ['1', '9'], at: 20, is: echo },
+        { learned: '1' },
+      ],
     ],
     [
       'a reply from the person I just called is for me',
-      [{ sent: '9', at: 0 }, { call: ['9', '1'], at: 10, is: incoming }, { learned: '1' }, { call: ['1', '9'], at: 20, is: echo }, { learned: '1' }],
+      [
+        { sent: '9', at: 0 },
+        { call: ['9', '1'], at: 10, is: incoming },
+        { learned: '1' },
+        { call: ['1', '9'], at: 20, is: echo },
+        { learned: '1' },
+      ],
     ],
     [
       'an echo naming a sender the lists rule out is still an echo, and teaches nothing',
@@ -146,7 +207,12 @@ describe('calls while I do not know who I am', () => {
     ],
     [
       'a call learned from is forgotten when the lists rule it out',
-      [{ call: ['5', '1'], is: incoming }, { learned: '1' }, { list: ['2', '3'] }, { learned: undefined, ambiguity: { why: 'several', count: 2 } }],
+      [
+        { call: ['5', '1'], is: incoming },
+        { learned: '1' },
+        { list: ['2', '3'] },
+        { learned: undefined, ambiguity: { why: 'several', count: 2 } },
+      ],
     ],
     [
       'a call learned from stays while the lists allow it, and wins over them',
@@ -173,7 +239,13 @@ describe('calls while I do not know who I am', () => {
     ],
     [
       'a conflict is forgotten with the token',
-      [{ call: ['5', '1'], is: incoming }, { call: ['6', '2'], is: incoming }, { reset: true }, { call: ['5', '3'], is: incoming }, { learned: '3' }],
+      [
+        { call: ['5', '1'], is: incoming },
+        { call: ['6', '2'], is: incoming },
+        { reset: true },
+        { call: ['5', '3'], is: incoming },
+        { learned: '3' },
+      ],
     ],
   ])('%s', (_, steps) => {
     run(steps);
@@ -186,14 +258,38 @@ describe('calls while I know who I am', () => {
     ['my own call, copied to me', [{ call: ['1', '5'], me: '1', is: echo }]],
     ['to myself', [{ call: ['1', '1'], me: '1', is: incoming }]],
     ['for someone else: shown, and worth saying', [{ call: ['5', '6'], me: '1', is: mismatch }]],
-    ['for someone I called, after the echo window', [{ sent: '6', at: 0 }, { call: ['5', '6'], me: '1', at: ECHO_WINDOW_MS + 1, is: mismatch }]],
-    ['an echo of a call this browser sent', [{ sent: '5', at: 0 }, { call: ['1', '5'], me: '1', at: 10, is: echo }]],
+    [
+      'for someone I called, after the echo window',
+      [
+        { sent: '6', at: 0 },
+        { call: ['5', '6'], me: '1', at: ECHO_WINDOW_MS + 1, is: mismatch },
+      ],
+    ],
+    [
+      'an echo of a call this browser sent',
+      [
+        { sent: '5', at: 0 },
+        { call: ['1', '5'], me: '1', at: 10, is: echo },
+      ],
+    ],
     [
       'a call I sent names the real me when the believed one is wrong',
       [{ sent: '5', at: 0 }, { call: ['2', '5'], me: '1', at: 10, is: echo }, { learned: '2' }],
     ],
-    ['a call to me is never taken for the echo of a call I sent myself', [{ sent: '1', at: 0 }, { call: ['5', '1'], me: '1', at: 10, is: incoming }]],
-    ['what is believed is not taught by calls', [{ call: ['5', '1'], me: '1', is: incoming }, { learned: undefined, ambiguity: { why: 'no-list' } }]],
+    [
+      'a call to me is never taken for the echo of a call I sent myself',
+      [
+        { sent: '1', at: 0 },
+        { call: ['5', '1'], me: '1', at: 10, is: incoming },
+      ],
+    ],
+    [
+      'what is believed is not taught by calls',
+      [
+        { call: ['5', '1'], me: '1', is: incoming },
+        { learned: undefined, ambiguity: { why: 'no-list' } },
+      ],
+    ],
   ])('%s', (_, steps) => {
     run(steps);
   });

@@ -27,13 +27,26 @@ function setUp(answer: (init?: RequestInit) => Promise<Response>) {
   return { fetch, ask, fire, pending };
 }
 
-const withRedirect = (response: Response, to: string) => Object.defineProperty(Object.defineProperty(response, 'redirected', { value: true }), 'url', { value: to });
+const withRedirect = (response: Response, to: string) =>
+  Object.defineProperty(Object.defineProperty(response, 'redirected', { value: true }), 'url', { value: to });
 
 describe('fetchWhoAmI', () => {
   test.each<[string, () => Response, Partial<WhoAmIResult>]>([
-    ['the reference server', () => Response.json({ code: 20000, data: { id: 1, userName: '章三' } }), { ok: true, user: { id: '1' as never, name: '章三' } }],
-    ['RuoYi', () => Response.json({ code: 200, user: { userId: 1, userName: 'admin' } }), { ok: true, user: { id: '1' as never, name: 'admin' } }],
-    ['JSON without the fields', () => Response.json({ code: 20000, data: { roles: ['admin'] } }), { ok: false, problem: 'no-id' }],
+    [
+      'the reference server',
+      () => Response.json({ code: 20000, data: { id: 1, userName: '章三' } }),
+      { ok: true, user: { id: '1' as never, name: '章三' } },
+    ],
+    [
+      'RuoYi',
+      () => Response.json({ code: 200, user: { userId: 1, userName: 'admin' } }),
+      { ok: true, user: { id: '1' as never, name: 'admin' } },
+    ],
+    [
+      'JSON without the fields',
+      () => Response.json({ code: 20000, data: { roles: ['admin'] } }),
+      { ok: false, problem: 'no-id' },
+    ],
     ['a signed-out answer in JSON', () => Response.json({ code: 50008, data: null }), { ok: false, problem: 'no-id' }],
     ['a float id', () => Response.json({ data: { id: 1.5 } }), { ok: false, problem: 'no-id' }],
     ['HTTP 401', () => new Response('', { status: 401 }), { ok: false, problem: 'http', status: 401 }],
@@ -41,8 +54,16 @@ describe('fetchWhoAmI', () => {
     ['HTTP 404', () => new Response('', { status: 404 }), { ok: false, problem: 'http', status: 404 }],
     ['HTTP 500', () => new Response('', { status: 500 }), { ok: false, problem: 'http', status: 500 }],
     ['an HTML page', () => new Response('<html></html>'), { ok: false, problem: 'not-json' }],
-    ['the sign-in page after a redirect', () => withRedirect(new Response('<html>login</html>'), 'https://admin.example.com/login'), { ok: false, problem: 'redirected' }],
-    ['a body of a megabyte', () => new Response(JSON.stringify({ data: { id: 1 }, pad: 'x'.repeat(1024 * 1024) })), { ok: false, problem: 'too-large' }],
+    [
+      'the sign-in page after a redirect',
+      () => withRedirect(new Response('<html>login</html>'), 'https://admin.example.com/login'),
+      { ok: false, problem: 'redirected' },
+    ],
+    [
+      'a body of a megabyte',
+      () => new Response(JSON.stringify({ data: { id: 1 }, pad: 'x'.repeat(1024 * 1024) })),
+      { ok: false, problem: 'too-large' },
+    ],
   ])('%s', async (_, response, expected) => {
     const { ask, pending } = setUp(() => Promise.resolve(response()));
     const result = await ask();
@@ -69,7 +90,10 @@ describe('fetchWhoAmI', () => {
   });
 
   test('no answer in time: timeout', async () => {
-    const { ask, fire } = setUp((init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))));
+    const { ask, fire } = setUp(
+      (init) =>
+        new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))),
+    );
     const pending = ask();
     fire();
     expect(await pending).toMatchObject({ ok: false, problem: 'timeout' });
@@ -77,7 +101,10 @@ describe('fetchWhoAmI', () => {
 
   test('the caller gives up: not a timeout', async () => {
     const controller = new AbortController();
-    const { ask } = setUp((init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))));
+    const { ask } = setUp(
+      (init) =>
+        new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))),
+    );
     const pending = ask(controller.signal);
     controller.abort();
     expect(await pending).toMatchObject({ ok: false, problem: 'network' });

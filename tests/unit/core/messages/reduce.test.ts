@@ -20,7 +20,10 @@ const state: RosterState = {
 };
 
 test('a presence change in order is applied; who left is last seen then', () => {
-  const next = applyEvent(state, { type: 'presence', change: { version: 4, at: 99, joined: ['3' as UserId], left: ['1' as UserId] } });
+  const next = applyEvent(state, {
+    type: 'presence',
+    change: { version: 4, at: 99, joined: ['3' as UserId], left: ['1' as UserId] },
+  });
   expect(next?.presence).toEqual({ version: 4, online: ['2', '3'], lastSeen: { 1: 99 } });
 });
 

@@ -42,8 +42,23 @@ describe('readDirectoryList', () => {
   const fields = { idField: 'id', nameField: 'name' };
 
   test('reads ids (numbers too) and names, skipping unusable items', () => {
-    const json = [{ id: 1, name: ' 章三 ' }, { id: '2', name: 'Bob' }, { id: '', name: 'x' }, { name: 'no id' }, { id: 3 }, null, 'x'];
-    expect(readDirectoryList(json, fields)).toEqual({ entries: [['1', '章三'], ['2', 'Bob']], skipped: 5, beyond: 0 });
+    const json = [
+      { id: 1, name: ' 章三 ' },
+      { id: '2', name: 'Bob' },
+      { id: '', name: 'x' },
+      { name: 'no id' },
+      { id: 3 },
+      null,
+      'x',
+    ];
+    expect(readDirectoryList(json, fields)).toEqual({
+      entries: [
+        ['1', '章三'],
+        ['2', 'Bob'],
+      ],
+      skipped: 5,
+      beyond: 0,
+    });
   });
 
   test('reads as many users as the directory keeps, and says how many entries it left', () => {
@@ -56,16 +71,27 @@ describe('readDirectoryList', () => {
     expect(Object.keys(directory.entries())).toHaveLength(list.entries.length);
   });
 
-  test.each([['constructor'], ['toString'], ['__proto__']])('a field named %s is read from the item itself, never its prototype', (field) => {
-    const json = JSON.parse(`[{"${field}": "7", "name": "Seven"}, {"name": "no id"}]`) as unknown;
-    expect(readDirectoryList(json, { idField: field, nameField: 'name' })).toEqual({ entries: [['7', 'Seven']], skipped: 1, beyond: 0 });
-  });
+  test.each([['constructor'], ['toString'], ['__proto__']])(
+    'a field named %s is read from the item itself, never its prototype',
+    (field) => {
+      const json = JSON.parse(`[{"${field}": "7", "name": "Seven"}, {"name": "no id"}]`) as unknown;
+      expect(readDirectoryList(json, { idField: field, nameField: 'name' })).toEqual({
+        entries: [['7', 'Seven']],
+        skipped: 1,
+        beyond: 0,
+      });
+    },
+  );
 
   test('field names are configurable', () => {
-    expect(readDirectoryList([{ uid: 'a', display: 'A' }], { idField: 'uid', nameField: 'display' }).entries).toEqual([['a', 'A']]);
+    expect(readDirectoryList([{ uid: 'a', display: 'A' }], { idField: 'uid', nameField: 'display' }).entries).toEqual([
+      ['a', 'A'],
+    ]);
   });
 
   test.each([[{ users: [] }], ['[]'], [null]])('refuses %j: not a list', (json) => {
-    expect(() => readDirectoryList(json, fields)).toThrow(expect.objectContaining({ name: 'DirectoryError', code: 'not-a-list' }));
+    expect(() => readDirectoryList(json, fields)).toThrow(
+      expect.objectContaining({ name: 'DirectoryError', code: 'not-a-list' }),
+    );
   });
 });

@@ -20,13 +20,15 @@ describe('diffOnline', () => {
 
   test('applying the diff to the old set gives the new set', () => {
     const set = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { maxLength: 30 });
-    fc.assert(fc.property(set, set, (before, after) => {
-      const { joined, left } = diffOnline(new Set(ids(...before)), new Set(ids(...after)));
-      const result = new Set(before);
-      for (const id of left) result.delete(id);
-      for (const id of joined) result.add(id);
-      expect([...result].sort()).toEqual([...after].sort());
-    }));
+    fc.assert(
+      fc.property(set, set, (before, after) => {
+        const { joined, left } = diffOnline(new Set(ids(...before)), new Set(ids(...after)));
+        const result = new Set(before);
+        for (const id of left) result.delete(id);
+        for (const id of joined) result.add(id);
+        expect([...result].sort()).toEqual([...after].sort());
+      }),
+    );
   });
 });
 
@@ -76,7 +78,11 @@ describe('last seen is bounded', () => {
 
   test('nothing older than a week is kept, a restored snapshot included', () => {
     const week = lastSeenLimits.maxAgeMs;
-    const store = new PresenceStore({ version: 1, online: ids('3'), lastSeen: { ['1' as UserId]: 0, ['2' as UserId]: week, ['3' as UserId]: week } });
+    const store = new PresenceStore({
+      version: 1,
+      online: ids('3'),
+      lastSeen: { ['1' as UserId]: 0, ['2' as UserId]: week, ['3' as UserId]: week },
+    });
     expect(store.snapshot().lastSeen).toEqual({ 1: 0, 2: week });
     store.apply(ids('4'), week + 1);
     expect(store.snapshot().lastSeen).toEqual({ 2: week, 3: week + 1 });

@@ -13,16 +13,54 @@ function message(result: ParseResult) {
 
 describe('online lists', () => {
   test.each([
-    ['string ids (the recipe)', '{"Type":"Chat","Message":["1","7","42"]}', [{ id: '1' }, { id: '7' }, { id: '42' }], 'string'],
+    [
+      'string ids (the recipe)',
+      '{"Type":"Chat","Message":["1","7","42"]}',
+      [{ id: '1' }, { id: '7' }, { id: '42' }],
+      'string',
+    ],
     ['numeric ids', '{"Type":"Chat","Message":[1,7,42]}', [{ id: '1' }, { id: '7' }, { id: '42' }], 'number'],
-    ['objects with names', '{"Type":"Chat","Message":[{"userId":"1","userName":"章三"},{"userId":7,"userName":"李四"}]}', [{ id: '1', name: '章三' }, { id: '7', name: '李四' }], 'string'],
-    ['objects with numeric ids', '{"Type":"Chat","Message":[{"userId":1,"userName":"章三"}]}', [{ id: '1', name: '章三' }], 'number'],
-    ['objects without names', '{"Type":"Chat","Message":[{"userId":"1"},{"userId":"2","userName":null},{"userId":"3","userName":"  "}]}', [{ id: '1' }, { id: '2' }, { id: '3' }], 'string'],
-    ['mixed ids and objects', '{"Type":"Chat","Message":["1",{"userId":"2","userName":"Bob"}]}', [{ id: '1' }, { id: '2', name: 'Bob' }], 'string'],
+    [
+      'objects with names',
+      '{"Type":"Chat","Message":[{"userId":"1","userName":"章三"},{"userId":7,"userName":"李四"}]}',
+      [
+        { id: '1', name: '章三' },
+        { id: '7', name: '李四' },
+      ],
+      'string',
+    ],
+    [
+      'objects with numeric ids',
+      '{"Type":"Chat","Message":[{"userId":1,"userName":"章三"}]}',
+      [{ id: '1', name: '章三' }],
+      'number',
+    ],
+    [
+      'objects without names',
+      '{"Type":"Chat","Message":[{"userId":"1"},{"userId":"2","userName":null},{"userId":"3","userName":"  "}]}',
+      [{ id: '1' }, { id: '2' }, { id: '3' }],
+      'string',
+    ],
+    [
+      'mixed ids and objects',
+      '{"Type":"Chat","Message":["1",{"userId":"2","userName":"Bob"}]}',
+      [{ id: '1' }, { id: '2', name: 'Bob' }],
+      'string',
+    ],
     ['an empty list (everyone left)', '{"Type":"Chat","Message":[]}', [], undefined],
-    ['duplicates collapse, first wins', '{"Type":"Chat","Message":["1",1,{"userId":"1","userName":"x"}]}', [{ id: '1' }], 'string'],
+    [
+      'duplicates collapse, first wins',
+      '{"Type":"Chat","Message":["1",1,{"userId":"1","userName":"x"}]}',
+      [{ id: '1' }],
+      'string',
+    ],
     ['ids are trimmed', '{"Type":"Chat","Message":[" 5 "]}', [{ id: '5' }], 'string'],
-    ['hostile names stay data', '{"Type":"Chat","Message":[{"userId":"9","userName":"<img src=x onerror=alert(1)>"}]}', [{ id: '9', name: '<img src=x onerror=alert(1)>' }], 'string'],
+    [
+      'hostile names stay data',
+      '{"Type":"Chat","Message":[{"userId":"9","userName":"<img src=x onerror=alert(1)>"}]}',
+      [{ id: '9', name: '<img src=x onerror=alert(1)>' }],
+      'string',
+    ],
     ['a bad first entry does not decide the id type', '{"Type":"Chat","Message":[true,7]}', [{ id: '7' }], 'number'],
   ])('%s', (_, frame, users, idType) => {
     const rejected = frame.includes('true') ? 1 : 0;
@@ -73,7 +111,7 @@ describe('calls', () => {
     expect(result.kind === 'call' && result.call.sendTime).toBeUndefined();
   });
 
-  test('numeric ids are normalised to strings, and the server\'s id type is kept', () => {
+  test("numeric ids are normalised to strings, and the server's id type is kept", () => {
     const result = message(parseFrame(legacyCall.replace('"Sender":"7"', '"Sender":7')));
     expect(result.kind === 'call' && result.call.senderId).toBe('7');
     expect(result.kind === 'call' && result.call.idType).toBe('number');
@@ -98,7 +136,11 @@ describe('refused with a typed error', () => {
     ['no Type', '{"Message":[]}', 'invalid-frame'],
     ['numeric Type', '{"Type":1}', 'invalid-frame'],
     ['Chat without a list', '{"Type":"Chat","Message":"1,2"}', 'invalid-frame'],
-    ['Event without Sender', '{"Type":"Event","Receiver":"1","Message":{"Event":"Call","Data":{"type":"呼叫"}}}', 'invalid-frame'],
+    [
+      'Event without Sender',
+      '{"Type":"Event","Receiver":"1","Message":{"Event":"Call","Data":{"type":"呼叫"}}}',
+      'invalid-frame',
+    ],
     ['Call with string Data', legacyCall.replace(/"Data":\{[^}]*\}/, '"Data":"hi"'), 'invalid-frame'],
     ['over-long sender name', legacyCall.replace('李四', 'x'.repeat(201)), 'invalid-frame'],
   ])('%s', (_, frame, code) => {
@@ -137,36 +179,58 @@ describe('never throws', () => {
   const options = { maxBytes: 4096, heartbeatPayload: 'heart check' };
 
   test('on any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
-      parseFrame(text, options);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        parseFrame(text, options);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('on any JSON value', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
-      parseFrame(JSON.stringify(value), options);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        parseFrame(JSON.stringify(value), options);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('on frames shaped like the protocol with arbitrary fields', () => {
     const anything = fc.anything({ maxDepth: 3 });
-    const frame = fc.record({
-      Type: fc.oneof(fc.constantFrom('Chat', 'Event'), anything),
-      Message: fc.oneof(fc.array(fc.oneof(anything, fc.record({ userId: anything, userName: anything }))), fc.record({ Event: fc.oneof(fc.constant('Call'), anything), Data: fc.oneof(fc.record({ sender: anything, type: anything, receiver: anything }), anything) }), anything),
-      Sender: anything,
-      Receiver: anything,
-      SendTime: fc.oneof(fc.string(), anything),
-    }, { requiredKeys: [] });
-    fc.assert(fc.property(frame, (value) => {
-      const result = parseFrame(JSON.stringify(value), options);
-      expect(typeof result.ok).toBe('boolean');
-    }), { numRuns: 3000 });
+    const frame = fc.record(
+      {
+        Type: fc.oneof(fc.constantFrom('Chat', 'Event'), anything),
+        Message: fc.oneof(
+          fc.array(fc.oneof(anything, fc.record({ userId: anything, userName: anything }))),
+          fc.record({
+            Event: fc.oneof(fc.constant('Call'), anything),
+            Data: fc.oneof(fc.record({ sender: anything, type: anything, receiver: anything }), anything),
+          }),
+          anything,
+        ),
+        Sender: anything,
+        Receiver: anything,
+        SendTime: fc.oneof(fc.string(), anything),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(frame, (value) => {
+        const result = parseFrame(JSON.stringify(value), options);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   test('on non-string inputs', () => {
     const nonString = fc.anything().filter((value) => typeof value !== 'string');
-    fc.assert(fc.property(nonString, (value) => {
-      expect(parseFrame(value, options).ok).toBe(false);
-    }), { numRuns: 500, examples: [[undefined], [null], [new Uint8Array(3)]] });
+    fc.assert(
+      fc.property(nonString, (value) => {
+        expect(parseFrame(value, options).ok).toBe(false);
+      }),
+      { numRuns: 500, examples: [[undefined], [null], [new Uint8Array(3)]] },
+    );
   });
 });

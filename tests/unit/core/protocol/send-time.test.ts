@@ -22,7 +22,13 @@ const settings = { ...defaultSettings().notifications, ringTimeoutSeconds: RING_
 
 /** A raw legacy call frame from `sender`, parsed as the connection would. */
 function wireCall(sendTime: unknown, sender = '7'): CallFrame {
-  const text = JSON.stringify({ Sender: sender, Receiver: '1', SendTime: sendTime, Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '' } }, Type: 'Event' });
+  const text = JSON.stringify({
+    Sender: sender,
+    Receiver: '1',
+    SendTime: sendTime,
+    Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '' } },
+    Type: 'Event',
+  });
   const result = parseFrame(text);
   if (!result.ok || result.message.kind !== 'call') throw new Error(`not a call: ${JSON.stringify(result)}`);
   return result.message.call;
@@ -44,7 +50,12 @@ function setup(history: CallHistory = emptyHistory) {
     },
     clearTimeout: (handle) => clearTimeout(handle),
   };
-  const effects: CallEffects = { notify: () => undefined, closeNotification: () => undefined, ring: () => undefined, setBadge: () => undefined };
+  const effects: CallEffects = {
+    notify: () => undefined,
+    closeNotification: () => undefined,
+    ring: () => undefined,
+    setBadge: () => undefined,
+  };
   const inbox = new CallInbox(history, settings, {
     clock: { now: () => Date.now() },
     timers,
@@ -102,7 +113,15 @@ describe('timers stay within what setTimeout can hold', () => {
     ['a year from now', NOW + 365 * 86_400_000],
     ['one ms past the largest delay', NOW - RING_MS + 2 ** 31],
   ])('a saved ringing call dated %s: the expiry timer is clamped and does not spin', async (_, at) => {
-    const ringing: IncomingCall = { kind: 'incoming', id: 'old', peerId: '7' as UserId, peerName: 'x', at, status: 'ringing', seen: false };
+    const ringing: IncomingCall = {
+      kind: 'incoming',
+      id: 'old',
+      peerId: '7' as UserId,
+      peerName: 'x',
+      at,
+      status: 'ringing',
+      seen: false,
+    };
     const { armed } = setup({ records: [ringing], unseen: 1, delivered: [] });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(armed).toHaveLength(1);

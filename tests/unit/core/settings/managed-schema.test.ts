@@ -10,7 +10,9 @@ interface SchemaNode {
 
 function schemaLeaves(node: SchemaNode, prefix = ''): string[] {
   if (node.type !== 'object' || !node.properties) return [prefix];
-  return Object.entries(node.properties).flatMap(([key, child]) => schemaLeaves(child, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(node.properties).flatMap(([key, child]) =>
+    schemaLeaves(child, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 test('every setting can be forced by IT policy (managed_schema.json covers them all)', () => {

@@ -10,12 +10,20 @@ test.each([
   ['wss → https', { serverUrl: 'wss://admin.example.com/ws' }, ['https://admin.example.com/*']],
   [
     'site, list and server on one host: one pattern',
-    { serverUrl: 'wss://admin.example.com/ws', auth: { ...base.auth, cookieUrl: 'https://admin.example.com/' }, directory: { ...base.directory, url: 'https://admin.example.com/api/users' } },
+    {
+      serverUrl: 'wss://admin.example.com/ws',
+      auth: { ...base.auth, cookieUrl: 'https://admin.example.com/' },
+      directory: { ...base.directory, url: 'https://admin.example.com/api/users' },
+    },
     ['https://admin.example.com/*'],
   ],
   [
     'three hosts',
-    { serverUrl: 'wss://ws.example.com/', auth: { ...base.auth, cookieUrl: 'https://admin.example.com/' }, directory: { ...base.directory, url: 'http://hr.internal:8080/users' } },
+    {
+      serverUrl: 'wss://ws.example.com/',
+      auth: { ...base.auth, cookieUrl: 'https://admin.example.com/' },
+      directory: { ...base.directory, url: 'http://hr.internal:8080/users' },
+    },
     ['https://admin.example.com/*', 'http://hr.internal/*', 'https://ws.example.com/*'],
   ],
 ])('%s', (_, overrides, patterns) => {

@@ -11,7 +11,11 @@ const EVIL = 'wss://evil.example/ws';
 describe('prototype keys in a policy are refused, and reported', () => {
   test.each([
     ['__proto__ at the top', `{"__proto__": {"serverUrl": "${EVIL}"}}`, ['__proto__']],
-    ['__proto__ in a section', `{"connection": {"__proto__": {"maxFrameKiB": 1}}, "auth": {"cookieName": "SID"}}`, ['connection.__proto__']],
+    [
+      '__proto__ in a section',
+      `{"connection": {"__proto__": {"maxFrameKiB": 1}}, "auth": {"cookieName": "SID"}}`,
+      ['connection.__proto__'],
+    ],
     ['constructor.prototype', `{"constructor": {"prototype": {"serverUrl": "${EVIL}"}}}`, ['constructor']],
     ['prototype', `{"prototype": {"serverUrl": "${EVIL}"}}`, ['prototype']],
   ])('%s', (_, json, fields) => {
@@ -23,19 +27,27 @@ describe('prototype keys in a policy are refused, and reported', () => {
   });
 
   test('the rest of that policy still applies and is locked', () => {
-    const { settings, locked } = resolveSettings({}, policy(`{"__proto__": {"serverUrl": "${EVIL}"}, "auth": {"cookieName": "SID"}}`));
+    const { settings, locked } = resolveSettings(
+      {},
+      policy(`{"__proto__": {"serverUrl": "${EVIL}"}, "auth": {"cookieName": "SID"}}`),
+    );
     expect(settings.auth.cookieName).toBe('SID');
     expect(locked).toEqual(['auth.cookieName']);
   });
 
   test('saved settings with such a key do not apply it either', () => {
-    expect(resolveSettings(policy(`{"__proto__": {"serverUrl": "${EVIL}"}}`), {}).settings.serverUrl).toBe(defaultSettings().serverUrl);
+    expect(resolveSettings(policy(`{"__proto__": {"serverUrl": "${EVIL}"}}`), {}).settings.serverUrl).toBe(
+      defaultSettings().serverUrl,
+    );
   });
 
-  test.each([['__proto__'], ['constructor'], ['toString']])('removing a field named %s that is not there leaves the value alone', (key) => {
-    const value = { serverUrl: 'x' };
-    expect(withoutPath(value, `${key}.serverUrl`)).toBe(value);
-  });
+  test.each([['__proto__'], ['constructor'], ['toString']])(
+    'removing a field named %s that is not there leaves the value alone',
+    (key) => {
+      const value = { serverUrl: 'x' };
+      expect(withoutPath(value, `${key}.serverUrl`)).toBe(value);
+    },
+  );
 });
 
 describe('properties of the merge', () => {
@@ -57,7 +69,8 @@ describe('properties of the merge', () => {
         const merged = mergeSettings(base, over);
         expect(new Set(prototypesOf(merged))).toEqual(new Set(prototypesOf(merged).length ? [Object.prototype] : []));
         expect(prototypeKeyPaths(merged)).toEqual([]);
-        for (const path of leafPaths(over)) expect(path.split('.').some((part) => ['__proto__', 'constructor', 'prototype'].includes(part))).toBe(false);
+        for (const path of leafPaths(over))
+          expect(path.split('.').some((part) => ['__proto__', 'constructor', 'prototype'].includes(part))).toBe(false);
       }),
     );
   });

@@ -12,7 +12,12 @@ describe('validateSettings', () => {
       version: 1,
       serverUrl: '',
       auth: { cookieName: 'USERTOKEN', cookieUrl: '' },
-      connection: { heartbeatSeconds: 20, heartbeatPayload: 'heart check', unauthorizedCloseCodes: [4001, 4003, 1008], maxFrameKiB: 2048 },
+      connection: {
+        heartbeatSeconds: 20,
+        heartbeatPayload: 'heart check',
+        unauthorizedCloseCodes: [4001, 4003, 1008],
+        maxFrameKiB: 2048,
+      },
     });
   });
 
@@ -32,7 +37,12 @@ describe('validateSettings', () => {
     ['an empty cookie name', { auth: { cookieName: '  ' } }, 'auth.cookieName', 'must not be empty'],
     ['a heartbeat too fast', { connection: { heartbeatSeconds: 1 } }, 'connection.heartbeatSeconds', '>=5'],
     ['a fractional heartbeat', { connection: { heartbeatSeconds: 20.5 } }, 'connection.heartbeatSeconds', 'integer'],
-    ['a close code out of range', { connection: { unauthorizedCloseCodes: [99] } }, 'connection.unauthorizedCloseCodes.0', '>=1000'],
+    [
+      'a close code out of range',
+      { connection: { unauthorizedCloseCodes: [99] } },
+      'connection.unauthorizedCloseCodes.0',
+      '>=1000',
+    ],
     ['an unknown identity mode', { identity: { mode: 'magic' } }, 'identity.mode', 'auto'],
     ['an unknown nested key', { directory: { urls: 'x' } }, 'directory.urls', 'is not a known setting'],
     ['a future format version', { version: 2 }, 'version', '1'],

@@ -52,7 +52,9 @@ describe('the safe subset of patterns', () => {
 
   test('never throws, whatever the text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 40 }), (text) => void patternProblem(text)));
-    fc.assert(fc.property(fc.stringMatching(/^[\\()|?*+{},\d\w[\]^$.<>=!:-]{0,30}$/), (text) => void patternProblem(text)));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\\()|?*+{},\d\w[\]^$.<>=!:-]{0,30}$/), (text) => void patternProblem(text)),
+    );
   });
 
   /** Small patterns: literals, classes, groups, alternatives and repeats, nested a little. */
@@ -62,7 +64,9 @@ describe('the safe subset of patterns', () => {
       fc.constantFrom('a', 'b', '\\w', '\\d', '.', '[ab]'),
       fc.tuple(tie('node'), tie('node')).map(([left, right]) => `${left}${right}`),
       fc.tuple(tie('node'), tie('node')).map(([left, right]) => `(?:${left}|${right})`),
-      fc.tuple(tie('node'), fc.constantFrom('*', '+', '?', '{2}', '{1,3}')).map(([inner, repeat]) => `(?:${inner})${repeat}`),
+      fc
+        .tuple(tie('node'), fc.constantFrom('*', '+', '?', '{2}', '{1,3}'))
+        .map(([inner, repeat]) => `(?:${inner})${repeat}`),
     ),
   })).node;
 
@@ -79,7 +83,8 @@ describe('the safe subset of patterns', () => {
   test('taking a repeat away never makes an accepted pattern refused', () => {
     fc.assert(
       fc.property(piece, (pattern) => {
-        if (patternProblem(pattern) === undefined) expect(patternProblem(pattern.replace(/[*+?]|\{\d(,\d)?\}/, ''))).toBeUndefined();
+        if (patternProblem(pattern) === undefined)
+          expect(patternProblem(pattern.replace(/[*+?]|\{\d(,\d)?\}/, ''))).toBeUndefined();
       }),
     );
   });
@@ -89,9 +94,21 @@ describe('where the subset is enforced', () => {
   const profile = (pattern: string) => ({ sites: { profiles: [{ rows: 'tr', id: { from: 'text', pattern } }] } });
 
   test.each<[string, string, string]>([
-    ['^(\\w+\\s?)+$', 'repeats a group that itself repeats or branches, which can take seconds on one cell', 'This pattern repeats a group that itself repeats or branches'],
-    ['(a)\\1', 'uses a backreference, which Roster does not run', 'Backreferences (\\1, \\k<name>) are not supported in patterns.'],
-    ['\\w*\\w*\\w*x', 'has too many repetitions to run on every cell', 'Too many repetitions (*, +, ?, {n,m}) to run on every cell.'],
+    [
+      '^(\\w+\\s?)+$',
+      'repeats a group that itself repeats or branches, which can take seconds on one cell',
+      'This pattern repeats a group that itself repeats or branches',
+    ],
+    [
+      '(a)\\1',
+      'uses a backreference, which Roster does not run',
+      'Backreferences (\\1, \\k<name>) are not supported in patterns.',
+    ],
+    [
+      '\\w*\\w*\\w*x',
+      'has too many repetitions to run on every cell',
+      'Too many repetitions (*, +, ?, {n,m}) to run on every cell.',
+    ],
   ])('validation refuses %s on its field, and says why in the options page', (pattern, message, shown) => {
     const result = validateSettings(profile(pattern));
     expect(result.ok ? [] : result.error.issues).toEqual([{ field: 'sites.profiles.0.id.pattern', message }]);
@@ -108,7 +125,10 @@ describe('where the subset is enforced', () => {
   });
 
   test('a policy with such a pattern is reported, and the rest of it applies', () => {
-    const { settings, policyIssues } = resolveSettings({}, { serverUrl: 'wss://admin.example.com/ws', ...profile('(a|aa)+') });
+    const { settings, policyIssues } = resolveSettings(
+      {},
+      { serverUrl: 'wss://admin.example.com/ws', ...profile('(a|aa)+') },
+    );
     expect(settings.serverUrl).toBe('wss://admin.example.com/ws');
     expect(policyIssues).toMatchObject([{ field: 'sites.profiles.0.id.pattern' }]);
   });
@@ -125,7 +145,11 @@ describe('reading a row with a pattern', () => {
   test.each([
     ['a short cell', 'User 12345', '12345'],
     ['a cell at the limit', `${'x'.repeat(PATTERN_INPUT_LIMIT - 5)} 1234`, '1234'],
-    ['a longer cell: not read at all, rather than read cut short', `${'x'.repeat(PATTERN_INPUT_LIMIT)} 1234`, undefined],
+    [
+      'a longer cell: not read at all, rather than read cut short',
+      `${'x'.repeat(PATTERN_INPUT_LIMIT)} 1234`,
+      undefined,
+    ],
   ])('%s', (_, text, expected) => {
     expect(compileExtractor({ from: 'text', pattern: '(\\d+)$' })(cell(text), headers)?.value).toBe(expected);
   });

@@ -51,26 +51,76 @@ describe('settings.sites', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.settings.sites.builtIns).toEqual({ elementTable: true, plainTable: false, dataAttributes: true });
-    expect(result.settings.sites.profiles[1]).toEqual({ label: '', rows: 'li.member', name: { from: 'text', selector: '.name' }, mark: { position: 'before' } });
+    expect(result.settings.sites.profiles[1]).toEqual({
+      label: '',
+      rows: 'li.member',
+      name: { from: 'text', selector: '.name' },
+      mark: { position: 'before' },
+    });
   });
 
   test.each([
     ['a pattern for every site', { matches: ['<all_urls>'] }, 'sites.matches.0', 'match pattern'],
     ['a pattern without a host', { matches: ['*://*/*'] }, 'sites.matches.0', 'match pattern'],
     ['a typo in a key', { builtins: {} }, 'sites.builtins', 'not a known setting'],
-    ['a built-in that is not a switch', { builtIns: { elementTable: 'yes' } }, 'sites.builtIns.elementTable', 'boolean'],
+    [
+      'a built-in that is not a switch',
+      { builtIns: { elementTable: 'yes' } },
+      'sites.builtIns.elementTable',
+      'boolean',
+    ],
     ['a profile without rows', { profiles: [{ id: profile.id }] }, 'sites.profiles.0.rows', ''],
     ['a broken rows selector', { profiles: [{ ...profile, rows: 'tr[' }] }, 'sites.profiles.0.rows', 'CSS selector'],
     ['a profile that reads nothing', { profiles: [{ rows: 'tr' }] }, 'sites.profiles.0.id', 'id or a name'],
     ['an unknown extractor', { profiles: [{ rows: 'tr', id: { from: 'cookie' } }] }, 'sites.profiles.0.id.from', ''],
-    ['a cell with neither header nor column', { profiles: [{ rows: 'tr', name: { from: 'cell' } }] }, 'sites.profiles.0.name.header', 'either header or column'],
-    ['a cell with both', { profiles: [{ rows: 'tr', name: { from: 'cell', header: 'User', column: 2 } }] }, 'sites.profiles.0.name.header', 'not both'],
-    ['column 0', { profiles: [{ rows: 'tr', name: { from: 'cell', column: 0 } }] }, 'sites.profiles.0.name.column', '>=1'],
-    ['a bad regular expression', { profiles: [{ rows: 'tr', id: { from: 'link', pattern: '/users/(' } }] }, 'sites.profiles.0.id.pattern', 'regular expression'],
-    ['a link without a pattern', { profiles: [{ rows: 'tr', id: { from: 'link' } }] }, 'sites.profiles.0.id.pattern', ''],
-    ['an attribute name with spaces', { profiles: [{ rows: 'tr', id: { from: 'attribute', attribute: 'data user' } }] }, 'sites.profiles.0.id.attribute', 'attribute name'],
-    ['a profile URL that is not a pattern', { profiles: [{ ...profile, url: '/orders' }] }, 'sites.profiles.0.url', 'match pattern'],
-    ['a mark position that does not exist', { profiles: [{ ...profile, mark: { position: 'inside' } }] }, 'sites.profiles.0.mark.position', ''],
+    [
+      'a cell with neither header nor column',
+      { profiles: [{ rows: 'tr', name: { from: 'cell' } }] },
+      'sites.profiles.0.name.header',
+      'either header or column',
+    ],
+    [
+      'a cell with both',
+      { profiles: [{ rows: 'tr', name: { from: 'cell', header: 'User', column: 2 } }] },
+      'sites.profiles.0.name.header',
+      'not both',
+    ],
+    [
+      'column 0',
+      { profiles: [{ rows: 'tr', name: { from: 'cell', column: 0 } }] },
+      'sites.profiles.0.name.column',
+      '>=1',
+    ],
+    [
+      'a bad regular expression',
+      { profiles: [{ rows: 'tr', id: { from: 'link', pattern: '/users/(' } }] },
+      'sites.profiles.0.id.pattern',
+      'regular expression',
+    ],
+    [
+      'a link without a pattern',
+      { profiles: [{ rows: 'tr', id: { from: 'link' } }] },
+      'sites.profiles.0.id.pattern',
+      '',
+    ],
+    [
+      'an attribute name with spaces',
+      { profiles: [{ rows: 'tr', id: { from: 'attribute', attribute: 'data user' } }] },
+      'sites.profiles.0.id.attribute',
+      'attribute name',
+    ],
+    [
+      'a profile URL that is not a pattern',
+      { profiles: [{ ...profile, url: '/orders' }] },
+      'sites.profiles.0.url',
+      'match pattern',
+    ],
+    [
+      'a mark position that does not exist',
+      { profiles: [{ ...profile, mark: { position: 'inside' } }] },
+      'sites.profiles.0.mark.position',
+      '',
+    ],
     ['an event name with spaces', { callEventName: 'roster call' }, 'sites.callEventName', 'event name'],
   ])('refuses %s, naming the field', (_, sites, field, message) => {
     const issues = issuesOf(sites);

@@ -30,9 +30,16 @@ function warning(file: string, line: number, column: number, code = 'UNSAFE_VAR_
 
 describe('judge', () => {
   test("Preact's own assignment in the content script and a hashed chunk is accepted", () => {
-    const verdict = judge([warning('content-scripts/content.js', 2, 8), warning('chunks/style-CcA19x8b.js', 1, 8)], [preact], sourceAt);
+    const verdict = judge(
+      [warning('content-scripts/content.js', 2, 8), warning('chunks/style-CcA19x8b.js', 1, 8)],
+      [preact],
+      sourceAt,
+    );
     expect(verdict.rejected).toEqual([]);
-    expect(verdict.allowed.map((a) => a.finding.file)).toEqual(['content-scripts/content.js', 'chunks/style-CcA19x8b.js']);
+    expect(verdict.allowed.map((a) => a.finding.file)).toEqual([
+      'content-scripts/content.js',
+      'chunks/style-CcA19x8b.js',
+    ]);
     expect(verdict.unused).toEqual([]);
   });
 
@@ -50,7 +57,12 @@ describe('judge', () => {
   });
 
   test('a manifest warning is never accepted by a source entry', () => {
-    const manifest: Finding = { severity: 'warning', code: 'MISSING_DATA_COLLECTION_PERMISSIONS', message: 'missing', file: 'manifest.json' };
+    const manifest: Finding = {
+      severity: 'warning',
+      code: 'MISSING_DATA_COLLECTION_PERMISSIONS',
+      message: 'missing',
+      file: 'manifest.json',
+    };
     expect(judge([manifest], [preact], sourceAt).rejected).toEqual([manifest]);
   });
 });
@@ -62,12 +74,17 @@ test('sourceFrom: 1-based columns, as web-ext reports them', () => {
 
 test('parseLintOutput reads the JSON report and tags severities', () => {
   const stdout = `Running...\n${JSON.stringify({ count: 1, summary: {}, errors: [], notices: [], warnings: [{ code: 'W', message: 'm', file: 'a.js', line: 1, column: 2, description: 'd' }] })}\n`;
-  expect(findingsOf(parseLintOutput(stdout))).toEqual([{ severity: 'warning', code: 'W', message: 'm', file: 'a.js', line: 1, column: 2, description: 'd' }]);
+  expect(findingsOf(parseLintOutput(stdout))).toEqual([
+    { severity: 'warning', code: 'W', message: 'm', file: 'a.js', line: 1, column: 2, description: 'd' },
+  ]);
   expect(() => parseLintOutput('crashed')).toThrow(/no JSON report/);
 });
 
 test('the checked-in allow-list is valid and gives every exception a reason', () => {
-  const list = v.parse(AllowListSchema, JSON.parse(readFileSync(new URL('../../../../firefox-lint-allowed.json', import.meta.url), 'utf8')));
+  const list = v.parse(
+    AllowListSchema,
+    JSON.parse(readFileSync(new URL('../../../../firefox-lint-allowed.json', import.meta.url), 'utf8')),
+  );
   expect(list.allowed.length).toBeGreaterThan(0);
   for (const entry of list.allowed) expect(() => new RegExp(entry.source)).not.toThrow();
 });

@@ -8,7 +8,9 @@ const graph = () => importGraph(SOURCE_ROOTS.map((folder) => resolve(root, folde
 test('the graph is read (a sanity check on the reader)', () => {
   const read = graph();
   expect(read.size).toBeGreaterThan(100);
-  expect(read.get(resolve('utils/content/tables/table-headers.ts'))).toContain(resolve('utils/content/tables/rows-matching.ts'));
+  expect(read.get(resolve('utils/content/tables/table-headers.ts'))).toContain(
+    resolve('utils/content/tables/rows-matching.ts'),
+  );
 });
 
 test('no import cycles in utils/, components/ or entrypoints/', () => {

@@ -4,7 +4,13 @@ import { apiId, isInt32, requireNumericIds } from '../../../../dev/server/id-typ
 import { numericIdProblem } from '../../../../dev/server/strict-ids';
 
 const frame = (sender: unknown, receiver: unknown): string =>
-  JSON.stringify({ Sender: sender, Receiver: receiver, SendTime: '', Message: { Event: 'Call', Data: {} }, Type: 'Event' });
+  JSON.stringify({
+    Sender: sender,
+    Receiver: receiver,
+    SendTime: '',
+    Message: { Event: 'Call', Data: {} },
+    Type: 'Event',
+  });
 
 describe('numericIdProblem (a .NET `int Sender` / `int Receiver`)', () => {
   test.each([
@@ -44,14 +50,19 @@ describe('requireNumericIds', () => {
   const user = (id: string) => ({ id, name: `user ${id}`, token: `token-${id}` });
 
   test('whole ids in int range pass', () => {
-    expect(() => requireNumericIds(['1', '0', '-3', '2147483647', '-2147483648'].map(user), 'users.json')).not.toThrow();
+    expect(() =>
+      requireNumericIds(['1', '0', '-3', '2147483647', '-2147483648'].map(user), 'users.json'),
+    ).not.toThrow();
   });
 
-  test.each(['abc', '007', '+1', '1.0', '1e3', '-0', '2147483648', '-2147483649', '9007199254740993'])('%s is refused, naming the entry', (id) => {
-    expect(() => requireNumericIds([user('1'), user(id)], 'users.json')).toThrow(
-      `users.json: entry #1 (id ${JSON.stringify(id)}): numeric ids (--ids=number) need every id to be a whole number from -2147483648 to 2147483647`,
-    );
-  });
+  test.each(['abc', '007', '+1', '1.0', '1e3', '-0', '2147483648', '-2147483649', '9007199254740993'])(
+    '%s is refused, naming the entry',
+    (id) => {
+      expect(() => requireNumericIds([user('1'), user(id)], 'users.json')).toThrow(
+        `users.json: entry #1 (id ${JSON.stringify(id)}): numeric ids (--ids=number) need every id to be a whole number from -2147483648 to 2147483647`,
+      );
+    },
+  );
 });
 
 describe('apiId and isInt32', () => {

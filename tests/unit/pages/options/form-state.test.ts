@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { formReducer, initialForm, isDirty, visibleIssues, type FormState } from '../../../../utils/pages/options/form-state';
+import {
+  formReducer,
+  initialForm,
+  isDirty,
+  visibleIssues,
+  type FormState,
+} from '../../../../utils/pages/options/form-state';
 import { rebase } from '../../../../utils/pages/options/rebase';
 import type { EditableSettings } from '../../../../utils/extension/settings-storage';
 import { defaultSettings, validateSettings } from '../../../../utils/core/settings/validate';
@@ -51,19 +57,32 @@ describe('the options form', () => {
 
   test('saved: the form shows exactly what was stored', () => {
     const settings = { ...defaultSettings(), serverUrl: 'wss://x/ws' } as unknown as FormState['saved'];
-    const state = formReducer(formReducer(start(), { type: 'edit', path: 'serverUrl', value: ' wss://x/ws ' }), { type: 'saved', settings });
+    const state = formReducer(formReducer(start(), { type: 'edit', path: 'serverUrl', value: ' wss://x/ws ' }), {
+      type: 'saved',
+      settings,
+    });
     expect(state.draft).toBe(settings);
     expect(isDirty(state)).toBe(false);
   });
 
   test('saved settings changed elsewhere: untouched fields follow, edited ones are kept', () => {
     let state = formReducer(start(), { type: 'edit', path: 'auth.cookieName', value: 'MINE' });
-    state = formReducer(state, { type: 'loaded', editable: editable({ serverUrl: 'ws://localhost/ws', notifications: { doNotDisturb: true }, auth: { cookieName: 'THEIRS' } }) });
+    state = formReducer(state, {
+      type: 'loaded',
+      editable: editable({
+        serverUrl: 'ws://localhost/ws',
+        notifications: { doNotDisturb: true },
+        auth: { cookieName: 'THEIRS' },
+      }),
+    });
     expect(state.draft).toMatchObject({ notifications: { doNotDisturb: true }, auth: { cookieName: 'MINE' } });
   });
 
   test('a clean form simply takes the new settings, and the new locks', () => {
-    const state = formReducer(start(), { type: 'loaded', editable: editable({ serverUrl: 'wss://corp/ws' }, ['serverUrl']) });
+    const state = formReducer(start(), {
+      type: 'loaded',
+      editable: editable({ serverUrl: 'wss://corp/ws' }, ['serverUrl']),
+    });
     expect(state.draft).toMatchObject({ serverUrl: 'wss://corp/ws' });
     expect(state.locked).toEqual(['serverUrl']);
   });

@@ -8,14 +8,29 @@ const producers: readonly [string, unknown][] = [
   ['must be an http:// or https:// URL', { auth: { cookieUrl: 'ftp://x/' } }],
   ['must not be empty', { auth: { cookieName: ' ' } }],
   ['is not a valid CSS selector', { sites: { profiles: [{ rows: 'tr[', name: { from: 'text' } }] } }],
-  ['is not a valid regular expression', { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '(' } }] } }],
-  ['uses a backreference, which Roster does not run', { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '(a)\\1' } }] } }],
-  ['repeats a group that itself repeats or branches, which can take seconds on one cell', { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '^(\\w+\\s?)+$' } }] } }],
-  ['has too many repetitions to run on every cell', { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '.*.*.*=' } }] } }],
+  [
+    'is not a valid regular expression',
+    { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '(' } }] } },
+  ],
+  [
+    'uses a backreference, which Roster does not run',
+    { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '(a)\\1' } }] } },
+  ],
+  [
+    'repeats a group that itself repeats or branches, which can take seconds on one cell',
+    { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '^(\\w+\\s?)+$' } }] } },
+  ],
+  [
+    'has too many repetitions to run on every cell',
+    { sites: { profiles: [{ rows: 'tr', name: { from: 'text', pattern: '.*.*.*=' } }] } },
+  ],
   ['must be a match pattern with a host, e.g. https://admin.example.com/*', { sites: { matches: ['example.com'] } }],
   ['is not an attribute name', { sites: { profiles: [{ rows: 'tr', id: { from: 'attribute', attribute: '1 x' } }] } }],
   ['give either header or column', { sites: { profiles: [{ rows: 'tr', id: { from: 'cell' } }] } }],
-  ['give header or column, not both', { sites: { profiles: [{ rows: 'tr', id: { from: 'cell', header: 'ID', column: 1 } }] } }],
+  [
+    'give header or column, not both',
+    { sites: { profiles: [{ rows: 'tr', id: { from: 'cell', header: 'ID', column: 1 } }] } },
+  ],
   ['give an id or a name extractor (or both)', { sites: { profiles: [{ rows: 'tr' }] } }],
   ['must be a plain event name such as roster:call', { sites: { callEventName: 'on call!' } }],
   ['is not a known setting', { serverURL: 'ws://x/ws' }],
@@ -35,10 +50,26 @@ test('every translated wording has a producer above', () => {
 });
 
 test.each([
-  [{ field: 'connection.heartbeatSeconds', message: 'Invalid value: Expected >=5 but received 2' }, 'optionsErrWholeRange', [5, 300]],
-  [{ field: 'notifications.volume', message: 'Invalid type: Expected number but received "x"' }, 'optionsErrNumberRange', [0, 1]],
-  [{ field: 'identity.userName', message: 'Invalid length: Expected <=200 but received 201' }, 'optionsErrTooLong', [200]],
-  [{ field: 'identity.mode', message: 'Invalid type: Expected "auto" | "manual" but received "x"' }, 'optionsErrInvalid', ['Invalid type: Expected "auto" | "manual" but received "x"']],
+  [
+    { field: 'connection.heartbeatSeconds', message: 'Invalid value: Expected >=5 but received 2' },
+    'optionsErrWholeRange',
+    [5, 300],
+  ],
+  [
+    { field: 'notifications.volume', message: 'Invalid type: Expected number but received "x"' },
+    'optionsErrNumberRange',
+    [0, 1],
+  ],
+  [
+    { field: 'identity.userName', message: 'Invalid length: Expected <=200 but received 201' },
+    'optionsErrTooLong',
+    [200],
+  ],
+  [
+    { field: 'identity.mode', message: 'Invalid type: Expected "auto" | "manual" but received "x"' },
+    'optionsErrInvalid',
+    ['Invalid type: Expected "auto" | "manual" but received "x"'],
+  ],
 ])('%j → %s', (issue, key, substitutions) => {
   expect(issueText(issue)).toEqual({ key, substitutions });
 });

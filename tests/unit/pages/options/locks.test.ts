@@ -27,8 +27,16 @@ test.each([
 });
 
 test('underPolicy puts the policy’s values on the locked fields and keeps the rest of the draft', () => {
-  const draft = { serverUrl: 'ws://mine/ws', auth: { cookieName: 'MINE', cookieUrl: 'http://mine/' }, sites: { profiles: [], matches: ['http://x/*'] } };
-  const effective = { serverUrl: 'wss://corp/ws', auth: { cookieName: 'CORP', cookieUrl: 'http://mine/' }, sites: { profiles: [{ rows: 'tr' }], matches: [] } };
+  const draft = {
+    serverUrl: 'ws://mine/ws',
+    auth: { cookieName: 'MINE', cookieUrl: 'http://mine/' },
+    sites: { profiles: [], matches: ['http://x/*'] },
+  };
+  const effective = {
+    serverUrl: 'wss://corp/ws',
+    auth: { cookieName: 'CORP', cookieUrl: 'http://mine/' },
+    sites: { profiles: [{ rows: 'tr' }], matches: [] },
+  };
   expect(underPolicy(draft, effective, locked)).toEqual({
     serverUrl: 'wss://corp/ws',
     auth: { cookieName: 'CORP', cookieUrl: 'http://mine/' },

@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { jsonEqual, type Json } from '../../../../utils/pages/options/json';
 import { getPath, isWithinPath, listAt, moveItem, setPath } from '../../../../utils/pages/options/paths';
 
-const value = { serverUrl: 'ws://a/ws', auth: { cookieName: 'T' }, sites: { profiles: [{ rows: 'tr', id: { from: 'cell', header: 'ID' } }, { rows: 'li' }] } };
+const value = {
+  serverUrl: 'ws://a/ws',
+  auth: { cookieName: 'T' },
+  sites: { profiles: [{ rows: 'tr', id: { from: 'cell', header: 'ID' } }, { rows: 'li' }] },
+};
 
 describe('getPath', () => {
   test.each([
@@ -34,7 +38,12 @@ describe('setPath', () => {
       { ...value, sites: { profiles: [value.sites.profiles[0], { rows: 'ul > li' }] } },
     ],
     ['removes a list item', 'sites.profiles.0', undefined, { ...value, sites: { profiles: [{ rows: 'li' }] } }],
-    ['appends a list item', 'sites.profiles.2', { rows: 'p' }, { ...value, sites: { profiles: [...value.sites.profiles, { rows: 'p' }] } }],
+    [
+      'appends a list item',
+      'sites.profiles.2',
+      { rows: 'p' },
+      { ...value, sites: { profiles: [...value.sites.profiles, { rows: 'p' }] } },
+    ],
   ])('%s', (_, path, next, expected) => {
     const before = JSON.stringify(value);
     expect(jsonEqual(setPath(value as Json, path, next as Json | undefined), expected)).toBe(true);

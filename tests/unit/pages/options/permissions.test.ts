@@ -22,9 +22,12 @@ test.each([
 });
 
 test('missingOrigins keeps what nothing granted covers', () => {
-  expect(missingOrigins(['http://localhost/*', 'https://a.example.com/*', 'https://b.test/*'], ['http://localhost/*', 'https://*.example.com/*'])).toEqual([
-    'https://b.test/*',
-  ]);
+  expect(
+    missingOrigins(
+      ['http://localhost/*', 'https://a.example.com/*', 'https://b.test/*'],
+      ['http://localhost/*', 'https://*.example.com/*'],
+    ),
+  ).toEqual(['https://b.test/*']);
 });
 
 test('the sign-in site, the user list, the server and the marked pages are needed, once each', () => {
@@ -33,9 +36,17 @@ test('the sign-in site, the user list, the server and the marked pages are neede
     serverUrl: 'wss://push.example.com/ws',
     auth: { cookieUrl: 'https://admin.example.com/', cookieName: 'USERTOKEN' },
     directory: { ...defaultSettings().directory, url: 'https://admin.example.com/api/users' },
-    sites: { ...defaultSettings().sites, matches: ['https://admin.example.com:8443/users/*', 'https://reports.example.com/*'] },
+    sites: {
+      ...defaultSettings().sites,
+      matches: ['https://admin.example.com:8443/users/*', 'https://reports.example.com/*'],
+    },
   };
   expect(neededOrigins(settings).sort()).toEqual(
-    ['https://admin.example.com/*', 'https://admin.example.com/users/*', 'https://push.example.com/*', 'https://reports.example.com/*'].sort(),
+    [
+      'https://admin.example.com/*',
+      'https://admin.example.com/users/*',
+      'https://push.example.com/*',
+      'https://reports.example.com/*',
+    ].sort(),
   );
 });

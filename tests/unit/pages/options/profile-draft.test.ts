@@ -1,15 +1,51 @@
 import { expect, test } from 'vitest';
-import { cellMode, extractorKind, newProfile, switchExtractorKind, withCellMode } from '../../../../utils/pages/options/profile-draft';
+import {
+  cellMode,
+  extractorKind,
+  newProfile,
+  switchExtractorKind,
+  withCellMode,
+} from '../../../../utils/pages/options/profile-draft';
 import { SiteProfileSchema } from '../../../../utils/core/sites/settings-schema';
 import * as v from 'valibot';
 
 test.each([
-  ['cell → attribute starts from the row', { from: 'cell', header: 'User', pattern: '\\d+' }, 'attribute', { from: 'attribute', pattern: '\\d+', attribute: 'data-id' }],
-  ['cell → link keeps the column', { from: 'cell', column: 3 }, 'link', { from: 'link', column: 3, selector: 'a[href]', pattern: '(\\d+)\\D*$' }],
-  ['attribute → cell drops the attribute', { from: 'attribute', attribute: 'data-uid', column: 2 }, 'cell', { from: 'cell', column: 2 }],
-  ['text → cell needs a column', { from: 'text', selector: '.who' }, 'cell', { from: 'cell', selector: '.who', header: 'Name' }],
-  ['cell → text drops the column', { from: 'cell', header: 'ID', selector: 'span' }, 'text', { from: 'text', selector: 'span' }],
-  ['nothing → link gets a link selector and a pattern', undefined, 'link', { from: 'link', selector: 'a[href]', pattern: '(\\d+)\\D*$' }],
+  [
+    'cell → attribute starts from the row',
+    { from: 'cell', header: 'User', pattern: '\\d+' },
+    'attribute',
+    { from: 'attribute', pattern: '\\d+', attribute: 'data-id' },
+  ],
+  [
+    'cell → link keeps the column',
+    { from: 'cell', column: 3 },
+    'link',
+    { from: 'link', column: 3, selector: 'a[href]', pattern: '(\\d+)\\D*$' },
+  ],
+  [
+    'attribute → cell drops the attribute',
+    { from: 'attribute', attribute: 'data-uid', column: 2 },
+    'cell',
+    { from: 'cell', column: 2 },
+  ],
+  [
+    'text → cell needs a column',
+    { from: 'text', selector: '.who' },
+    'cell',
+    { from: 'cell', selector: '.who', header: 'Name' },
+  ],
+  [
+    'cell → text drops the column',
+    { from: 'cell', header: 'ID', selector: 'span' },
+    'text',
+    { from: 'text', selector: 'span' },
+  ],
+  [
+    'nothing → link gets a link selector and a pattern',
+    undefined,
+    'link',
+    { from: 'link', selector: 'a[href]', pattern: '(\\d+)\\D*$' },
+  ],
 ] as const)('switchExtractorKind: %s', (_, current, kind, expected) => {
   expect(switchExtractorKind(current, kind)).toEqual(expected);
 });

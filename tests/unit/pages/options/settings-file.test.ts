@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { exportFileName, MAX_SETTINGS_FILE_BYTES, nonDefaultSettings, parseSettingsFile, policyFileText, settingsFileText } from '../../../../utils/pages/options/settings-file';
+import {
+  exportFileName,
+  MAX_SETTINGS_FILE_BYTES,
+  nonDefaultSettings,
+  parseSettingsFile,
+  policyFileText,
+  settingsFileText,
+} from '../../../../utils/pages/options/settings-file';
 import { defaultSettings, validateSettings } from '../../../../utils/core/settings/validate';
 
 describe('parseSettingsFile', () => {
@@ -25,7 +32,9 @@ describe('parseSettingsFile', () => {
   });
 
   test('every problem is named by field and reason; nothing is kept of the file', () => {
-    const result = parseSettingsFile(JSON.stringify({ serverUrl: 'http://x', serverURL: 'ws://x/ws', connection: { heartbeatSeconds: 1 } }));
+    const result = parseSettingsFile(
+      JSON.stringify({ serverUrl: 'http://x', serverURL: 'ws://x/ws', connection: { heartbeatSeconds: 1 } }),
+    );
     expect(result).toEqual({
       ok: false,
       problem: 'invalid',
@@ -42,7 +51,11 @@ describe('parseSettingsFile', () => {
   });
 
   test('an exported file imports back to the same settings', () => {
-    const settings = { ...defaultSettings(), serverUrl: 'wss://a/ws', presence: { mode: 'host-tab' as const, awayAfterMinutes: 3 } };
+    const settings = {
+      ...defaultSettings(),
+      serverUrl: 'wss://a/ws',
+      presence: { mode: 'host-tab' as const, awayAfterMinutes: 3 },
+    };
     const result = parseSettingsFile(settingsFileText(settings));
     expect(result.ok && result.draft).toEqual(settings);
   });
@@ -50,7 +63,11 @@ describe('parseSettingsFile', () => {
 
 describe('policy files', () => {
   const settings = (() => {
-    const result = validateSettings({ serverUrl: 'wss://corp/ws', auth: { cookieUrl: 'https://corp/' }, notifications: { sound: true } });
+    const result = validateSettings({
+      serverUrl: 'wss://corp/ws',
+      auth: { cookieUrl: 'https://corp/' },
+      notifications: { sound: true },
+    });
     if (!result.ok) throw result.error;
     return result.settings;
   })();
@@ -64,10 +81,27 @@ describe('policy files', () => {
   });
 
   test.each([
-    ['chrome', { '3rdparty': { extensions: { abc: { serverUrl: 'wss://corp/ws', auth: { cookieUrl: 'https://corp/' }, notifications: { sound: true } } } } }],
+    [
+      'chrome',
+      {
+        '3rdparty': {
+          extensions: {
+            abc: { serverUrl: 'wss://corp/ws', auth: { cookieUrl: 'https://corp/' }, notifications: { sound: true } },
+          },
+        },
+      },
+    ],
     [
       'firefox',
-      { policies: { '3rdparty': { Extensions: { abc: { serverUrl: 'wss://corp/ws', auth: { cookieUrl: 'https://corp/' }, notifications: { sound: true } } } } } },
+      {
+        policies: {
+          '3rdparty': {
+            Extensions: {
+              abc: { serverUrl: 'wss://corp/ws', auth: { cookieUrl: 'https://corp/' }, notifications: { sound: true } },
+            },
+          },
+        },
+      },
     ],
   ] as const)('%s', (target, expected) => {
     expect(JSON.parse(policyFileText(settings, defaultSettings(), target, 'abc'))).toEqual(expected);

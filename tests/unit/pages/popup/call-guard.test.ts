@@ -12,11 +12,31 @@ test.each([
   ['again once the guard time has passed', [], new Map([[peer, now - REPEAT_GUARD_MS]]), [], true],
   ['not while a call to them waits in the queue', [], new Map(), [outgoing('o1', '2', 'queued', now - 30_000)], false],
   ['again after a sent call', [], new Map(), [outgoing('o1', '2', 'sent', now - 30_000)], true],
-  ['again after a failed call', [], new Map(), [outgoing('o1', '2', 'queued', now - 90_000), outgoing('o1', '2', 'failed', now - 90_000, 'expired')], true],
-  ['again after a call the worker restart failed', [], new Map(), [outgoing('o1', '2', 'failed', now - 90_000, 'restarted')], true],
-  ['someone else’s pending call does not block', ['3'], new Map([[id('3'), now]]), [outgoing('o1', '3', 'queued', now)], true],
+  [
+    'again after a failed call',
+    [],
+    new Map(),
+    [outgoing('o1', '2', 'queued', now - 90_000), outgoing('o1', '2', 'failed', now - 90_000, 'expired')],
+    true,
+  ],
+  [
+    'again after a call the worker restart failed',
+    [],
+    new Map(),
+    [outgoing('o1', '2', 'failed', now - 90_000, 'restarted')],
+    true,
+  ],
+  [
+    'someone else’s pending call does not block',
+    ['3'],
+    new Map([[id('3'), now]]),
+    [outgoing('o1', '3', 'queued', now)],
+    true,
+  ],
 ])('%s', (_, pending, placedAt, records, expected) => {
-  expect(mayCall(peer, { pending: new Set(pending.map(id)), placedAt, latest: latestOutgoing(records), now })).toBe(expected);
+  expect(mayCall(peer, { pending: new Set(pending.map(id)), placedAt, latest: latestOutgoing(records), now })).toBe(
+    expected,
+  );
 });
 
 test('the latest outgoing call per person, incoming calls aside', () => {

@@ -5,9 +5,11 @@ import { sortPeople } from '../../../../utils/pages/popup/sorted-online';
 import type { UserId } from '../../../../utils/core/protocol/schemas';
 
 const office = ['章三', 'Émile', '李四', 'alice', 'Bob', '欧阳娜娜', 'User 10', 'User 9', '陈静'];
-const people = (names: readonly string[]): Person[] => names.map((name, index) => ({ id: String(index + 1) as UserId, name, named: true }));
+const people = (names: readonly string[]): Person[] =>
+  names.map((name, index) => ({ id: String(index + 1) as UserId, name, named: true }));
 /** Names in the order the popup lists them (the very function it sorts with). */
-const listed = (locale: string, names: readonly string[] = office) => sortPeople(people(names), nameOrder(locale)).map((person) => person.name);
+const listed = (locale: string, names: readonly string[] = office) =>
+  sortPeople(people(names), nameOrder(locale)).map((person) => person.name);
 
 test.each([
   // English UI: Latin first in English order (accents and case aside, numbers as numbers), then Han by pinyin.

@@ -17,8 +17,18 @@ import type { RosterState } from '../../../../utils/core/messages/roster-state';
 import { defaultSettings } from '../../../../utils/core/settings/validate';
 
 /** Names of `Object.prototype`'s members, and `__proto__`: valid ids that a plain object already "has". */
-const BUILT_IN = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'prototype'] as UserId[];
-const anyId = fc.oneof(fc.constantFrom(...BUILT_IN), fc.string({ minLength: 1, maxLength: 10 })).map((text) => text as UserId);
+const BUILT_IN = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'prototype',
+] as UserId[];
+const anyId = fc
+  .oneof(fc.constantFrom(...BUILT_IN), fc.string({ minLength: 1, maxLength: 10 }))
+  .map((text) => text as UserId);
 
 /** What a view receives: the runtime port carries JSON data. */
 const overPort = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -54,14 +64,20 @@ describe('ids that are built-in property names are ordinary ids', () => {
   test.each(BUILT_IN)('%s leaving is last seen, in the store and in a view', (id) => {
     const store = new PresenceStore();
     store.apply([id], 100);
-    const view = applyEvent({ ...baseState(), presence: overPort(store.snapshot()) }, { type: 'presence', change: overPort(store.apply([], 200) ?? fail()) });
+    const view = applyEvent(
+      { ...baseState(), presence: overPort(store.snapshot()) },
+      { type: 'presence', change: overPort(store.apply([], 200) ?? fail()) },
+    );
     expect(Object.entries(store.snapshot().lastSeen)).toEqual([[id, 200]]);
     expect(Object.entries(view?.presence.lastSeen ?? {})).toEqual([[id, 200]]);
     expect(Object.entries(new PresenceStore(overPort(store.snapshot())).snapshot().lastSeen)).toEqual([[id, 200]]);
   });
 
   test.each(BUILT_IN)('a view merges a name for %s', (id) => {
-    const view = applyEvent(baseState(), { type: 'names', names: overPort(new Directory().learn('page', [[id, 'Odd Id']])) });
+    const view = applyEvent(baseState(), {
+      type: 'names',
+      names: overPort(new Directory().learn('page', [[id, 'Odd Id']])),
+    });
     expect(Object.entries(view?.names ?? {})).toEqual([[id, 'Odd Id']]);
   });
 });
@@ -80,10 +96,15 @@ describe('properties over arbitrary ids', () => {
         const store = new PresenceStore();
         const changes = sequence.flatMap((online, step) => store.apply(online, step + 1) ?? []);
         const start: RosterState = { ...baseState(), presence: overPort(new PresenceStore().snapshot()) };
-        const view = changes.reduce<RosterState | undefined>((state, change) => applyEvent(state, { type: 'presence', change: overPort(change) }), start);
+        const view = changes.reduce<RosterState | undefined>(
+          (state, change) => applyEvent(state, { type: 'presence', change: overPort(change) }),
+          start,
+        );
         const snapshot = overPort(store.snapshot());
         expect(new Set(view?.presence.online)).toEqual(new Set(snapshot.online));
-        expect(new Map(Object.entries(view?.presence.lastSeen ?? {}))).toEqual(new Map(Object.entries(snapshot.lastSeen)));
+        expect(new Map(Object.entries(view?.presence.lastSeen ?? {}))).toEqual(
+          new Map(Object.entries(snapshot.lastSeen)),
+        );
       }),
     );
   });
@@ -99,13 +120,24 @@ describe('properties over arbitrary ids', () => {
         const { presence, names } = overPort({ presence: store.snapshot(), names: directory.entries() });
 
         const online = sortPeople(onlinePeople(presence.online, names, undefined), order);
-        const absent = offlinePeople(offlineIds(presence.online, names, presence.lastSeen, undefined), names, presence.lastSeen);
+        const absent = offlinePeople(
+          offlineIds(presence.online, names, presence.lastSeen, undefined),
+          names,
+          presence.lastSeen,
+        );
         expect(online.map((person) => person.id).sort()).toEqual([...presence.online].sort());
         for (const person of [...online, ...absent]) {
           expect(person.name).toBe(directory.name(person.id)?.trim() || person.id);
           expect(new SearchIndex(() => '').filter([person], queryTerms(person.id))).toEqual([person]);
         }
-        const records: CallRecord[] = presence.online.map((id, index) => ({ kind: 'outgoing', id: `c${index}`, peerId: id, at: index, status: 'sent', settledAt: index }));
+        const records: CallRecord[] = presence.online.map((id, index) => ({
+          kind: 'outgoing',
+          id: `c${index}`,
+          peerId: id,
+          at: index,
+          status: 'sent',
+          settledAt: index,
+        }));
         expect(callLog(records, names, new Set()).map((entry) => entry.name)).toEqual(
           [...presence.online].reverse().map((id) => directory.name(id)?.trim() || id),
         );

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { activeIndex, pressKey, sameTarget, type KeyPlace, type KeyState, type KeyTarget } from '../../../../utils/pages/popup/keyboard';
+import {
+  activeIndex,
+  pressKey,
+  sameTarget,
+  type KeyPlace,
+  type KeyState,
+  type KeyTarget,
+} from '../../../../utils/pages/popup/keyboard';
 import { id } from '../../components/popup/helpers/state';
 
 const a: KeyTarget = { kind: 'person', id: id('a') };
@@ -9,14 +16,31 @@ const toggle: KeyTarget = { kind: 'toggle' };
 /** a, b, c online; the offline head; two offline rows (not targets). */
 const rows: KeyTarget[] = [a, b, c, toggle, null, null];
 
-const at = (active: number, armed: string | null = null): KeyState => ({ active, armed: armed === null ? null : id(armed) });
+const at = (active: number, armed: string | null = null): KeyState => ({
+  active,
+  armed: armed === null ? null : id(armed),
+});
 const press = (state: KeyState, key: string, place: KeyPlace = 'list', hasQuery = false, modified = false) =>
   pressKey(state, { key, place, modified }, rows, 2, hasQuery);
 
 describe('moving', () => {
   test.each<[string, KeyState, string, KeyPlace, number, string | undefined]>([
-    ['down from the search box enters the list at the highlighted row', at(1), 'ArrowDown', 'search', 1, 'focus-active'],
-    ['down from the search box with nothing highlighted: the first row', at(-1), 'ArrowDown', 'search', 0, 'focus-active'],
+    [
+      'down from the search box enters the list at the highlighted row',
+      at(1),
+      'ArrowDown',
+      'search',
+      1,
+      'focus-active',
+    ],
+    [
+      'down from the search box with nothing highlighted: the first row',
+      at(-1),
+      'ArrowDown',
+      'search',
+      0,
+      'focus-active',
+    ],
     ['down in the list: the next row', at(0), 'ArrowDown', 'list', 1, 'focus-active'],
     ['down on the offline head: stays (offline rows are not stops)', at(3), 'ArrowDown', 'list', 3, 'focus-active'],
     ['up in the list: the previous row', at(2), 'ArrowUp', 'list', 1, 'focus-active'],
@@ -33,9 +57,12 @@ describe('moving', () => {
     expect(outcome.handled).toBe(true);
   });
 
-  test.each(['ArrowUp', 'Home', 'End', 'PageUp', 'PageDown', ' '])('%j in the search box is the text field’s own', (key) => {
-    expect(press(at(1), key, 'search')).toEqual({ state: at(1), handled: false });
-  });
+  test.each(['ArrowUp', 'Home', 'End', 'PageUp', 'PageDown', ' '])(
+    '%j in the search box is the text field’s own',
+    (key) => {
+      expect(press(at(1), key, 'search')).toEqual({ state: at(1), handled: false });
+    },
+  );
 
   test('moving calls off an armed call', () => {
     expect(press(at(0, 'a'), 'ArrowDown').state).toEqual(at(1));
@@ -68,7 +95,10 @@ describe('calling takes two presses', () => {
   });
 
   test('Enter with an empty list does nothing, quietly', () => {
-    expect(pressKey(at(-1), { key: 'Enter', place: 'search', modified: false }, [], 2, true)).toEqual({ state: at(-1), handled: true });
+    expect(pressKey(at(-1), { key: 'Enter', place: 'search', modified: false }, [], 2, true)).toEqual({
+      state: at(-1),
+      handled: true,
+    });
   });
 });
 

@@ -62,12 +62,35 @@ describe('offline people', () => {
 describe('rows of the list', () => {
   const alice = { id: id('4'), name: 'Alice Martin', named: true };
   const li = { id: id('2'), name: '李四', named: true, lastSeen: 10 };
-  const kinds = (rows: ReturnType<typeof peopleRows>) => rows.map((row) => (row.kind === 'offline-toggle' ? `toggle:${row.count}:${row.expanded ? 'open' : 'shut'}${row.fixed ? ':fixed' : ''}` : `${row.kind}:${row.person.id}`));
+  const kinds = (rows: ReturnType<typeof peopleRows>) =>
+    rows.map((row) =>
+      row.kind === 'offline-toggle'
+        ? `toggle:${row.count}:${row.expanded ? 'open' : 'shut'}${row.fixed ? ':fixed' : ''}`
+        : `${row.kind}:${row.person.id}`,
+    );
 
   test.each([
-    ['collapsed: the head counts everyone offline', false, false, { total: 5, shown: [] }, ['online:4', 'toggle:5:shut']],
-    ['expanded: the offline people follow', true, false, { total: 1, shown: [li] }, ['online:4', 'toggle:1:open', 'offline:2']],
-    ['searching: matches are listed under a fixed head', false, true, { total: 5, shown: [li] }, ['online:4', 'toggle:1:open:fixed', 'offline:2']],
+    [
+      'collapsed: the head counts everyone offline',
+      false,
+      false,
+      { total: 5, shown: [] },
+      ['online:4', 'toggle:5:shut'],
+    ],
+    [
+      'expanded: the offline people follow',
+      true,
+      false,
+      { total: 1, shown: [li] },
+      ['online:4', 'toggle:1:open', 'offline:2'],
+    ],
+    [
+      'searching: matches are listed under a fixed head',
+      false,
+      true,
+      { total: 5, shown: [li] },
+      ['online:4', 'toggle:1:open:fixed', 'offline:2'],
+    ],
     ['searching with no offline match: no head', false, true, { total: 5, shown: [] }, ['online:4']],
     ['nobody offline: no head', true, false, { total: 0, shown: [] }, ['online:4']],
   ])('%s', (_, expanded, searching, offline, expected) => {

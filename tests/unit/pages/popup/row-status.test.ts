@@ -8,15 +8,51 @@ const now = 10_000_000;
 
 test.each<[string, boolean, Refused | undefined, OutgoingCall | undefined, object | undefined]>([
   ['nothing to say', false, undefined, undefined, undefined],
-  ['sending while the background has not answered', true, undefined, outgoing('o1', '2', 'sent', now - 1_000), { kind: 'sending' }],
+  [
+    'sending while the background has not answered',
+    true,
+    undefined,
+    outgoing('o1', '2', 'sent', now - 1_000),
+    { kind: 'sending' },
+  ],
   ['queued while reconnecting', false, undefined, outgoing('o1', '2', 'queued', now - 1_000), { kind: 'queued' }],
   ['sent, with when', false, undefined, outgoing('o1', '2', 'sent', now - 1_000), { kind: 'sent', at: now - 1_000 }],
   ['a sent call fades after a while', false, undefined, outgoing('o1', '2', 'sent', now - SHOW_SENT_MS), undefined],
-  ['failed, with why', false, undefined, outgoing('o1', '2', 'failed', now - 1_000, 'expired'), { kind: 'failed', error: 'expired' }],
-  ['failed for no stated reason', false, undefined, outgoing('o1', '2', 'failed', now - 1_000), { kind: 'failed', error: 'unknown' }],
-  ['a failure fades later than a success', false, undefined, outgoing('o1', '2', 'failed', now - SHOW_FAILED_MS, 'queue-full'), undefined],
-  ['refused, newer than the last call', false, { refusal: 'callee-offline', at: now - 10 }, outgoing('o1', '2', 'sent', now - 1_000), { kind: 'refused', refusal: 'callee-offline' }],
-  ['a newer call wins over an old refusal', false, { refusal: 'callee-offline', at: now - 5_000 }, outgoing('o1', '2', 'sent', now - 1_000), { kind: 'sent', at: now - 1_000 }],
+  [
+    'failed, with why',
+    false,
+    undefined,
+    outgoing('o1', '2', 'failed', now - 1_000, 'expired'),
+    { kind: 'failed', error: 'expired' },
+  ],
+  [
+    'failed for no stated reason',
+    false,
+    undefined,
+    outgoing('o1', '2', 'failed', now - 1_000),
+    { kind: 'failed', error: 'unknown' },
+  ],
+  [
+    'a failure fades later than a success',
+    false,
+    undefined,
+    outgoing('o1', '2', 'failed', now - SHOW_FAILED_MS, 'queue-full'),
+    undefined,
+  ],
+  [
+    'refused, newer than the last call',
+    false,
+    { refusal: 'callee-offline', at: now - 10 },
+    outgoing('o1', '2', 'sent', now - 1_000),
+    { kind: 'refused', refusal: 'callee-offline' },
+  ],
+  [
+    'a newer call wins over an old refusal',
+    false,
+    { refusal: 'callee-offline', at: now - 5_000 },
+    outgoing('o1', '2', 'sent', now - 1_000),
+    { kind: 'sent', at: now - 1_000 },
+  ],
 ])('%s', (_, pending, refused, latest, expected) => {
   expect(rowCallStatus(pending, refused, latest, now)).toEqual(expected);
 });

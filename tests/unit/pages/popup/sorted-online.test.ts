@@ -5,13 +5,35 @@ import type { Person } from '../../../../utils/pages/popup/people';
 import { resort, sortFirst, sortPeople } from '../../../../utils/pages/popup/sorted-online';
 import { id } from '../../components/popup/helpers/state';
 
-const NAMES = ['王伟', '李娜', 'Alice Martin', 'alice martin', 'Bruno', '欧阳娜娜', 'Zoë', '陈静', 'User 9', 'User 10', '章三'];
+const NAMES = [
+  '王伟',
+  '李娜',
+  'Alice Martin',
+  'alice martin',
+  'Bruno',
+  '欧阳娜娜',
+  'Zoë',
+  '陈静',
+  'User 9',
+  'User 10',
+  '章三',
+];
 
 /** Up to 200 people with distinct ids; names drawn from a small set (so ties happen), some unnamed. */
 const peopleArbitrary = fc
   .uniqueArray(fc.integer({ min: 1, max: 400 }), { maxLength: 200 })
   .chain((ids) =>
-    fc.tuple(...ids.map((value) => fc.option(fc.constantFrom(...NAMES), { nil: undefined }).map((name): Person => (name ? { id: id(String(value)), name, named: true } : { id: id(String(value)), name: String(value), named: false })))),
+    fc.tuple(
+      ...ids.map((value) =>
+        fc
+          .option(fc.constantFrom(...NAMES), { nil: undefined })
+          .map((name): Person =>
+            name
+              ? { id: id(String(value)), name, named: true }
+              : { id: id(String(value)), name: String(value), named: false },
+          ),
+      ),
+    ),
   );
 
 test.each(['en-US', 'zh-CN'])('the first screenful is what a full sort puts first (%s)', (locale) => {
@@ -21,7 +43,9 @@ test.each(['en-US', 'zh-CN'])('the first screenful is what a full sort puts firs
       const first = sortFirst(people, order, count);
       const full = sortPeople(people, order);
       expect(first.people.slice(0, count)).toEqual(full.slice(0, count));
-      expect([...first.people].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...people].sort((a, b) => a.id.localeCompare(b.id)));
+      expect([...first.people].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [...people].sort((a, b) => a.id.localeCompare(b.id)),
+      );
     }),
   );
 });

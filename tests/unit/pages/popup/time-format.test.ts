@@ -43,7 +43,11 @@ test.each([
 });
 
 test('the full form has the weekday and seconds, for the tooltip', () => {
-  expect(timeFormat('en').full(new Date(2025, 2, 14, 9, 5, 7).getTime()).replace(/\s/g, ' ')).toMatch(/^Friday, March 14, 2025 at 9:05:07 AM/);
+  expect(
+    timeFormat('en')
+      .full(new Date(2025, 2, 14, 9, 5, 7).getTime())
+      .replace(/\s/g, ' '),
+  ).toMatch(/^Friday, March 14, 2025 at 9:05:07 AM/);
 });
 
 test('formatters are built once per locale', () => {

@@ -3,7 +3,11 @@ import type { OptionsPorts } from '../../../../../utils/pages/options/ports';
 import type { TesterReply } from '../../../../../utils/core/messages/options-tester';
 import type { TabInfo } from '../../../../../utils/pages/options/tester-tabs';
 import type { UserId } from '../../../../../utils/core/protocol/schemas';
-import type { ConnectionProbeResult, DirectoryProbeResult, IdentityProbeResult } from '../../../../../utils/core/messages/options-background-probes';
+import type {
+  ConnectionProbeResult,
+  DirectoryProbeResult,
+  IdentityProbeResult,
+} from '../../../../../utils/core/messages/options-background-probes';
 import { resolveSettings, type EditableSettings } from '../../../../../utils/extension/settings-storage';
 import { defaultSettings, validateSettings } from '../../../../../utils/core/settings/validate';
 
@@ -73,7 +77,13 @@ export class FakePorts implements OptionsPorts {
   };
 
   connectionResult: ConnectionProbeResult = { outcome: 'connected', me: { id: '1', name: '章三' }, online: 4 };
-  directoryResult: DirectoryProbeResult = { outcome: 'read', users: 6, skipped: 0, beyond: 0, sample: ['章三', '李四', '王五'] };
+  directoryResult: DirectoryProbeResult = {
+    outcome: 'read',
+    users: 6,
+    skipped: 0,
+    beyond: 0,
+    sample: ['章三', '李四', '王五'],
+  };
   identityResult: IdentityProbeResult = {
     outcome: 'identity',
     signedIn: true,

@@ -17,7 +17,9 @@ export async function renderOptions(
   options: { ports?: FakePorts; state?: RosterState; language?: Language } = {},
 ): Promise<RenderedOptions> {
   useMessages(options.language ?? 'en');
-  const ports = options.ports ?? new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws', auth: { cookieUrl: 'http://localhost:8787/' } } });
+  const ports =
+    options.ports ??
+    new FakePorts({ own: { serverUrl: 'ws://localhost:8787/ws', auth: { cookieUrl: 'http://localhost:8787/' } } });
   const client = new FakeClient(options.state ?? rosterState());
   const result = render(<OptionsApp ports={ports} client={client} />);
   await waitFor(() => {

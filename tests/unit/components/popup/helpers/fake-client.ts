@@ -9,7 +9,17 @@ type Handler<O extends Op> = (request: ViewRequestInput & { op: O }) => Promise<
 function defaultReply(request: ViewRequestInput): Replies[Op] {
   if (request.op === 'sendCall' || request.op === 'callBack') {
     const peerId = (request.op === 'sendCall' ? request.to : request.id) as UserId;
-    return { ok: true, call: { kind: 'outgoing', id: `fake-${request.op}`, peerId, at: Date.now(), status: 'sent', settledAt: Date.now() } };
+    return {
+      ok: true,
+      call: {
+        kind: 'outgoing',
+        id: `fake-${request.op}`,
+        peerId,
+        at: Date.now(),
+        status: 'sent',
+        settledAt: Date.now(),
+      },
+    };
   }
   return null;
 }

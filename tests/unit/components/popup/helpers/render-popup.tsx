@@ -12,12 +12,18 @@ export interface Rendered extends RenderResult {
   readonly actions: {
     openOptions: ReturnType<typeof vi.fn<BrowserActions['openOptions']>>;
     requestOrigins: ReturnType<typeof vi.fn<BrowserActions['requestOrigins']>>;
-    shortcut: { current: ReturnType<typeof vi.fn<ShortcutPort['current']>>; openSettings: ReturnType<typeof vi.fn<ShortcutPort['openSettings']>> };
+    shortcut: {
+      current: ReturnType<typeof vi.fn<ShortcutPort['current']>>;
+      openSettings: ReturnType<typeof vi.fn<ShortcutPort['openSettings']>>;
+    };
   };
 }
 
 /** The popup over a fake background, in English unless asked, with browser actions that record. */
-export function renderPopup(state: RosterState | undefined, options: { language?: 'en' | 'zh_CN'; client?: FakeClient; shortcut?: string } = {}): Rendered {
+export function renderPopup(
+  state: RosterState | undefined,
+  options: { language?: 'en' | 'zh_CN'; client?: FakeClient; shortcut?: string } = {},
+): Rendered {
   const language = options.language ?? 'en';
   useMessages(language);
   const client = options.client ?? new FakeClient(state);
@@ -25,7 +31,9 @@ export function renderPopup(state: RosterState | undefined, options: { language?
     openOptions: vi.fn<BrowserActions['openOptions']>(() => Promise.resolve(true)),
     requestOrigins: vi.fn<BrowserActions['requestOrigins']>(() => Promise.resolve(true)),
     shortcut: {
-      current: vi.fn<ShortcutPort['current']>(() => Promise.resolve('shortcut' in options ? options.shortcut : 'Alt+Shift+R')),
+      current: vi.fn<ShortcutPort['current']>(() =>
+        Promise.resolve('shortcut' in options ? options.shortcut : 'Alt+Shift+R'),
+      ),
       openSettings: vi.fn<ShortcutPort['openSettings']>(() => Promise.resolve()),
     },
   };

@@ -39,12 +39,32 @@ export function rosterState(overrides: Partial<RosterState> = {}): RosterState {
   };
 }
 
-export function incoming(callId: string, peer: string, status: IncomingCall['status'], at: number, seen = true): IncomingCall {
+export function incoming(
+  callId: string,
+  peer: string,
+  status: IncomingCall['status'],
+  at: number,
+  seen = true,
+): IncomingCall {
   return { kind: 'incoming', id: callId, peerId: id(peer), peerName: names[peer] ?? '', at, status, seen };
 }
 
-export function outgoing(callId: string, peer: string, status: OutgoingCall['status'], at: number, error?: OutgoingCall['error']): OutgoingCall {
-  return { kind: 'outgoing', id: callId, peerId: id(peer), at, status, ...(error ? { error } : {}), ...(status === 'queued' ? {} : { settledAt: at }) };
+export function outgoing(
+  callId: string,
+  peer: string,
+  status: OutgoingCall['status'],
+  at: number,
+  error?: OutgoingCall['error'],
+): OutgoingCall {
+  return {
+    kind: 'outgoing',
+    id: callId,
+    peerId: id(peer),
+    at,
+    status,
+    ...(error ? { error } : {}),
+    ...(status === 'queued' ? {} : { settledAt: at }),
+  };
 }
 
 export function withCalls(records: CallRecord[], unseen = 0): Partial<RosterState> {
