@@ -1,27 +1,40 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { FirefoxWorld, heardCalls, listenForCallEvents, SOON } from '../helpers/firefox-world';
 import type { ExtensionGlobal } from '../helpers/firefox';
 
 const HOSTILE = '13';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+/** A different caller per test: alerts are limited to one per caller per 10 s. */
+const CALLERS = ['2', '3', HOSTILE];
 
 const world = new FirefoxWorld();
-/** Three host tabs; the middle one is the active tab. */
+/** The test's own three host tabs; the middle one is the active tab. */
 let hostTabs: Page[];
 let active: Page;
+/** Dialogs the test's host tabs opened. */
 let dialogs = 0;
 
-beforeAll(async () => {
-  await world.start({
+beforeAll(() =>
+  world.start({
     // Headless Firefox has no system notification service: Firefox's own notification popups stand
     // in for it, so a notification is shown (and listed) as on a desktop, for 20 s.
     prefs: { 'alerts.useSystemBackend': false },
     // The default ring time (60 s): a call rings longer than any of these tests.
     settings: { notifications: {} },
-  });
-  await world.colleagues.join('2', '3', HOSTILE);
-  hostTabs = [await world.signIn(), await world.openHostTab(), await world.openHostTab()];
+  }),
+);
+
+/**
+ * Each test starts from the same place, whatever ran before: signed in, the callers online, no call
+ * ringing, no notification, no unseen call, and 3 new host tabs listening for Roster's event whose
+ * content scripts are connected, the middle one in front.
+ */
+beforeEach(async () => {
+  await world.reset(...CALLERS);
+  await world.endCalls();
+  dialogs = 0;
+  hostTabs = [await world.openHostTab(), await world.openHostTab(), await world.openHostTab()];
   for (const tab of hostTabs) {
     tab.on('dialog', (dialog) => {
       dialogs++;
@@ -108,9 +121,7 @@ describe('an incoming call in real Firefox, with 3 host tabs open', () => {
       .toEqual([expect.stringContaining(`${HOSTILE_NAME} is calling`)]);
     expect(await world.imagesInToasts(active)).toBe(0);
     for (const tab of hostTabs)
-      await expect
-        .poll(() => heardCalls(tab), { timeout: SOON })
-        .toEqual([plainDetail('2', '李四'), plainDetail(HOSTILE, HOSTILE_NAME)]);
+      await expect.poll(() => heardCalls(tab), { timeout: SOON }).toEqual([plainDetail(HOSTILE, HOSTILE_NAME)]);
     await expect
       .poll(async () => Object.values(await world.notifications()), { timeout: SOON })
       .toEqual([expect.objectContaining({ title: `${HOSTILE_NAME} is calling` })]);
@@ -127,10 +138,14 @@ describe('an incoming call in real Firefox, with 3 host tabs open', () => {
     expect(dialogs).toBe(0);
   });
 
-  /** What a person sees of the call from 王五 once the system has taken its notification away. */
-  let afterSystemClose: { popup: string; toasts: string[] } | undefined;
-
-  test('a call whose notification the system takes away (Firefox reports it as closed by the user)', async () => {
+  /*
+   * Firefox's `notifications.onClosed` always says `byUser: true` (its ext-notifications.js: "TODO
+   * Bug 1413188, Support the byUser argument"), also when the system takes the notification away by
+   * itself: its own notification popup after 20 s, a desktop's daemon after its timeout, at once
+   * where none can be shown. Taken for the user's "dismiss", the call stopped ringing everywhere and
+   * was logged as dismissed instead of missed.
+   */
+  test('a call whose notification the system takes away (Firefox reports it as closed by the user) keeps ringing in the toast and the popup', async () => {
     world.colleagues.call('3');
     await expect
       .poll(() => toastTexts(active), { timeout: 10_000 })
@@ -147,27 +162,19 @@ describe('an incoming call in real Firefox, with 3 host tabs open', () => {
       return closed;
     });
     expect(byUser).toBe(true);
+    // What a person sees of the call from 王五 once the system has taken its notification away.
     // The popup takes a moment to open: the background has long handled the same event by then.
     const popup = await world.openPopup();
-    afterSystemClose = {
+    const afterSystemClose = {
       popup: await popup.$eval('main', (main) => main.querySelector('section.ringing')?.textContent ?? ''),
-      toasts: [],
+      toasts: [] as string[],
     };
     await popup.close();
     await active.bringToFront();
     afterSystemClose.toasts = await toastTexts(active);
-  });
 
-  /*
-   * Firefox's `notifications.onClosed` always says `byUser: true` (its ext-notifications.js: "TODO
-   * Bug 1413188, Support the byUser argument"), also when the system takes the notification away by
-   * itself: its own notification popup after 20 s, a desktop's daemon after its timeout, at once
-   * where none can be shown. Taken for the user's "dismiss", the call stopped ringing everywhere and
-   * was logged as dismissed instead of missed.
-   */
-  test('… and the call keeps ringing in the toast and the popup', () => {
-    expect(afterSystemClose, 'the test above did not get this far').toBeDefined();
-    expect(afterSystemClose?.popup).toContain('王五 is calling you');
-    expect(afterSystemClose?.toasts).toEqual([expect.stringContaining('王五 is calling')]);
+    // … and the call keeps ringing in the toast and the popup (each checked, whatever the other shows).
+    expect.soft(afterSystemClose.popup).toContain('王五 is calling you');
+    expect.soft(afterSystemClose.toasts).toEqual([expect.stringContaining('王五 is calling')]);
   });
 });

@@ -1,10 +1,11 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { marksInPage, type ShownMark } from '../helpers/dots';
-import { FirefoxWorld, SOON } from '../helpers/firefox-world';
+import { FirefoxWorld, SOON, waitUntil } from '../helpers/firefox-world';
 
 /** The demo iframe shell in real Firefox: admin pages in frames, one filled by script, one of another site. */
 const world = new FirefoxWorld();
+/** The test's own shell tab, opened on its user list. */
 let shell: Page;
 
 async function frameOf(key: string): Promise<Frame> {
@@ -23,6 +24,16 @@ const marks = (target: Frame): Promise<ShownMark[]> => target.evaluate(marksInPa
 const statesOf = async (target: Frame, user: string) =>
   (await marks(target)).filter((mark) => mark.user === user).map((mark) => mark.state);
 
+/** Waits until Roster has been through the frame `key` (my own mark is drawn there). */
+async function marked(key: string): Promise<void> {
+  const target = await frameOf(key);
+  await waitUntil(
+    async () => (await marks(target).catch(() => [])).some((mark) => mark.user === '1' && mark.state === 'me'),
+    15_000,
+    () => `the frame ${key} never got my mark`,
+  );
+}
+
 async function listen(target: Frame): Promise<void> {
   await target.evaluate(() => {
     const heard: unknown[] = [];
@@ -33,11 +44,12 @@ async function listen(target: Frame): Promise<void> {
 const heard = (target: Frame) =>
   target.evaluate(() => (window as unknown as { heardCalls?: unknown[] }).heardCalls?.length ?? -1);
 
-beforeAll(async () => {
-  await world.start({ settings: { notifications: {} } });
-  await world.colleagues.join('2');
-  const login = await world.signIn();
-  await login.close();
+beforeAll(() => world.start({ settings: { notifications: {} } }));
+
+// Every test gets a new shell (only its user list open), me signed in, only 李四 online and no call ringing.
+beforeEach(async () => {
+  await world.reset('2');
+  await world.endCalls();
   shell = await world.firefox.browser.newPage();
   await shell.goto(`${world.server.httpUrl}/shell.html`);
   await shell.bringToFront();
@@ -79,6 +91,14 @@ describe('an iframe shell in real Firefox', () => {
   });
 
   test('an incoming call: one toast in the tab (in the top document), the host event in every host frame', async () => {
+    // The shell as a person has it by now: every page open, Roster running in each host frame.
+    await marked('users');
+    await openInShell('users-2');
+    await marked('users-2');
+    await openInShell('quick');
+    await marked('quick');
+    const foreign = await openInShell('foreign');
+    await foreign.waitForSelector('tr[data-user-id="1"]', { timeout: 10_000 });
     const hostFrames = [shell.mainFrame(), await frameOf('users'), await frameOf('users-2'), await frameOf('quick')];
     for (const target of hostFrames) await listen(target);
     await shell.bringToFront();

@@ -1,23 +1,38 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { FirefoxWorld, headline, ME, popupNames, readMarks, SOON, summary } from '../helpers/firefox-world';
 import { serverNames } from '../helpers/popup-world';
 
 const world = new FirefoxWorld();
-/** The five host tabs, the sign-in tab first. */
-const tabs: Page[] = [];
+/** Who is online at the start of each test: 李四, 王五 and Alice Martin. */
+const COLLEAGUES = ['2', '3', '4'];
 let connectionsOfMe = 0;
 
 beforeAll(async () => {
   await world.start();
   world.server.on('connection', ({ userId }) => userId === ME && connectionsOfMe++);
-  await world.colleagues.join('2', '3');
 });
+
+// Every test starts with no host tab open, me signed in, and exactly `COLLEAGUES` online.
+beforeEach(() => world.reset(...COLLEAGUES));
 
 afterAll(() => world.stop());
 
+/** `count` new host tabs with the demo admin page, as a test of its own opens them. */
+async function openHostTabs(count: number): Promise<Page[]> {
+  const tabs: Page[] = [];
+  for (let tab = 0; tab < count; tab++) tabs.push(await world.openHostTab());
+  return tabs;
+}
+
 describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
   test('signing in connects; 5 host tabs and the popup share exactly one socket', async () => {
+    // Signed out, with only 李四 and 王五 online: the sign-in below is what connects, and Alice comes later.
+    await world.colleagues.keepOnly('2', '3');
+    await world.signOut();
+    connectionsOfMe = 0;
+    /** The five host tabs, the sign-in tab first. */
+    const tabs: Page[] = [];
     const started = Date.now();
     tabs.push(await world.signIn());
     console.info(`e2e firefox: sign-in to connected in ${Date.now() - started} ms`);
@@ -39,6 +54,7 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
   });
 
   test('every user in the demo page’s three kinds of markup gets one correct mark; fixed-column copies get none', async () => {
+    const tabs = await openHostTabs(1);
     const marks = await world.marksSettle(tabs[0]!);
     const users = marks.filter((mark) => mark.table === 'users');
     expect(users.map((mark) => mark.user)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
@@ -86,6 +102,7 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
   });
 
   test('a colleague coming online and going offline flips exactly their marks, live, in every tab', async () => {
+    const tabs = await openHostTabs(5);
     const before = await Promise.all(tabs.map(async (tab) => summary(await world.marksSettle(tab))));
     const flipped = (marks: string[], to: string) =>
       marks.map((mark) => (mark.split(':')[1] === '6' ? mark.replace(/:[a-z]+$/, `:${to}`) : mark)).sort();

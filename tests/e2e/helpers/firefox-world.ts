@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { startServer, type RosterServer, type ServerOptions } from '../../../dev/server/index';
 import { closeAllClients } from '../../integration/helpers/ws-client';
@@ -27,19 +28,23 @@ export interface FirefoxWorldOptions extends FirefoxLaunchOptions {
  * colleagues as plain WebSocket clients. `extension` is the options page, kept open in a tab of
  * its own: tests use its `browser.*` to set the extension up and to read what Firefox shows
  * outside the pages (toolbar badge, notifications). It has no effect on calls (the popup does: it
- * marks them seen).
+ * marks them seen). Start one per file and `reset` it before each test (as `ChromiumWorld`), so that
+ * no test depends on what another one left behind.
  */
 export class FirefoxWorld {
   server!: RosterServer;
   firefox!: FirefoxWithExtension;
   extension!: Page;
   readonly colleagues = new Colleagues(() => this.server);
+  /** The settings `start` saved: what `reset` puts back. */
+  settings: Record<string, unknown> = {};
 
   async start(options: FirefoxWorldOptions = {}): Promise<void> {
     this.server = await startServer({ ...options.server, port: 0 });
     this.firefox = await launchFirefox(options);
     this.extension = await this.firefox.openExtensionPage('/options.html', OPTIONS_READY);
-    await this.saveSettings({ ...testSettings(this.server), ...options.settings });
+    this.settings = { ...testSettings(this.server), ...options.settings };
+    await this.saveSettings(this.settings);
   }
 
   /**
@@ -65,20 +70,110 @@ export class FirefoxWorld {
     }, settings);
   }
 
+  /** The settings as saved now (`undefined` when none are). */
+  storedSettings(): Promise<unknown> {
+    return this.extension.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('roster', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('items');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+      const value = await new Promise<unknown>((resolve, reject) => {
+        const read = db.transaction('items', 'readonly').objectStore('items').get('settings');
+        read.onsuccess = () => resolve(read.result);
+        read.onerror = () => reject(new Error(String(read.error)));
+      });
+      db.close();
+      return value;
+    });
+  }
+
   async stop(): Promise<void> {
     closeAllClients();
+    this.colleagues.forgetAll();
     // Either may be missing when `start` failed half-way.
     await (this.firefox as FirefoxWithExtension | undefined)?.close();
     await (this.server as RosterServer | undefined)?.close();
   }
 
-  /** Signs in on the host site in a new tab, as a person does; resolves once Roster is connected. */
-  async signIn(): Promise<Page> {
-    const page = await this.firefox.browser.newPage();
-    await page.goto(`${this.server.httpUrl}/login?userId=${ME}`);
+  /** Signs in on the host site (in `page`, or a new tab) as a person does; resolves once Roster is connected. */
+  async signIn(page?: Page): Promise<Page> {
+    const tab = page ?? (await this.firefox.browser.newPage());
+    await tab.goto(`${this.server.httpUrl}/login?userId=${ME}`);
     await this.server.waitFor(() => this.server.connectionCount(ME) === 1, 15_000);
-    await page.waitForSelector('.users-table tr.el-table__row', { timeout: 10_000 });
-    return page;
+    await tab.waitForSelector('.users-table tr.el-table__row', { timeout: 10_000 });
+    return tab;
+  }
+
+  /** Signs out on the host site (in a tab closed afterwards); resolves once Roster has closed its socket. */
+  async signOut(): Promise<void> {
+    const tab = await this.firefox.browser.newPage();
+    await tab.goto(`${this.server.httpUrl}/logout`);
+    await this.server.waitFor(() => this.server.connectionCount(ME) === 0, 15_000);
+    await tab.close();
+  }
+
+  /** Closes every tab but the extension's own (`extension`): popups, host tabs, the blank one Firefox starts with. */
+  async closeTabs(): Promise<void> {
+    for (const page of await this.firefox.browser.pages()) {
+      if (page === this.extension || page.url() === this.extension.url()) continue;
+      await page.close();
+    }
+  }
+
+  /**
+   * Back to where `start` and a sign-in leave things, whatever the test before did: no tab but the
+   * extension's, the settings `start` saved, me signed in and connected, and exactly `colleagues`
+   * online (with empty frame queues). Calls still ringing are left alone: see `endCalls`.
+   */
+  async reset(...colleagues: string[]): Promise<void> {
+    await this.closeTabs();
+    if (!isDeepStrictEqual(await this.storedSettings(), this.settings)) await this.saveSettings(this.settings);
+    await this.colleagues.keepOnly(...colleagues);
+    if (this.server.connectionCount(ME) !== 1) {
+      // Signed out, or dropped by the server: a fresh sign-in gives Roster a new cookie to use.
+      const tab = await this.firefox.browser.newPage();
+      await tab.goto(`${this.server.httpUrl}/logout`);
+      await this.signIn(tab);
+      await tab.close();
+    }
+  }
+
+  /**
+   * No call left over from an earlier test: each one still ringing dismissed in the popup (which
+   * also counts every call as seen: the badge goes blank), then any notification left cleared.
+   */
+  async endCalls(): Promise<void> {
+    const popup = await this.openPopup();
+    try {
+      await waitUntil(
+        async () => {
+          if ((await popup.$$eval('section.ringing', (sections) => sections.length)) === 0) return true;
+          // A click may land on a row that is just going: the next poll tries again.
+          await popup.click('section.ringing button[aria-label^="Dismiss"]').catch(() => undefined);
+          return false;
+        },
+        10_000,
+        () => 'the popup still shows calls ringing',
+      );
+      await waitUntil(
+        async () => (await this.badge()) === '',
+        SOON,
+        () => 'the badge never went blank',
+      );
+    } finally {
+      await popup.close();
+    }
+    await this.extension.evaluate(async () => {
+      const api = (globalThis as ExtensionGlobal).browser;
+      for (const id of Object.keys(await api.notifications.getAll())) await api.notifications.clear(id);
+    });
+    await waitUntil(
+      async () => Object.keys(await this.notifications()).length === 0,
+      SOON,
+      () => 'notifications are still shown',
+    );
   }
 
   /** Another tab with the demo admin page. */
