@@ -75,16 +75,12 @@ export default defineConfig(
     others('core', 'extension', 'content'),
     [views],
   ),
-  // The toasts' one mount module renders their view into the host page.
-  zone(['utils/content/calls/mount-call-toasts.tsx'], others('core', 'extension', 'content')),
   zone(['utils/pages/**', 'entrypoints/popup/**', 'entrypoints/options/**'], others('core', 'extension', 'pages'), [
     views,
   ]),
   zone(['entrypoints/popup/**', 'entrypoints/options/**'], others('core', 'extension', 'pages')),
   zone(['entrypoints/offscreen/**'], others('core', 'extension'), [views]),
   zone(['components/**'], others('core', 'extension', 'pages')),
-  // The host page's toast is a content-side view; the popup's and options page's views are pages'.
-  zone(['components/toast/**'], others('core', 'extension', 'content')),
   // Plain scripts (this config, the demo page's browser script) are linted without type information.
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../../utils/core/protocol/schemas';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../../utils/core/protocol/limits';
 import type { UserRecord } from './types';
 
 export const defaultUsersPath = fileURLToPath(new URL('../users.json', import.meta.url));

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { killServiceWorker } from './helpers/chromium';
@@ -188,6 +189,8 @@ describe('an incoming call with 3 host tabs open', () => {
     for (const tab of hostTabs) await expect.poll(() => heard(tab)).toBe(senders.length);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(Object.keys(await notifications())).toHaveLength(senders.length);
+    // What a person sees: three toasts and "+497 more" in the corner, over the host's own table.
+    await active?.screenshot({ path: resolve('.output/screenshots/calls-toasts.png') });
 
     // Still responsive: the page dismisses them all, and the popup opens with the log.
     await clickToastButton(active, /Dismiss all/i);

@@ -1,11 +1,11 @@
-import * as v from 'valibot';
 import type { TimerHandle, Timers } from './timers';
 import { Emitter } from './emitter';
 import { createLogger } from './log';
 import { applyEvent } from './messages/reduce';
 import type { ViewEvent, RosterState } from './messages/roster-state';
 import type { PortLike } from './port';
-import { BackgroundToViewSchema, type Op, type Replies, type ViewRequestInput } from './messages/views-background';
+import type { Op, Replies, ViewRequestInput } from './messages/views-background';
+import { readBackgroundToView } from './messages/background-to-view';
 
 const log = createLogger('client');
 
@@ -60,9 +60,8 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
   };
 
   const onMessage = (message: unknown) => {
-    const parsed = v.safeParse(BackgroundToViewSchema, message);
-    if (!parsed.success) return log.debug('dropped a malformed message from the background');
-    const data = parsed.output;
+    const data = readBackgroundToView(message);
+    if (!data) return log.debug('dropped a malformed message from the background');
     if (data.type === 'reply') {
       const request = pending.get(data.id);
       if (!request) return;
@@ -73,7 +72,7 @@ export function connectRoster(options: RosterClientOptions, signal: AbortSignal)
       return;
     }
     retries = 0;
-    apply(data.event as ViewEvent);
+    apply(data.event);
   };
 
   const apply = (event: ViewEvent) => {

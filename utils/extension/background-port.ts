@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { connectRoster, type RosterClient } from '../core/roster-client';
-import { PORT_NAME } from '../core/messages/views-background';
+import { PORT_NAME } from '../core/messages/background-to-view';
 import type { Timers } from '../core/timers';
 
 /** The timers of the page or worker this runs in. */

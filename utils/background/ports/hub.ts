@@ -7,14 +7,13 @@ import type { RosterEvent, RosterState, ViewEvent } from '../../core/messages/ro
 import type { HostTabs } from './host-tabs';
 import type { PortLike } from '../../core/port';
 import {
-  PORT_NAME,
   allowedOps,
   ViewToBackgroundSchema,
   type Replies,
   type ViewRequest,
   type Role,
-  type BackgroundToView,
 } from '../../core/messages/views-background';
+import { PORT_NAME, type BackgroundToView } from '../../core/messages/background-to-view';
 
 const log = createLogger('hub');
 

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { Timers } from '../../core/timers';
 import { fetchJson, FetchJsonError, type FetchJsonErrorCode } from '../../core/fetch-json';
-import { MAX_NAME_LENGTH, UserIdSchema, type UserId } from '../../core/protocol/schemas';
+import { UserIdSchema, type UserId } from '../../core/protocol/schemas';
+import { MAX_NAME_LENGTH } from '../../core/protocol/limits';
 import type { DirectorySettings } from '../../core/settings/schema';
 import { MAX_NAMES_PER_SOURCE } from '../../core/presence/directory';
 

@@ -1,6 +1,7 @@
 import type { Timers } from '../../core/timers';
 import { createLogger } from '../../core/log';
-import { MAX_NAME_LENGTH, type UserId } from '../../core/protocol/schemas';
+import type { UserId } from '../../core/protocol/schemas';
+import { MAX_NAME_LENGTH } from '../../core/protocol/limits';
 
 const log = createLogger('content');
 /** The background refuses bigger requests. */

@@ -1,4 +1,5 @@
-import { MAX_ID_LENGTH, type UserId } from '../../core/protocol/schemas';
+import type { UserId } from '../../core/protocol/schemas';
+import { MAX_ID_LENGTH } from '../../core/protocol/limits';
 import type { NameIndex } from './name-index';
 import { nameKey } from '../tables/text';
 

@@ -1,5 +1,5 @@
 import type { Timers } from '../../core/timers';
-import { type PageIdentityConfig, type PageReading } from '../../core/identity/page-reading';
+import type { PageIdentityConfig, PageReading } from '../../core/identity/page-reading';
 import { readPageIdentity } from '../../extension/read-page-identity';
 import { createLogger } from '../../core/log';
 import type { RosterClient } from '../../core/roster-client';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { MAX_NAME_LENGTH, UserIdSchema, type UserId } from '../protocol/schemas';
+import { UserIdSchema, type UserId } from '../protocol/schemas';
+import { MAX_NAME_LENGTH } from '../protocol/limits';
 import { firstPath } from './json-path';
 
 /** Who a host's answer says the user is: an id and, when it has one, a name. */

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { identitySources } from '../identity/me';
 import { sourceProblems } from '../identity/status';
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/schemas';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/limits';
 import { SettingsSchema } from '../settings/schema';
 
 /**

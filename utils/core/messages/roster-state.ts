@@ -79,7 +79,7 @@ const eventNames: Readonly<Record<RosterEvent['type'], true>> = {
   ring: true,
   callClosed: true,
 };
-/** The one list the envelope check (`BackgroundToViewSchema`) is built from. */
+/** The one list the envelope check (`readBackgroundToView`) is built from. */
 export const ROSTER_EVENT_TYPES = Object.keys(eventNames) as readonly RosterEvent['type'][];
 
 /** What the call inbox publishes: the call events of the list above. */

@@ -1,15 +1,11 @@
 import * as v from 'valibot';
 import { PAGE_SPOTS } from '../identity/me';
 import { PAGE_PROBLEMS } from '../identity/page-reading';
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH, UserIdSchema } from '../protocol/schemas';
-import { ROSTER_EVENT_TYPES, type RosterState, type SendCallResult, type ViewEvent } from './roster-state';
+import { UserIdSchema } from '../protocol/schemas';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/limits';
+import type { RosterState, SendCallResult } from './roster-state';
 
-/**
- * Views (popup, options page, host pages' content scripts) and the background talk over a
- * `runtime.Port` of this name: requests one way (`ViewToBackground`), events and replies the other
- * (`BackgroundToView`).
- */
-export const PORT_NAME = 'roster';
+/** What views ask of the background over the port (`PORT_NAME`, in background-to-view.ts). */
 
 const CallIdSchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(300));
 
@@ -102,20 +98,3 @@ export const ViewToBackgroundSchema = v.object({
   id: v.pipe(v.number(), v.safeInteger()),
   request: ViewRequestSchema,
 });
-
-export type BackgroundToView =
-  | { readonly type: 'event'; readonly event: ViewEvent }
-  | { readonly type: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly type: 'reply'; readonly id: number; readonly ok: false; readonly error: string };
-
-/** The background is our own code, but a view still checks the envelope before trusting it. */
-export const BackgroundToViewSchema = v.variant('type', [
-  v.object({
-    type: v.literal('event'),
-    event: v.looseObject({
-      type: v.picklist(ROSTER_EVENT_TYPES),
-    }),
-  }),
-  v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(true), value: v.unknown() }),
-  v.object({ type: v.literal('reply'), id: v.number(), ok: v.literal(false), error: v.string() }),
-]);

@@ -1,12 +1,10 @@
 import * as v from 'valibot';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from './limits';
 
 /**
  * The legacy wire format, described once. Outputs are normalised: ids are always strings, names
  * are trimmed and bounded, so everything past the codec can trust the shapes.
  */
-
-export const MAX_ID_LENGTH = 128;
-export const MAX_NAME_LENGTH = 200;
 
 /** The wire value of `Data.type` for a call; a protocol constant, never translated. */
 export const CALL_TYPE = '呼叫';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { connectRoster, type RosterClient } from '../../../../utils/core/roster-client';
 import { serveViews } from '../../../../utils/background/ports/hub';
 import type { PortLike } from '../../../../utils/core/port';
-import { PORT_NAME } from '../../../../utils/core/messages/views-background';
+import { PORT_NAME } from '../../../../utils/core/messages/background-to-view';
 import type { UserId } from '../../../../utils/core/protocol/schemas';
 import { RosterService } from '../../../../utils/background/service/service';
 import { defaultSettings } from '../../../../utils/core/settings/validate';
