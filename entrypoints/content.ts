@@ -6,7 +6,7 @@ import { reportPageIdentity } from '../utils/content/page/page-identity';
 import { pageSettingsOf } from '../utils/content/page/page-settings';
 import { startEach } from '../utils/content/start-each';
 import { announceCalls } from '../utils/content/calls/announce-calls';
-import { mountCallToasts } from '../utils/content/calls/mount-call-toasts';
+import { offerToastsHost } from '../utils/content/calls/toasts-host';
 import '../utils/content/marks/mark-styles.css';
 import '../utils/content/marks/styles.css';
 
@@ -31,7 +31,7 @@ export default defineContentScript({
         settings.subscribe(reread, ctx.signal);
       },
       'frame visibility': () => reportFrameShown(client, window, ctx.signal),
-      'call toasts': () => mountCallToasts(ctx, client),
+      'call toasts': () => offerToastsHost({ ctx, client }),
     });
   },
 });

@@ -24,6 +24,11 @@ export interface HubOptions {
   readonly extensionOrigin: string;
   /** For the content scripts' call limit; `Date.now` when absent. */
   readonly now?: () => number;
+  /**
+   * Puts the call toasts' script into a host frame (`call-toasts.js`), done before the frame's first
+   * toast: host pages load only what every page needs. Without it, frames are expected to have them.
+   */
+  readonly loadToasts?: (tabId: number, frameId: number) => Promise<unknown>;
 }
 
 /**
@@ -55,7 +60,7 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
       (service) =>
         attach(
           port,
-          { role, tabId, frameId, url, policy, now, hostTabs, quiet: { on: false } },
+          { role, tabId, frameId, url, policy, now, hostTabs, quiet: { on: false }, loadToasts: options.loadToasts },
           service,
           closed.signal,
         ),
@@ -76,21 +81,47 @@ interface Viewer {
   readonly now: () => number;
   /** The page has no rows to mark: presence and names changes are not sent (see the `quiet` op). */
   readonly quiet: { on: boolean };
+  readonly loadToasts: HubOptions['loadToasts'];
 }
 
 function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
   if (signal.aborted) return;
-  const post = (message: BackgroundToView) => {
+  const postNow = (message: BackgroundToView) => {
     try {
       port.postMessage(message);
     } catch {
       // The view went away between two events; its onDisconnect ends this subscription.
     }
   };
+  /** While the toasts' script loads, later messages wait behind it, so the frame sees them in order. */
+  let behind: Promise<unknown> | undefined;
+  const inOrder = (step: () => unknown) => {
+    const next = (behind ?? Promise.resolve()).then(step);
+    behind = next;
+    void next.then(() => {
+      if (behind === next) behind = undefined;
+    });
+  };
+  const post = (message: BackgroundToView) => (behind ? inOrder(() => postNow(message)) : postNow(message));
+  let toastsLoaded = false;
+  const loadToastsFirst = () => {
+    const { loadToasts, tabId, frameId } = viewer;
+    if (toastsLoaded || !loadToasts || tabId === undefined) return;
+    // Once per port: a frame that refuses the script (no access) gets the notification alone.
+    toastsLoaded = true;
+    inOrder(() =>
+      loadToasts(tabId, frameId).catch((error: unknown) =>
+        log.warn('could not load the call toasts into a host frame', error),
+      ),
+    );
+  };
   const send = (event: RosterEvent) => {
     const visible = forViewer(event, viewer);
     if (!visible) return;
-    if (visible.type === 'ring' && visible.toast) viewer.policy?.toasted(visible.call.id);
+    if (visible.type === 'ring' && visible.toast) {
+      viewer.policy?.toasted(visible.call.id);
+      loadToastsFirst();
+    }
     if (visible.type === 'callClosed') viewer.policy?.closed(visible.id);
     post({ type: 'event', event: visible });
   };

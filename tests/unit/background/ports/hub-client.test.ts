@@ -25,15 +25,15 @@ let sockets: FakeSocket[];
 let service: RosterService;
 let hub: (port: PortLike) => void;
 
-beforeEach(() => {
-  life = new AbortController();
-  sockets = [];
+/** The service the hub serves; `activeHostTab` is the tab a call's toast goes to (none by default). */
+function startService(activeHostTab: () => Promise<number | null> = () => Promise.resolve(null)): RosterService {
   const cookies = new FakeCookies();
   cookies.set('USERTOKEN', fakeJwt({ sub: '1', name: '章三' }));
-  service = new RosterService(
+  const started = new RosterService(
     {
       ...fakeCallDeps().deps,
       ...fakeIdentityDeps().deps,
+      activeHostTab,
       createSocket: (url) => {
         const socket = new FakeSocket(url);
         sockets.push(socket);
@@ -48,11 +48,18 @@ beforeEach(() => {
     },
     defaultSettings(),
   );
-  service.configure({
+  started.configure({
     ...defaultSettings(),
     serverUrl: 'ws://server.test/ws',
     auth: { cookieUrl: 'http://admin.example/', cookieName: 'USERTOKEN' },
   });
+  return started;
+}
+
+beforeEach(() => {
+  life = new AbortController();
+  sockets = [];
+  service = startService();
   hub = serveViews(Promise.resolve(service), EXTENSION, new HostTabs());
 });
 
@@ -304,6 +311,95 @@ describe('a host page’s limits', () => {
     expect(await tab.request({ op: 'callBack', id: callId })).toEqual({ ok: false, refusal: 'unknown-call' });
     await tab.request({ op: 'dismissCall', id: callId });
     expect(popup.state?.calls.records[0]).toMatchObject({ status: 'ringing' });
+  });
+});
+
+describe('the call toasts’ script', () => {
+  const TAB = { ...HOST_TAB, tab: { id: 7 }, frameId: 0 };
+  const ringFrom = (sender: string) =>
+    JSON.stringify({
+      Sender: sender,
+      Receiver: '1',
+      SendTime: `2026-11-25T10:00:0${sender}.0000000+08:00`,
+      Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } },
+      Type: 'Event',
+    });
+
+  /** A hub whose script loads wait for `finish`; calls ring in tab 7. */
+  function hubWithToasts(outcome: 'loads' | 'refused') {
+    service.stop();
+    sockets = [];
+    service = startService(() => Promise.resolve(7));
+    const loads: [number, number][] = [];
+    const gate: { open?: () => void } = {};
+    const loaded = new Promise<void>((resolve) => (gate.open = resolve));
+    hub = serveViews(
+      Promise.resolve(service),
+      {
+        ...EXTENSION,
+        loadToasts: (tabId, frameId) => {
+          loads.push([tabId, frameId]);
+          return loaded.then(() => (outcome === 'refused' ? Promise.reject(new Error('Cannot access')) : undefined));
+        },
+      },
+      new HostTabs(),
+    );
+    return { loads, finish: () => gate.open?.() };
+  }
+
+  function heard(client: RosterClient): string[] {
+    const events: string[] = [];
+    client.subscribe((_, event) => {
+      if (event.type === 'ring') events.push(`ring from ${event.call.callerId}, toast ${String(event.toast)}`);
+      if (event.type === 'names') events.push('names');
+    }, life.signal);
+    return events;
+  }
+
+  test('is loaded into the toast frame before its first toast, once, and what follows waits for it', async () => {
+    const { loads, finish } = hubWithToasts('loads');
+    const socket = await connectedServer();
+    const tab = view(TAB);
+    const popup = view(POPUP);
+    await expect.poll(() => tab.state && popup.state).toBeDefined();
+    const events = heard(tab);
+    socket.receive(ringFrom('2'));
+    await expect.poll(() => loads).toEqual([[7, 0]]);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    socket.receive(ringFrom('3'));
+    await settle();
+    socket.receive('{"Type":"Chat","Message":["1",{"userId":"2","userName":"李四"}]}');
+    await settle();
+    expect(events).toEqual([]);
+    finish();
+    await expect.poll(() => events).toEqual(['ring from 2, toast true', 'ring from 3, toast true', 'names']);
+    expect(loads).toHaveLength(1);
+  });
+
+  test('a frame that refuses the script still hears of the call, and it is not tried again', async () => {
+    const { loads, finish } = hubWithToasts('refused');
+    finish();
+    const socket = await connectedServer();
+    const tab = view(TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    const events = heard(tab);
+    socket.receive(ringFrom('2'));
+    socket.receive(ringFrom('3'));
+    await expect.poll(() => events).toEqual(['ring from 2, toast true', 'ring from 3, toast true']);
+    expect(loads).toEqual([[7, 0]]);
+  });
+
+  test('extension pages and frames that show no toast never get it', async () => {
+    const { loads, finish } = hubWithToasts('loads');
+    finish();
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    const otherTab = view({ ...HOST_TAB, tab: { id: 8 }, frameId: 0 });
+    await expect.poll(() => popup.state && otherTab.state).toBeDefined();
+    const events = heard(otherTab);
+    socket.receive(ringFrom('2'));
+    await expect.poll(() => events).toEqual(['ring from 2, toast false']);
+    expect(loads).toEqual([]);
   });
 });
 
