@@ -6,7 +6,7 @@ import {
   ContentScriptSync,
   resyncOnSiteEvents,
 } from '../utils/background/browser/content-scripts';
-import { loadCallToasts } from '../utils/background/browser/call-toasts-script';
+import { loadContentPart } from '../utils/background/browser/content-parts';
 import { openOptionsOnFirstInstall } from '../utils/background/browser/first-run';
 import { keepAlive } from '../utils/background/browser/keepalive';
 import { readPagesInTabs } from '../utils/background/identity/page-identity-reader';
@@ -32,7 +32,7 @@ export default defineBackground(() => {
   );
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   // Listeners are added in the first turn so the events that wake a stopped worker reach them.
-  browser.runtime.onConnect.addListener(serveViews(ready, { ...self, loadToasts: loadCallToasts }, hostTabs));
+  browser.runtime.onConnect.addListener(serveViews(ready, { ...self, loadPart: loadContentPart }, hostTabs));
   browser.runtime.onConnect.addListener(
     serveProbes(
       {

@@ -6,7 +6,7 @@ import { reportPageIdentity } from '../utils/content/page/page-identity';
 import { pageSettingsOf } from '../utils/content/page/page-settings';
 import { startEach } from '../utils/content/start-each';
 import { announceCalls } from '../utils/content/calls/announce-calls';
-import { offerToastsHost } from '../utils/content/calls/toasts-host';
+import { offerPart } from '../utils/content/part-shelf';
 import '../utils/content/marks/mark-styles.css';
 import '../utils/content/marks/styles.css';
 
@@ -31,7 +31,7 @@ export default defineContentScript({
         settings.subscribe(reread, ctx.signal);
       },
       'frame visibility': () => reportFrameShown(client, window, ctx.signal),
-      'call toasts': () => offerToastsHost({ ctx, client }),
+      'call toasts': () => offerPart('call-toasts', { ctx, client }, () => ctx.isValid),
     });
   },
 });

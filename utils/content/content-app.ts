@@ -4,7 +4,7 @@ import { createLogger } from '../core/log';
 import type { RosterClient } from '../core/roster-client';
 import { ownValue } from '../core/presence/id-table';
 import { Marker } from './marks/marker';
-import { createHoverCard } from './card/hover-card';
+import { loadHoverCardOnUse } from './card/card-loader';
 import { contextTimers } from './page/host-client';
 import { markLabels } from './marks/labels';
 import { createMarkRenderer, isMark } from './marks/mark-element';
@@ -41,7 +41,7 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
   );
   const labels = markLabels();
   const marker = new Marker(createMarkRenderer(doc, labels), learn);
-  const card = createHoverCard(
+  const card = loadHoverCardOnUse(
     {
       window,
       timers,
@@ -54,6 +54,7 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
       stateOf: (id) => marker.stateOf(id),
       call: (to) => client.request({ op: 'sendCall', to }),
     },
+    () => client.request({ op: 'loadPart', part: 'hover-card' }),
     signal,
   );
   // `rows` is used only from callbacks, which run after it exists.

@@ -164,4 +164,33 @@ describe('presence in real Firefox (ESR, MV2 build, WebDriver BiDi)', () => {
     expect(world.colleagues.pendingCalls('3')).toBe(0);
     await popup.close();
   });
+
+  test('the hover card comes on a real hover (loaded into the page on first use) and its Call rings the colleague', async () => {
+    const [tab] = await openHostTabs(1);
+    await world.marksSettle(tab!);
+    await tab!.bringToFront();
+    expect(await tab!.evaluate(() => document.querySelector('roster-card'))).toBeNull();
+    const place = await tab!.evaluate(() => {
+      const mark = [...document.querySelectorAll('.users-table .el-table__body-wrapper roster-mark')].find(
+        (candidate) => candidate.closest('tr')?.textContent.includes('李四'),
+      );
+      const box = mark?.getBoundingClientRect();
+      return box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    if (!place) throw new Error('no mark for 李四');
+    await tab!.mouse.move(place.x, place.y);
+    const card = () =>
+      tab!.evaluate(() => {
+        const shown = document.querySelector<HTMLElement>('roster-card');
+        return shown && !shown.hidden ? shown.textContent : null;
+      });
+    await expect.poll(card, { timeout: SOON }).toContain('李四');
+    const call = await tab!.evaluate(() => {
+      const box = document.querySelector('roster-card button')?.getBoundingClientRect();
+      return box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    if (!call) throw new Error('no Call button');
+    await tab!.mouse.click(call.x, call.y);
+    expect(await world.colleagues.nextCall('2')).toMatchObject({ Sender: ME, Receiver: '2' });
+  });
 });

@@ -12,6 +12,7 @@ import {
   type Replies,
   type ViewRequest,
   type Role,
+  type ContentPart,
 } from '../../core/messages/views-background';
 import { PORT_NAME, type BackgroundToView } from '../../core/messages/background-to-view';
 
@@ -25,10 +26,10 @@ export interface HubOptions {
   /** For the content scripts' call limit; `Date.now` when absent. */
   readonly now?: () => number;
   /**
-   * Puts the call toasts' script into a host frame (`call-toasts.js`), done before the frame's first
-   * toast: host pages load only what every page needs. Without it, frames are expected to have them.
+   * Puts a part of the content script into a host frame: the toasts before the frame's first toast,
+   * the hover card when the page asks. Host pages load only what every page needs.
    */
-  readonly loadToasts?: (tabId: number, frameId: number) => Promise<unknown>;
+  readonly loadPart?: (part: ContentPart, tabId: number, frameId: number) => Promise<unknown>;
 }
 
 /**
@@ -60,7 +61,17 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
       (service) =>
         attach(
           port,
-          { role, tabId, frameId, url, policy, now, hostTabs, quiet: { on: false }, loadToasts: options.loadToasts },
+          {
+            role,
+            tabId,
+            frameId,
+            url,
+            policy,
+            now,
+            hostTabs,
+            quiet: { on: false },
+            load: loader(options, tabId, frameId),
+          },
           service,
           closed.signal,
         ),
@@ -81,7 +92,21 @@ interface Viewer {
   readonly now: () => number;
   /** The page has no rows to mark: presence and names changes are not sent (see the `quiet` op). */
   readonly quiet: { on: boolean };
-  readonly loadToasts: HubOptions['loadToasts'];
+  /** Loads a part into this frame, once per port; settles at once for extension pages. */
+  readonly load: (part: ContentPart) => Promise<unknown>;
+}
+
+function loader(options: HubOptions, tabId: number | undefined, frameId: number): Viewer['load'] {
+  const loaded = new Set<ContentPart>();
+  return (part) => {
+    const { loadPart } = options;
+    if (!loadPart || tabId === undefined || loaded.has(part)) return Promise.resolve();
+    // Once: a frame that refuses the script (no access) goes without, and is not asked again.
+    loaded.add(part);
+    return loadPart(part, tabId, frameId).catch((error: unknown) =>
+      log.warn(`could not load the ${part} into a host frame`, error),
+    );
+  };
 }
 
 function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: AbortSignal): void {
@@ -103,24 +128,12 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
     });
   };
   const post = (message: BackgroundToView) => (behind ? inOrder(() => postNow(message)) : postNow(message));
-  let toastsLoaded = false;
-  const loadToastsFirst = () => {
-    const { loadToasts, tabId, frameId } = viewer;
-    if (toastsLoaded || !loadToasts || tabId === undefined) return;
-    // Once per port: a frame that refuses the script (no access) gets the notification alone.
-    toastsLoaded = true;
-    inOrder(() =>
-      loadToasts(tabId, frameId).catch((error: unknown) =>
-        log.warn('could not load the call toasts into a host frame', error),
-      ),
-    );
-  };
   const send = (event: RosterEvent) => {
     const visible = forViewer(event, viewer);
     if (!visible) return;
     if (visible.type === 'ring' && visible.toast) {
       viewer.policy?.toasted(visible.call.id);
-      loadToastsFirst();
+      inOrder(() => viewer.load('call-toasts'));
     }
     if (visible.type === 'callClosed') viewer.policy?.closed(visible.id);
     post({ type: 'event', event: visible });
@@ -208,6 +221,8 @@ function answer(
     case 'quiet':
       viewer.quiet.on = request.on;
       return null;
+    case 'loadPart':
+      return viewer.load(request.part).then(() => null);
   }
 }
 

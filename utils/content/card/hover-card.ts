@@ -5,7 +5,8 @@ import type { MarkState } from '../marks/presence-view';
 import { callOutcome } from './call-outcome';
 import { createCardElement, type CardElement, type Translate } from './card-element';
 import { placeCard } from './card-position';
-import { MARK_TAG, STATE_ATTRIBUTE, type MarkLabels } from '../marks/mark-element';
+import { STATE_ATTRIBUTE, type MarkLabels } from '../marks/mark-element';
+import { asNode, isOnline, listenTrusted, markOf as markOfOwned } from './card-events';
 
 const OPEN_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 300;
@@ -26,25 +27,20 @@ export interface HoverCardDeps {
   readonly call: (userId: UserId) => Promise<SendCallResult>;
 }
 
+/** What a person did to an online colleague's mark, which opens the card. */
+export type CardIntent = 'hover' | 'focus' | 'click' | 'key';
+
 export interface HoverCard {
+  /**
+   * Acts on what a person did before this card was loaded (see card-loader.ts), as its own
+   * listeners would have; only for a trusted event, which the caller checked.
+   */
+  replay(mark: Element, intent: CardIntent): void;
   /** These users' state changed (all users when absent): an open card about one of them follows. */
   refresh(ids?: Iterable<UserId>): void;
   close(): void;
   /** The card's own nodes, which the row observer ignores. */
   isOwn(node: Node): boolean;
-}
-
-/** Event targets are nodes here; the check keeps `window` and other targets out. */
-function asNode(target: EventTarget | null): Node | undefined {
-  return target && 'nodeType' in target ? (target as Node) : undefined;
-}
-
-/**
- * Where an event began: a mark inside a host's open shadow root reaches the window retargeted to
- * the shadow host, but its composed path still starts at the mark.
- */
-function originOf(event: Event): EventTarget | null {
-  return event.composedPath()[0] ?? event.target;
 }
 
 interface Open {
@@ -74,13 +70,8 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     const node = asNode(target);
     return !!card && !!node && card.root.contains(node);
   };
-  const markOf = (target: EventTarget | null): Element | undefined => {
-    const node = asNode(target);
-    if (node?.nodeType !== 1) return undefined;
-    const mark = (node as Element).closest(MARK_TAG);
-    return mark && deps.subjectOf(mark) ? mark : undefined;
-  };
-  const isOnline = (mark: Element): boolean => mark.getAttribute(STATE_ATTRIBUTE) === 'online';
+  const owns = (mark: Element) => deps.subjectOf(mark) !== undefined;
+  const markOf = (target: EventTarget | null) => markOfOwned(target, owns);
 
   const stop = (timer: ReturnType<Timers['setTimeout']> | undefined) =>
     timer !== undefined && timers.clearTimeout(timer);
@@ -176,20 +167,25 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     deps.call(current.subject.userId).then(settle, () => settle(undefined));
   };
 
-  /**
-   * Only what a person does moves the card: a host page's script can dispatch pointer, focus and
-   * key events at a mark, and must not arm the card with Call focused for the next real key.
-   */
   const listen = <K extends keyof WindowEventMap>(
     type: K,
     handler: (event: WindowEventMap[K], target: EventTarget | null) => void,
     passive = false,
-  ) =>
-    deps.window.addEventListener(type, (event) => event.isTrusted && handler(event, originOf(event)), {
-      capture: true,
-      passive,
-      signal,
-    });
+  ) => listenTrusted(deps.window, type, handler, signal, passive);
+
+  const acts: Record<CardIntent, (mark: Element) => void> = {
+    hover(mark) {
+      pointerInside = true;
+      cancelOpen();
+      openTimer = timers.setTimeout(() => show(mark), OPEN_DELAY_MS);
+    },
+    focus: (mark) => show(mark),
+    click(mark) {
+      if (open?.mark === mark && open.pinned) close();
+      else show(mark, { pinned: true });
+    },
+    key: (mark) => show(mark, { pinned: true, focusCall: true }),
+  };
 
   listen('pointerover', (event, target) => {
     const mark = markOf(target);
@@ -198,10 +194,7 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
       cancelLeave();
       return;
     }
-    if (!mark || !isOnline(mark)) return;
-    pointerInside = true;
-    cancelOpen();
-    openTimer = timers.setTimeout(() => show(mark), OPEN_DELAY_MS);
+    if (mark && isOnline(mark)) acts.hover(mark);
   });
 
   listen('pointerout', (event, target) => {
@@ -218,7 +211,7 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     if (inCard(target)) return cancelLeave();
     const mark = markOf(target);
     if (mark && mark === returningTo) return;
-    if (mark && isOnline(mark)) show(mark);
+    if (mark && isOnline(mark)) acts.focus(mark);
     else if (open && !open.pinned) close();
   });
 
@@ -237,8 +230,7 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
       // A mark inside a link or a clickable row must not navigate or trigger the row.
       event.preventDefault();
       event.stopPropagation();
-      if (open?.mark === mark && open.pinned) close();
-      else show(mark, { pinned: true });
+      acts.click(mark);
       return;
     }
     if (open) close();
@@ -258,7 +250,7 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
     if (event.key === 'Enter' || event.key === ' ' || event.key === 'ArrowDown') {
       event.preventDefault();
       event.stopPropagation();
-      show(mark, { pinned: true, focusCall: true });
+      acts.key(mark);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       event.stopPropagation();
@@ -281,6 +273,9 @@ export function createHoverCard(deps: HoverCardDeps, signal: AbortSignal): Hover
   );
 
   return {
+    replay(mark, intent) {
+      if (markOf(mark) === mark && isOnline(mark)) acts[intent](mark);
+    },
     refresh(ids) {
       if (!open || !card) return;
       if (ids && ![...ids].includes(open.subject.userId)) return;

@@ -25,6 +25,13 @@ export const PageReadingSchema = v.variant('ok', [
   }),
 ]);
 
+/**
+ * Parts of the content script loaded into a frame only when needed: the toasts before a frame's
+ * first toast (by the background), the hover card when a person first points at a mark (asked).
+ */
+export const CONTENT_PARTS = ['call-toasts', 'hover-card'] as const;
+export type ContentPart = (typeof CONTENT_PARTS)[number];
+
 /** What views may ask of the background, described once and checked on arrival. */
 export const ViewRequestSchema = v.variant('op', [
   v.object({ op: v.literal('snapshot') }),
@@ -42,6 +49,7 @@ export const ViewRequestSchema = v.variant('op', [
    * says otherwise (then it asks for a snapshot). Frames that show no table cost nothing per change.
    */
   v.object({ op: v.literal('quiet'), on: v.boolean() }),
+  v.object({ op: v.literal('loadPart'), part: v.picklist(['hover-card']) }),
   v.object({
     op: v.literal('learnNames'),
     names: v.pipe(
@@ -66,6 +74,7 @@ export interface Replies {
   reportIdentity: null;
   frameShown: null;
   quiet: null;
+  loadPart: null;
 }
 
 /** Who is asking decides what may be asked: a host page's content script gets only what it needs. */
@@ -80,6 +89,7 @@ export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
     'reportIdentity',
     'frameShown',
     'quiet',
+    'loadPart',
   ]),
   page: new Set<Op>([
     'snapshot',

@@ -330,15 +330,15 @@ describe('the call toasts’ script', () => {
     service.stop();
     sockets = [];
     service = startService(() => Promise.resolve(7));
-    const loads: [number, number][] = [];
+    const loads: [string, number, number][] = [];
     const gate: { open?: () => void } = {};
     const loaded = new Promise<void>((resolve) => (gate.open = resolve));
     hub = serveViews(
       Promise.resolve(service),
       {
         ...EXTENSION,
-        loadToasts: (tabId, frameId) => {
-          loads.push([tabId, frameId]);
+        loadPart: (part, tabId, frameId) => {
+          loads.push([part, tabId, frameId]);
           return loaded.then(() => (outcome === 'refused' ? Promise.reject(new Error('Cannot access')) : undefined));
         },
       },
@@ -364,7 +364,7 @@ describe('the call toasts’ script', () => {
     await expect.poll(() => tab.state && popup.state).toBeDefined();
     const events = heard(tab);
     socket.receive(ringFrom('2'));
-    await expect.poll(() => loads).toEqual([[7, 0]]);
+    await expect.poll(() => loads).toEqual([['call-toasts', 7, 0]]);
     const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
     socket.receive(ringFrom('3'));
     await settle();
@@ -386,7 +386,20 @@ describe('the call toasts’ script', () => {
     socket.receive(ringFrom('2'));
     socket.receive(ringFrom('3'));
     await expect.poll(() => events).toEqual(['ring from 2, toast true', 'ring from 3, toast true']);
-    expect(loads).toEqual([[7, 0]]);
+    expect(loads).toEqual([['call-toasts', 7, 0]]);
+  });
+
+  test('a host frame may ask for the hover card: loaded into that frame once; an extension page may not ask', async () => {
+    const { loads, finish } = hubWithToasts('loads');
+    finish();
+    await connectedServer();
+    const tab = view({ ...HOST_TAB, tab: { id: 7 }, frameId: 3 });
+    const popup = view(POPUP);
+    await expect.poll(() => tab.state && popup.state).toBeDefined();
+    expect(await tab.request({ op: 'loadPart', part: 'hover-card' })).toBeNull();
+    expect(await tab.request({ op: 'loadPart', part: 'hover-card' })).toBeNull();
+    await expect(popup.request({ op: 'loadPart', part: 'hover-card' })).rejects.toThrow(/not allowed/);
+    expect(loads).toEqual([['hover-card', 7, 3]]);
   });
 
   test('extension pages and frames that show no toast never get it', async () => {
