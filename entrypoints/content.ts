@@ -8,7 +8,6 @@ import { startEach } from '../utils/content/start-each';
 import { announceCalls } from '../utils/content/calls/announce-calls';
 import { offerPart } from '../utils/content/part-shelf';
 import '../utils/content/marks/mark-styles.css';
-import '../utils/content/marks/styles.css';
 
 const DEFAULT_CALL_EVENT = 'roster:call';
 

@@ -10,9 +10,9 @@ import { describe, expect, test } from 'vitest';
  * into every host page, so it has the tightest watch.
  */
 const BUDGETS_KIB: Readonly<Record<string, number>> = {
-  'content script (js + css)': 16,
+  'content script (js + css)': 15,
   'call toasts (before a frame’s first toast)': 3.5,
-  'hover card (on a first hover)': 3.5,
+  'hover card (on a first hover)': 4,
   background: 36.5,
   popup: 25,
   'options page': 47.5,
@@ -45,7 +45,7 @@ function sizes(root: string): Record<string, number> {
       join(root, file),
     ),
     'call toasts (before a frame’s first toast)': [join(root, 'call-toasts.js')],
-    'hover card (on a first hover)': [join(root, 'hover-card.js')],
+    'hover card (on a first hover)': [join(root, 'hover-card.js'), join(root, 'assets/hover-card-style.css')],
     background: (() => {
       const seen = new Set<string>();
       withImports(join(root, 'background.js'), seen);

@@ -2,13 +2,16 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { ContentPart } from '../../core/messages/views-background';
 
-/** Where WXT puts each part's unlisted entrypoint. */
-const PART_SCRIPTS: Readonly<Record<ContentPart, ScriptPublicPath>> = {
-  'call-toasts': '/call-toasts.js',
-  'hover-card': '/hover-card.js',
+/** Where WXT puts each part's unlisted entrypoints; the toasts carry their styles into their shadow root. */
+const PARTS: Readonly<Record<ContentPart, { script: ScriptPublicPath; style?: string }>> = {
+  'call-toasts': { script: '/call-toasts.js' },
+  'hover-card': { script: '/hover-card.js', style: '/assets/hover-card-style.css' },
 };
 
 /** Into one frame, beside its content script (the same isolated world, which is how they meet). */
-export function loadContentPart(part: ContentPart, tabId: number, frameId: number): Promise<unknown> {
-  return browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PART_SCRIPTS[part]] });
+export async function loadContentPart(part: ContentPart, tabId: number, frameId: number): Promise<unknown> {
+  const { script, style } = PARTS[part];
+  const target = { tabId, frameIds: [frameId] };
+  if (style) await browser.scripting.insertCSS({ target, files: [style] });
+  return browser.scripting.executeScript({ target, files: [script] });
 }
