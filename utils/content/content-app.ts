@@ -10,7 +10,8 @@ import { markLabels } from './marks/labels';
 import { createMarkRenderer, isMark } from './marks/mark-element';
 import { createNameLearner } from './marks/name-learner';
 import { pageAddress } from './page/page-address';
-import { createPageScope } from './page/page-scope';
+import { createPageScope, wantsCustomProfiles } from './page/page-scope';
+import { loadProfilesOnUse } from './tables/profiles-loader';
 import { followPresenceInterest } from './marks/presence-interest';
 import { syncPresence } from './marks/presence-sync';
 import type { PageSettings } from './page/page-settings';
@@ -83,10 +84,17 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
   );
 
   const scope = createPageScope();
+  const customProfiles = loadProfilesOnUse(() => client.request({ op: 'loadPart', part: 'site-profiles' }), signal);
   const applyScope = () => {
     const current = settings.current();
     if (!current) return;
-    const profiles = scope(current, pageAddress(document, origin));
+    const href = pageAddress(document, origin);
+    // Custom profiles come first: marking by the built-ins meanwhile would move marks once they came.
+    if (!customProfiles.compile && !customProfiles.tried && wantsCustomProfiles(current, href)) {
+      void customProfiles.load().then(applyScope);
+      return;
+    }
+    const profiles = scope(current, href, customProfiles.compile);
     if (!profiles) return;
     card.close();
     marker.setProfiles(profiles);

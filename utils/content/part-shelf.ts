@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ContentPart } from '../core/messages/views-background';
 import type { RosterClient } from '../core/roster-client';
 import type { HoverCard, HoverCardDeps } from './card/hover-card';
+import type { CompileProfile } from './tables/active-profiles';
 
 /**
  * Parts of the content script that most pages never need come later, loaded by the background
@@ -15,6 +16,7 @@ export interface PartHosts {
     readonly signal: AbortSignal;
     started(card: HoverCard): void;
   };
+  readonly 'site-profiles': { started(compile: CompileProfile): void };
 }
 
 const KEY = 'rosterParts';

@@ -6,6 +6,7 @@ import type { ContentPart } from '../../core/messages/views-background';
 const PARTS: Readonly<Record<ContentPart, { script: ScriptPublicPath; style?: string }>> = {
   'call-toasts': { script: '/call-toasts.js' },
   'hover-card': { script: '/hover-card.js', style: '/assets/hover-card-style.css' },
+  'site-profiles': { script: '/site-profiles.js' },
 };
 
 /** Into one frame, beside its content script (the same isolated world, which is how they meet). */

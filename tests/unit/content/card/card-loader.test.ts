@@ -63,7 +63,7 @@ beforeEach(() => {
         return user && { userId: user, name: `user ${user}` };
       },
       stateOf: (user) => (user === id('13') ? 'online' : 'offline'),
-      call: () => Promise.resolve({ ok: false, refusal: 'offline' }),
+      call: () => Promise.resolve({ ok: false, refusal: 'callee-offline' }),
     },
     // What the background's injection does: the part runs in the frame before the reply comes.
     () => {

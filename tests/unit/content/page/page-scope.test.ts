@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { createPageScope } from '../../../../utils/content/page/page-scope';
+import { createPageScope, wantsCustomProfiles } from '../../../../utils/content/page/page-scope';
+import { compileProfile } from '../../../../utils/content/tables/custom-profile';
 import { defaultSettings } from '../../../../utils/core/settings/validate';
 
 const base = defaultSettings();
@@ -45,6 +46,24 @@ test('a custom profile for one route comes and goes with it', () => {
       ],
     },
   };
-  expect(keys(scope(custom, 'http://localhost:8787/orders/1'))?.[0]).toBe('custom:0');
-  expect(keys(scope(custom, 'http://localhost:8787/users'))?.[0]).toBe('builtin:elementTable');
+  expect(keys(scope(custom, 'http://localhost:8787/orders/1', compileProfile))?.[0]).toBe('custom:0');
+  expect(keys(scope(custom, 'http://localhost:8787/users', compileProfile))?.[0]).toBe('builtin:elementTable');
+  expect(wantsCustomProfiles(custom, 'http://localhost:8787/orders/1')).toBe(true);
+  expect(wantsCustomProfiles(custom, 'http://localhost:8787/users')).toBe(false);
+  expect(wantsCustomProfiles(custom, 'http://localhost:9999/orders/1')).toBe(false);
+});
+
+test('without the compiler (not loaded yet), custom profiles are left out, never half-applied', () => {
+  const custom = {
+    ...settings,
+    sites: {
+      ...settings.sites,
+      profiles: [{ label: '', rows: 'tr.order', id: { from: 'text' as const }, mark: { position: 'before' as const } }],
+    },
+  };
+  expect(keys(createPageScope()(custom, 'http://localhost:8787/orders/1'))).toEqual([
+    'builtin:elementTable',
+    'builtin:plainTable',
+    'builtin:dataAttributes',
+  ]);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { activeProfiles } from '../../../../utils/content/tables/active-profiles';
+import { compileProfile } from '../../../../utils/content/tables/custom-profile';
 import { browserMatches, siteMatches } from '../../../../utils/core/sites/site-scope';
 import { defaultSettings } from '../../../../utils/core/settings/validate';
 
@@ -54,5 +55,5 @@ test.each([
     ['custom:1', 'builtin:elementTable', 'builtin:plainTable', 'builtin:dataAttributes'],
   ],
 ])('profiles: %s', (_, sites, href, keys) => {
-  expect(activeProfiles({ ...base.sites, ...sites }, href).map((profile) => profile.key)).toEqual(keys);
+  expect(activeProfiles({ ...base.sites, ...sites }, href, compileProfile).map((profile) => profile.key)).toEqual(keys);
 });
