@@ -18,7 +18,8 @@ const DEMO_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxCQRTVR4mXVrd9WXWeMGqqgH8rvzLdUrAoEVWR3xLgnT4drG11Ux/kuKVrO9F9NDomf+jFB6L4i+OMzkCJSSUuNmuA8Y4U4ZdGg0HuvH6mXH9BazoA5s3KesjssS5+wLfTL+uStfvEfDYv1nfPZZI4V+N87dKJky4sqoABrXmTvJq2K1PE3MKX/YrrmCX8EXpYjHxHflxHMTE8HwFPWdXwnj5udFTek0Atx6VLN7VIB3DD6NtqHkPVYDpg7hC9Rr/DJKXkakT/+sJU1RSwe9Olp/1R2pouXCr3NE8FWQUNu9/w2BrDC4ts8HucIwkh4SV2wPIkBZWbNgMBmx4du6IQIDAQAB';
 
 /** The scripts that run in host pages: the content script and the parts it loads later. */
-const HOST_PAGE_SCRIPTS = /entrypoints\/(content|call-toasts|hover-card|site-profiles)\.ts$/;
+const HOST_PAGE_SCRIPTS =
+  /entrypoints\/(content|call-toasts|hover-card|site-profiles|shadow-styles|page-identity)\.ts$/;
 
 /**
  * Terser, not esbuild, for what host pages load: about 6% smaller gzipped, and every host page and

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPresenceMarks } from '../utils/content/content-app';
 import { connectHostPage, contextTimers } from '../utils/content/page/host-client';
 import { reportFrameShown } from '../utils/content/page/frame-visibility';
-import { reportPageIdentity } from '../utils/content/page/page-identity';
+import { readPageIdentityOnUse } from '../utils/content/page/page-identity-loader';
 import { pageSettingsOf } from '../utils/content/page/page-settings';
 import { startEach } from '../utils/content/start-each';
 import { announceCalls } from '../utils/content/calls/announce-calls';
@@ -22,12 +22,14 @@ export default defineContentScript({
       'the host event': () =>
         announceCalls(client, () => settings.current()?.sites.callEventName ?? DEFAULT_CALL_EVENT, ctx.signal),
       'reading who is signed in': () => {
-        const reread = reportPageIdentity(
+        const read = readPageIdentityOnUse(
           client,
           { timers: contextTimers(ctx), window, config: () => settings.current()?.identity },
+          () => client.request({ op: 'loadPart', part: 'page-identity' }),
           ctx.signal,
         );
-        settings.subscribe(reread, ctx.signal);
+        settings.subscribe(read, ctx.signal);
+        read();
       },
       'frame visibility': () => reportFrameShown(client, window, ctx.signal),
       'call toasts': () => offerPart('call-toasts', { ctx, client }, () => ctx.isValid),

@@ -16,7 +16,7 @@ import { followPresenceInterest } from './marks/presence-interest';
 import { syncPresence } from './marks/presence-sync';
 import type { PageSettings } from './page/page-settings';
 import { observeRows } from './marks/row-observer';
-import { styleShadowRoot } from './marks/shadow-styles';
+import { styleShadowRootsOnUse } from './marks/shadow-styles';
 import { onSiteUnlisted } from './page/sites-listener';
 import { measured } from './marks/timing';
 
@@ -77,7 +77,7 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
       // The whole frame's work is timed, the reading of the host's mutation records included.
       schedule: (callback) => ctx.requestAnimationFrame(measured('roster:mark-rows', callback)),
       isOwn: (node) => isMark(node) || card.isOwn(node),
-      enterRoot: styleShadowRoot,
+      enterRoot: styleShadowRootsOnUse(() => client.request({ op: 'loadPart', part: 'shadow-styles' }), signal),
       timers,
     },
     signal,

@@ -3,6 +3,7 @@ import type { ContentPart } from '../core/messages/views-background';
 import type { RosterClient } from '../core/roster-client';
 import type { HoverCard, HoverCardDeps } from './card/hover-card';
 import type { CompileProfile } from './tables/active-profiles';
+import type { PageIdentityDeps } from './page/page-identity';
 
 /**
  * Parts of the content script that most pages never need come later, loaded by the background
@@ -17,6 +18,13 @@ export interface PartHosts {
     started(card: HoverCard): void;
   };
   readonly 'site-profiles': { started(compile: CompileProfile): void };
+  readonly 'shadow-styles': { started(css: string): void };
+  readonly 'page-identity': {
+    readonly client: RosterClient;
+    readonly deps: PageIdentityDeps;
+    readonly signal: AbortSignal;
+    started(reread: () => void): void;
+  };
 }
 
 const KEY = 'rosterParts';

@@ -7,6 +7,8 @@ const PARTS: Readonly<Record<ContentPart, { script: ScriptPublicPath; style?: st
   'call-toasts': { script: '/call-toasts.js' },
   'hover-card': { script: '/hover-card.js', style: '/assets/hover-card-style.css' },
   'site-profiles': { script: '/site-profiles.js' },
+  'shadow-styles': { script: '/shadow-styles.js' },
+  'page-identity': { script: '/page-identity.js' },
 };
 
 /** Into one frame, beside its content script (the same isolated world, which is how they meet). */

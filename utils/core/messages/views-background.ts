@@ -28,9 +28,11 @@ export const PageReadingSchema = v.variant('ok', [
 /**
  * Parts of the content script loaded into a frame only when needed: the toasts before a frame's
  * first toast (by the background); asked for by the frame: the hover card when a person first
- * points at a mark, the custom site profiles' compiler where one applies.
+ * points at a mark, the custom site profiles' compiler where one applies, the marks' rules for
+ * shadow roots at the first one, the page identity reader where the settings name a spot to read.
  */
-export const CONTENT_PARTS = ['call-toasts', 'hover-card', 'site-profiles'] as const;
+const ASKED_PARTS = ['hover-card', 'site-profiles', 'shadow-styles', 'page-identity'] as const;
+export const CONTENT_PARTS = ['call-toasts', ...ASKED_PARTS] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 
 /** What views may ask of the background, described once and checked on arrival. */
@@ -50,7 +52,7 @@ export const ViewRequestSchema = v.variant('op', [
    * says otherwise (then it asks for a snapshot). Frames that show no table cost nothing per change.
    */
   v.object({ op: v.literal('quiet'), on: v.boolean() }),
-  v.object({ op: v.literal('loadPart'), part: v.picklist(['hover-card', 'site-profiles']) }),
+  v.object({ op: v.literal('loadPart'), part: v.picklist(ASKED_PARTS) }),
   v.object({
     op: v.literal('learnNames'),
     names: v.pipe(
