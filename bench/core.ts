@@ -6,6 +6,7 @@ import { Directory, MAX_NAMES_PER_SOURCE } from '../utils/core/presence/director
 import { idTable } from '../utils/core/presence/id-table';
 import { PresenceStore } from '../utils/core/presence/store';
 import { DEFAULT_MAX_FRAME_KIB } from '../utils/core/settings/schema';
+import { benchBackground } from './background-views';
 import { formatRow, measure, type Measurement } from './measure';
 
 const users = (count: number, named: boolean): OnlineUser[] =>
@@ -50,6 +51,30 @@ const directory = new Directory();
 // What keeping 100,000 names would cost every view snapshot and every session-mirror write.
 const names100000 = new Map(userList(100_000));
 
+// The whole background path of issue 16's 10,000 online: the real service and hub, 30 view ports.
+const VIEWS = 30;
+const background = await benchBackground(VIEWS);
+const list10000 = (format: 'ids' | 'objects') =>
+  [encodeOnlineList(users(10_000, format === 'objects'), format), minusOne10000(format)] as const;
+const minusOne10000 = (format: 'ids' | 'objects') =>
+  encodeOnlineList(users(10_000, format === 'objects').slice(1), format);
+let flip10000 = false;
+/** One joined or left since the last list, as the server sends it: parsed, checked, diffed, posted. */
+const receiveList = (frames: readonly [string, string]) => () => {
+  flip10000 = !flip10000;
+  background.receive(frames[flip10000 ? 0 : 1]);
+};
+const ids10000 = list10000('ids');
+// Everyone but one online already: from here on each list is one change.
+background.receive(ids10000[1]);
+const postedBefore = { ...background.posted };
+// Measured first, apart: the objects list's first names are one `names` event, not a list's cost.
+const receiveIds = measure(`10,000 ids: parse + check + diff + post to ${VIEWS} ports`, receiveList(ids10000), {
+  samples: 100,
+});
+const postedLists = background.posted.messages - postedBefore.messages;
+const postedBytes = background.posted.bytes - postedBefore.bytes;
+
 const results: Measurement[] = [
   measure('JSON.parse alone, 5,000 ids (baseline)', () => JSON.parse(ids5000), { samples: 300 }),
   measure('parseFrame, 5,000 ids (36 KiB)', () => parseFrame(ids5000, options), { samples: 300 }),
@@ -78,6 +103,12 @@ const results: Measurement[] = [
     parseAndApply([minusOne('objects'), objects20000]),
     { samples: 60 },
   ),
+  receiveIds,
+  measure(
+    `10,000 {userId, userName}: parse + check + diff + post to ${VIEWS} ports`,
+    receiveList(list10000('objects')),
+    { samples: 100 },
+  ),
   measure(
     'Directory.replace, a host user list of 20,000 (all it keeps)',
     () => directory.replace('directory', userList20000),
@@ -96,6 +127,8 @@ const results: Measurement[] = [
   ),
 ];
 
+background.stop();
+
 const byName = (prefix: string) => results.find((result) => result.name.startsWith(prefix))?.medianUs ?? Number.NaN;
 console.log('| benchmark | median µs | p25–p75 µs | samples |');
 console.log('| --- | ---: | ---: | ---: |');
@@ -109,4 +142,7 @@ console.log(
 );
 console.log(
   `size guard: refusing 1 MiB is ${(byName('JSON.parse of that') / byName('parseFrame, 1 MiB frame refused')).toFixed(0)}× cheaper than parsing it`,
+);
+console.log(
+  `a list with one change posts ${(postedBytes / postedLists).toFixed(0)} bytes of JSON to each of ${VIEWS} ports (the change, not the list)`,
 );

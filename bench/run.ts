@@ -2,6 +2,7 @@
 // One after another: modules with top-level await would otherwise run side by side, and two
 // browser benchmarks sharing the machine would skew each other.
 await import('./core');
+await import('./background-heap');
 await import('./popup-model');
 await import('./popup-browser');
 await import('./marking');

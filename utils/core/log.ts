@@ -3,7 +3,9 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const rank: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
 
 function defaultLevel(): LogLevel {
-  const env = import.meta.env;
+  // Vite defines `import.meta.env`; plain Node (the benchmarks, under tsx) has none.
+  const env = (import.meta as Partial<ImportMeta>).env;
+  if (!env) return 'warn';
   if (env.MODE === 'test') return 'silent';
   return env.PROD ? 'warn' : 'debug';
 }

@@ -157,8 +157,9 @@ export class IdentityTracker {
     this.#hooks.changed();
   }
 
-  onlineList(ids: readonly UserId[], complete: boolean): void {
-    this.#evidence.onlineList(ids, complete);
+  /** Who is online after a full list (see `ServerEvidence.onlineList`). */
+  onlineList(online: ReadonlySetLike<UserId>, complete: boolean): void {
+    this.#evidence.onlineList(online, complete);
     if (!this.#updateLearned()) this.#hooks.changed();
   }
 

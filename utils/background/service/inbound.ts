@@ -17,13 +17,16 @@ export interface InboundSink {
 export function routeInbound(message: InboundMessage, sink: InboundSink): void {
   switch (message.kind) {
     case 'online': {
-      const named = message.users.flatMap((user) => (user.name ? [[user.id, user.name] as const] : []));
+      // One pass, with no throwaway array per user (as `flatMap` made): this runs for every join
+      // and leave, over everyone online.
+      const ids: UserId[] = [];
+      const named: (readonly [UserId, string])[] = [];
+      for (const user of message.users) {
+        ids.push(user.id);
+        if (user.name) named.push([user.id, user.name]);
+      }
       if (message.idType) sink.idType(message.idType);
-      sink.online(
-        message.users.map((user) => user.id),
-        named,
-        message.rejected === 0,
-      );
+      sink.online(ids, named, message.rejected === 0);
       if (message.rejected > 0) sink.debug(`online list: ${message.rejected} bad entries skipped`);
       return;
     }

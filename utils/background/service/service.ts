@@ -314,7 +314,7 @@ export class RosterService {
         this.#applyOnline(ids);
         // After the list itself, so a view that repaints on this sees the new list, not the stale one.
         this.#setListProblem(undefined);
-        this.#identity.onlineList(ids, complete);
+        this.#identity.onlineList(this.#presence.onlineIds(), complete);
       },
       idType: (type) => {
         if (type !== this.#serverIdType) log.info(`the server writes ids as ${type}s`);

@@ -52,15 +52,19 @@ export class ServerEvidence {
     this.#recentSends = [];
   }
 
-  /** A full online list; `complete` is false when some entries were unreadable (one may have been me). */
-  onlineList(ids: readonly UserId[], complete: boolean): void {
+  /**
+   * A full online list, as who is online after it (the presence store's own, read here and never
+   * kept: no second set of 10,000 per list); `complete` is false when some entries were unreadable
+   * (one may have been me).
+   */
+  onlineList(online: ReadonlySetLike<UserId>, complete: boolean): void {
     if (!complete || this.#listsOmitMe) return;
     if (!this.#always) {
-      this.#always = new Set(ids);
-    } else {
-      const now = new Set(ids);
-      for (const id of this.#always) if (!now.has(id)) this.#always.delete(id);
-    }
+      this.#always = new Set();
+      // A set-like's `keys()` is an iterator, not always an iterable: walked by hand.
+      const ids = online.keys();
+      for (let next = ids.next(); next.done !== true; next = ids.next()) this.#always.add(next.value);
+    } else for (const id of this.#always) if (!online.has(id)) this.#always.delete(id);
     if (this.#always.size === 0) this.#listsOmitMe = true;
     if (this.#fromCalls !== undefined && !this.possible(this.#fromCalls)) this.#fromCalls = undefined;
   }

@@ -1,5 +1,4 @@
 import type { UserId } from '../protocol/schemas';
-import { diffOnline, type OnlineDiff } from './diff';
 import { idTable, tableEntries, type IdTable } from './id-table';
 
 export interface PresenceSnapshot {
@@ -11,6 +10,12 @@ export interface PresenceSnapshot {
    * we saw it happen. Prototype-free; read with `ownValue`.
    */
   readonly lastSeen: IdTable<number>;
+}
+
+/** Who came and who went between two full online lists. */
+export interface OnlineDiff {
+  readonly joined: readonly UserId[];
+  readonly left: readonly UserId[];
 }
 
 export interface PresenceChange extends OnlineDiff {
@@ -30,41 +35,68 @@ export const lastSeenLimits = { count: 20_000, maxAgeMs: 7 * 24 * 3600_000 } as 
  * difference from the last one, which is all a view needs to touch.
  */
 export class PresenceStore {
-  #online: Set<UserId>;
+  /**
+   * Who is online, each with the number of the last list that named them, in the order they came
+   * online (as views keep it). Updated in place: the server resends 10,000 ids for each join or
+   * leave, and marking them here costs a quarter of building a new set and comparing the two.
+   */
+  readonly #online: Map<UserId, number>;
+  #lists = 0;
   #version: number;
   /** Oldest departure first, so pruning takes from the front. */
   readonly #lastSeen: Map<UserId, number>;
 
   constructor(initial: PresenceSnapshot = { version: 0, online: [], lastSeen: {} }) {
-    this.#online = new Set(initial.online);
+    this.#online = new Map(initial.online.map((id) => [id, 0]));
     this.#version = initial.version;
     this.#lastSeen = new Map(tableEntries(initial.lastSeen).sort(([, a], [, b]) => a - b));
-    for (const id of this.#online) this.#lastSeen.delete(id);
+    for (const id of this.#online.keys()) this.#lastSeen.delete(id);
   }
 
   /** Takes a full online list; returns the change, or `undefined` when nobody came or went. */
   apply(online: Iterable<UserId>, now: number): PresenceChange | undefined {
-    const next = new Set(online);
-    const diff = diffOnline(this.#online, next);
-    if (diff.joined.length === 0 && diff.left.length === 0) return undefined;
-    this.#online = next;
+    const list = ++this.#lists;
+    const joined: UserId[] = [];
+    let named = 0;
+    for (const id of online) {
+      const last = this.#online.get(id);
+      if (last === list) continue;
+      named++;
+      if (last === undefined) joined.push(id);
+      this.#online.set(id, list);
+    }
+    // Only when the list named fewer than are online did anyone leave: usually nobody looks.
+    const left: UserId[] = [];
+    if (this.#online.size > named) {
+      for (const [id, last] of this.#online) {
+        if (last === list) continue;
+        left.push(id);
+        this.#online.delete(id);
+      }
+    }
+    if (joined.length === 0 && left.length === 0) return undefined;
     this.#version++;
     // Someone back online has no "last seen" to show; whoever left moves to the back of the line.
-    for (const id of diff.joined) this.#lastSeen.delete(id);
-    for (const id of diff.left) {
+    for (const id of joined) this.#lastSeen.delete(id);
+    for (const id of left) {
       this.#lastSeen.delete(id);
       this.#lastSeen.set(id, now);
     }
     this.#prune(now);
-    return { version: this.#version, at: now, ...diff };
+    return { version: this.#version, at: now, joined, left };
   }
 
   isOnline(id: UserId): boolean {
     return this.#online.has(id);
   }
 
+  /** Everyone online, live (the next list changes it): read it at once, or copy it. */
+  onlineIds(): ReadonlySetLike<UserId> {
+    return this.#online;
+  }
+
   snapshot(): PresenceSnapshot {
-    return { version: this.#version, online: [...this.#online], lastSeen: idTable(this.#lastSeen) };
+    return { version: this.#version, online: [...this.#online.keys()], lastSeen: idTable(this.#lastSeen) };
   }
 
   #prune(now: number): void {

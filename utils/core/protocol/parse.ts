@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { exceedsUtf8Bytes } from './byte-length';
 import { parseDotNetTime } from './dotnet-time';
 import { ProtocolError } from './errors';
+import { readOnlineEntry } from './online-entry';
 import type { InboundMessage, OnlineUser, UserId } from './messages';
 import {
   CallDataSchema,
@@ -58,24 +59,46 @@ export function parseFrame(frame: unknown, options: ParseOptions = defaultParseO
 }
 
 function parseOnlineList(json: unknown): ParseResult {
-  const frame = v.safeParse(ChatFrameSchema, json);
-  if (!frame.success) return fail('invalid-frame', `Chat: ${describe(frame.issues)}`, 'Chat');
+  let entries = plainMessage(json);
+  if (!entries) {
+    const frame = v.safeParse(ChatFrameSchema, json);
+    if (!frame.success) return fail('invalid-frame', `Chat: ${describe(frame.issues)}`, 'Chat');
+    entries = frame.output.Message;
+  }
   // One bad entry must not hide everyone else: keep the valid ones and count the rest.
-  const users = new Map<UserId, OnlineUser>();
+  const users: OnlineUser[] = [];
+  const seen = new Set<UserId>();
   let rejected = 0;
   let idType: WireIdType | undefined;
-  for (const entry of frame.output.Message) {
-    const user = v.safeParse(OnlineEntrySchema, entry);
-    if (!user.success) {
+  for (const entry of entries) {
+    const user = readOnlineEntry(entry) ?? schemaEntry(entry);
+    if (!user) {
       rejected++;
       continue;
     }
     idType ??= wireIdTypeOf(
       typeof entry === 'object' && entry !== null ? (entry as { userId?: unknown }).userId : entry,
     );
-    if (!users.has(user.output.id)) users.set(user.output.id, user.output);
+    if (seen.has(user.id)) continue;
+    seen.add(user.id);
+    users.push(user);
   }
-  return ok({ kind: 'online', users: [...users.values()], rejected, ...(idType ? { idType } : {}) });
+  return ok({ kind: 'online', users, rejected, ...(idType ? { idType } : {}) });
+}
+
+/**
+ * A Chat frame's `Message` as it is, when it is an array (`Type` was read already): copying 10,000
+ * entries through `v.array(v.unknown())` would buy nothing. Otherwise the schema says what is wrong.
+ */
+function plainMessage(json: unknown): readonly unknown[] | undefined {
+  const message = typeof json === 'object' && json !== null ? (json as { Message?: unknown }).Message : undefined;
+  return Array.isArray(message) ? message : undefined;
+}
+
+/** The schema's verdict on an entry the hand-written reader left to it. */
+function schemaEntry(entry: unknown): OnlineUser | undefined {
+  const user = v.safeParse(OnlineEntrySchema, entry);
+  return user.success ? user.output : undefined;
 }
 
 function parseEvent(json: unknown): ParseResult {

@@ -169,7 +169,7 @@ describe('sources, tried in order', () => {
   test('a page naming someone who was never in our online lists is not believed', async () => {
     const w = world(withPage);
     await w.signIn('opaque-session-0001');
-    w.tracker.onlineList([id('1'), id('2')], true);
+    w.tracker.onlineList(new Set([id('1'), id('2')]), true);
     w.tracker.page(page('9'));
     expect(me(w.tracker)).toBeUndefined();
     expect(w.tracker.status().sources.page).toMatchObject({ state: 'failed', problem: 'not-in-lists' });
@@ -178,7 +178,7 @@ describe('sources, tried in order', () => {
   test('learned from the server last, never over a configured source', async () => {
     const w = world({ ...base, userId: '5' });
     await w.signIn('opaque-session-0001');
-    w.tracker.onlineList([id('3')], true);
+    w.tracker.onlineList(new Set([id('3')]), true);
     expect(me(w.tracker)).toMatchObject({ id: '5', source: 'settings' });
     expect(w.tracker.status().sources.learned).toMatchObject({ state: 'found', id: '3' });
   });
@@ -195,7 +195,7 @@ describe('bound to the token', () => {
       body: answers.get(token ?? '') ?? '{}',
     }));
     await w.signIn('token-of-one');
-    w.tracker.onlineList([id('1')], true);
+    w.tracker.onlineList(new Set([id('1')]), true);
     expect(me(w.tracker)).toMatchObject({ id: '1', source: 'url' });
     w.asked.mockClear();
     w.tracker.token('token-of-two');
@@ -220,7 +220,7 @@ describe('bound to the token', () => {
     const token = 'opaque-session-0001';
     const w = world(base);
     await w.signIn(token);
-    w.tracker.onlineList([id('3')], true);
+    w.tracker.onlineList(new Set([id('3')]), true);
     expect([...w.learned.keys()]).toEqual([await hashToken(token)]);
     expect(JSON.stringify([...w.learned])).not.toContain(token);
 
@@ -275,9 +275,9 @@ describe('learned, then ruled out', () => {
     w.learned.set(await hashToken(token), { id: id('9'), name: '' });
     await w.signIn(token);
     await vi.waitFor(() => expect(me(w.tracker)).toMatchObject({ id: '9', source: 'learned' }));
-    w.tracker.onlineList([id('1'), id('2')], true);
+    w.tracker.onlineList(new Set([id('1'), id('2')]), true);
     expect(me(w.tracker)).toBeUndefined();
-    w.tracker.onlineList([id('1')], true);
+    w.tracker.onlineList(new Set([id('1')]), true);
     expect(me(w.tracker)).toMatchObject({ id: '1', source: 'learned' });
   });
 });

@@ -26,7 +26,7 @@ const run = (steps: readonly Step[]) => {
   const evidence = new ServerEvidence();
   steps.forEach((step, index) => {
     const where = `step ${index}: ${JSON.stringify(step)}`;
-    if ('list' in step) evidence.onlineList(step.list.map(id), step.complete ?? true);
+    if ('list' in step) evidence.onlineList(new Set(step.list.map(id)), step.complete ?? true);
     else if ('sent' in step) evidence.sent(id(step.sent), step.at);
     else if ('reset' in step) evidence.reset();
     else if ('call' in step) {
@@ -309,6 +309,14 @@ test('reset() forgets the lists, the calls and the sends', () => {
 test('reset() after the lists omitted me listens to lists again', () => {
   const evidence = run([{ list: ['1'] }, { list: ['2'] }, { learned: undefined, ambiguity: { why: 'lists-omit-me' } }]);
   evidence.reset();
-  evidence.onlineList([id('3')], true);
+  evidence.onlineList(new Set([id('3')]), true);
   expect(evidence.learned()).toBe('3');
+});
+
+test('the online sets it is given (the presence store’s own) are read, never changed', () => {
+  const evidence = new ServerEvidence();
+  const lists = [['1', '2', '3'], ['1', '2'], ['2']].map((list) => new Set(list.map(id)));
+  for (const list of lists) evidence.onlineList(list, true);
+  expect(lists.map((list) => [...list])).toEqual([['1', '2', '3'], ['1', '2'], ['2']]);
+  expect(evidence.learned()).toBe('2');
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseFrame, type ParseResult } from '../../../../utils/core/protocol/parse';
+import { listJson, schemaOnlyList } from './helpers/online-lists';
 
 const legacyCall =
   '{"Sender":"7","Receiver":"1","SendTime":"2020-08-06T16:32:22.3224288+08:00",' +
@@ -78,6 +79,49 @@ describe('online lists', () => {
   ])('a bad entry (%s) is counted, the rest kept', (_, entry) => {
     const result = message(parseFrame(`{"Type":"Chat","Message":["1",${entry},"2"]}`));
     expect(result).toEqual({ kind: 'online', users: [{ id: '1' }, { id: '2' }], rejected: 1, idType: 'string' });
+  });
+});
+
+describe('online lists read by hand are what the schema reads', () => {
+  const options = { maxBytes: 16 * 1024 * 1024, heartbeatPayload: 'heart check' };
+  /** Errors compared by what they say: the same class, code, text and frame type. */
+  const plain = (result: ParseResult) => {
+    if (result.ok) return result;
+    const { name, code, message, frameType } = result.error;
+    return { ok: false, name, code, message, frameType };
+  };
+
+  test('on lists of common and hostile entries, duplicates included', () => {
+    fc.assert(
+      fc.property(listJson, (list) => {
+        const frame = `{"Type":"Chat","Message":${list}}`;
+        expect(plain(parseFrame(frame, options))).toStrictEqual(plain(schemaOnlyList(JSON.parse(frame))));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test.each([
+    ['no Message', '{"Type":"Chat"}', 'Chat: Message: Invalid key: Expected "Message" but received undefined'],
+    [
+      'a string Message',
+      '{"Type":"Chat","Message":"1,2"}',
+      'Chat: Message: Invalid type: Expected Array but received "1,2"',
+    ],
+    [
+      'a null Message',
+      '{"Type":"Chat","Message":null}',
+      'Chat: Message: Invalid type: Expected Array but received null',
+    ],
+    [
+      'an object Message',
+      '{"Type":"Chat","Message":{"0":"1"}}',
+      'Chat: Message: Invalid type: Expected Array but received Object',
+    ],
+  ])("a list that is not one (%s) gets the schema's error", (_, frame, text) => {
+    const result = parseFrame(frame);
+    expect(plain(result)).toStrictEqual(plain(schemaOnlyList(JSON.parse(frame))));
+    expect(!result.ok && result.error).toMatchObject({ code: 'invalid-frame', message: text, frameType: 'Chat' });
   });
 });
 
