@@ -33,6 +33,8 @@ function terserForHostPages(): Plugin {
       const entry = config.build?.lib ? config.build.lib.entry : undefined;
       const paths = typeof entry === 'string' ? [entry] : Object.values(entry ?? {});
       if (!paths.some((path) => HOST_PAGE_SCRIPTS.test(path))) return undefined;
+      // ROSTER_UNMINIFIED=1 keeps names readable, for CPU profiles of the content script.
+      if (process.env.ROSTER_UNMINIFIED) return { build: { minify: false } };
       return { build: { minify: 'terser', terserOptions: { compress: { passes: 3 } } } };
     },
   };
