@@ -7,5 +7,6 @@ await import('./popup-model');
 await import('./popup-browser');
 await import('./marking');
 await import('./frames');
+await import('./peer/run-peer');
 
 export {};
