@@ -7,6 +7,8 @@ await import('./popup-model');
 await import('./popup-browser');
 await import('./marking');
 await import('./frames');
+await import('./cold-start');
+await import('./first-mark');
 await import('./peer/run-peer');
 
 export {};
