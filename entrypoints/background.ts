@@ -6,6 +6,7 @@ import {
   ContentScriptSync,
   resyncOnSiteEvents,
 } from '../utils/background/browser/content-scripts';
+import { browserCallPages } from '../utils/background/browser/call-pages';
 import { loadContentPart } from '../utils/background/browser/content-parts';
 import { openOptionsOnFirstInstall } from '../utils/background/browser/first-run';
 import { keepAlive } from '../utils/background/browser/keepalive';
@@ -31,8 +32,9 @@ export default defineBackground(() => {
     contentScripts.configure(settings),
   );
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+  const pages = browserCallPages();
   // Listeners are added in the first turn so the events that wake a stopped worker reach them.
-  browser.runtime.onConnect.addListener(serveViews(ready, { ...self, loadPart: loadContentPart }, hostTabs));
+  browser.runtime.onConnect.addListener(serveViews(ready, { ...self, loadPart: loadContentPart, pages }, hostTabs));
   browser.runtime.onConnect.addListener(
     serveProbes(
       {
@@ -44,7 +46,7 @@ export default defineBackground(() => {
     ),
   );
   openOptionsOnFirstInstall();
-  handleNotificationActions(ready);
+  handleNotificationActions(ready, pages);
   const recheck = () => void ready.then((service) => service.permissionsChanged());
   browser.permissions.onAdded.addListener(recheck);
   browser.permissions.onRemoved.addListener(recheck);

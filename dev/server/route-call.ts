@@ -38,9 +38,15 @@ export function routeCall(
     log.info(`call from ${who(sender)} to ${receiverLabel} dropped: receiver offline`);
     return;
   }
-  const frame = stampCall(call, sender, receiver, Date.now(), context.idType);
+  const frame = stampCall(call, sender, receiver, Date.now(), context.idType, sentData(frameText));
   const targets = new Set([...receivers, ...hub.socketsOf(sender.id).filter((socket) => socket !== from)]);
   let sent = 0;
   for (const socket of targets) if (hub.send(socket, frame)) sent++;
   log.info(`call from ${who(sender)} to ${receiverLabel}: ${sent} of ${targets.size} sockets`);
+}
+
+/** The call's `Data` as the sender wrote it (the frame was parsed already, so it is an object). */
+function sentData(frameText: string): Record<string, unknown> {
+  const data = (JSON.parse(frameText) as { Message?: { Data?: unknown } }).Message?.Data;
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }

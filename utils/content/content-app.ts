@@ -53,7 +53,8 @@ export function startPresenceMarks(ctx: ContentScriptContext, client: RosterClie
         return owner && { userId: owner.userId, name: marker.nameOf(owner.userId) ?? owner.shownName ?? owner.userId };
       },
       stateOf: (id) => marker.stateOf(id),
-      call: (to) => client.request({ op: 'sendCall', to }),
+      // About this page: the background sends it only if the settings allow and it is a site's page.
+      call: (to) => client.request({ op: 'sendCall', to, page: { url: location.href, title: document.title } }),
     },
     () => client.request({ op: 'loadPart', part: 'hover-card' }),
     signal,

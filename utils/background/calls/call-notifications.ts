@@ -3,6 +3,7 @@ import type { IncomingCall } from '../../core/calls/records';
 import { t } from '../../extension/i18n';
 import { createLogger } from '../../core/log';
 import type { RosterService } from '../service/service';
+import type { PagesPort } from '../ports/hub';
 import { refusalText } from '../../extension/refusal-text';
 import { callNotificationOptions, type NotificationFeatures } from './notification-options';
 import { toolbarButton } from '../browser/toolbar-button';
@@ -33,11 +34,17 @@ export function showCallNotification(
   features = platformFeatures,
 ): void {
   const time = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), { timeStyle: 'short' }).format(call.at);
+  const { context } = call;
+  const lines = [
+    t('notificationMessage', time),
+    ...(context?.title ? [t('callAbout', context.title)] : []),
+    ...(context?.note ? [t('callNote', context.note)] : []),
+  ];
   const text = {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: t('notificationTitle', call.peerName),
-    message: t('notificationMessage', time),
-    clickHint: t('notificationFirefoxHint'),
+    message: lines.join('\n'),
+    clickHint: t(context?.url ? 'notificationOpenHint' : 'notificationFirefoxHint'),
     callBack: t('callBack'),
     dismiss: t('dismiss'),
   };
@@ -67,7 +74,14 @@ async function openCallBackUi(): Promise<void> {
  * What the notification's buttons and clicks do. Registered in the first turn of the worker so a
  * click wakes a stopped worker and still reaches them.
  */
-export function handleNotificationActions(ready: Promise<RosterService>, features = platformFeatures): void {
+export function handleNotificationActions(
+  ready: Promise<RosterService>,
+  pages: PagesPort,
+  features = platformFeatures,
+): void {
+  // Known at once after the first start, so a click can still open the popup in its own turn.
+  let started: RosterService | undefined;
+  void ready.then((service) => (started = service));
   const callBack = async (callId: string) => {
     const service = await ready;
     const result = service.callBack(callId);
@@ -91,9 +105,7 @@ export function handleNotificationActions(ready: Promise<RosterService>, feature
       void (button === 0 ? callBack(callId) : dismiss(callId));
     });
   }
-  browser.notifications.onClicked.addListener((id) => {
-    const callId = callIdOf(id);
-    if (callId === undefined) return;
+  const openCallUi = (callId: string) => {
     // With buttons (Chrome) the body click is a shortcut: the popup, or else call back at once.
     // Without (Firefox) the click is the only action, so it must lead to both choices.
     if (features.buttons)
@@ -101,6 +113,26 @@ export function handleNotificationActions(ready: Promise<RosterService>, feature
         .openPopup()
         .catch(() => callBack(callId));
     else openCallBackUi().catch((error: unknown) => log.warn('could not open the call-back page', error));
+  };
+  /** A call about a page: the click opens it. `false` when the call is about none. */
+  const openPage = (service: RosterService, callId: string): boolean => {
+    const url = service.callPage(callId);
+    if (url === undefined) return false;
+    closeCallNotification(callId);
+    pages.open(url).catch((error: unknown) => log.warn('could not open the page of a call', error));
+    return true;
+  };
+  browser.notifications.onClicked.addListener((id) => {
+    const callId = callIdOf(id);
+    if (callId === undefined) return;
+    if (started) {
+      if (openPage(started, callId)) return;
+    } else {
+      // A click that woke the worker: the log is read first; a call about no page goes on as below.
+      void ready.then((service) => openPage(service, callId) || openCallUi(callId));
+      return;
+    }
+    openCallUi(callId);
   });
   browser.notifications.onClosed.addListener((id, byUser) => {
     const callId = callIdOf(id);

@@ -101,6 +101,7 @@ export class CallInbox {
       // Silenced calls are recorded as what they are to the user: missed.
       status: quiet ? 'missed' : 'ringing',
       seen: false,
+      ...(frame.context ? { context: frame.context } : {}),
     };
     this.#history = addIncoming(this.#history, call, this.#settings.historyLimit, key);
     this.#deps.emit({ type: 'callRecord', record: call });

@@ -30,6 +30,16 @@ export interface HubOptions {
    * the hover card when the page asks. Host pages load only what every page needs.
    */
   readonly loadPart?: (part: ContentPart, tabId: number, frameId: number) => Promise<unknown>;
+  /** The tabs calls may be about and open: absent where there are none (tests of other things). */
+  readonly pages?: PagesPort;
+}
+
+/** The browser's tabs, as far as calls about a page need them. */
+export interface PagesPort {
+  /** The active tab of the window last focused (what the popup is over). */
+  active(): Promise<{ readonly url?: string; readonly title?: string } | undefined>;
+  /** Shows `url`: a tab already showing it comes to the front, else a new tab opens. */
+  open(url: string): Promise<void>;
 }
 
 /**
@@ -71,6 +81,7 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
             hostTabs,
             quiet: { on: false },
             load: loader(options, tabId, frameId),
+            pages: options.pages,
           },
           service,
           closed.signal,
@@ -94,6 +105,7 @@ interface Viewer {
   readonly quiet: { on: boolean };
   /** Loads a part into this frame, once per port; settles at once for extension pages. */
   readonly load: (part: ContentPart) => Promise<unknown>;
+  readonly pages: PagesPort | undefined;
 }
 
 function loader(options: HubOptions, tabId: number | undefined, frameId: number): Viewer['load'] {
@@ -174,6 +186,9 @@ function refusedByPolicy(
 ): { why: string; reply: Replies[ViewRequest['op']] } | undefined {
   const { policy } = viewer;
   if (!policy) return undefined;
+  if (request.op === 'openCallPage' && !policy.mayAct(request.id)) {
+    return { why: 'not a call this page was shown', reply: { opened: false } };
+  }
   if ((request.op === 'callBack' || request.op === 'dismissCall') && !policy.mayAct(request.id)) {
     return {
       why: 'not a call this page was shown',
@@ -190,12 +205,28 @@ function answer(
   service: RosterService,
   request: ViewRequest,
   viewer: Viewer,
-): Replies[ViewRequest['op']] | Promise<null> {
+): Replies[ViewRequest['op']] | Promise<Replies[ViewRequest['op']]> {
   switch (request.op) {
     case 'snapshot':
       return stateForRole(service.state(), viewer.role);
-    case 'sendCall':
-      return service.sendCall(request.to);
+    case 'sendCall': {
+      const { to, page, note } = request;
+      const about = page && speaksFor(viewer, page.url) ? { page } : {};
+      return service.sendCall(to, { ...about, ...(note !== undefined ? { note } : {}) });
+    }
+    case 'activePage':
+      return viewer.pages ? viewer.pages.active().then((tab) => service.pageForCalls(tab)) : null;
+    case 'openCallPage': {
+      const url = service.callPage(request.id);
+      if (url === undefined || !viewer.pages) return { opened: false };
+      return viewer.pages.open(url).then(
+        () => ({ opened: true }),
+        (error: unknown) => {
+          log.warn('could not open the page of a call', error);
+          return { opened: false };
+        },
+      );
+    }
     case 'callBack':
       return service.callBack(request.id);
     case 'dismissCall':
@@ -223,6 +254,19 @@ function answer(
       return null;
     case 'loadPart':
       return viewer.load(request.part).then(() => null);
+  }
+}
+
+/**
+ * A content script may say a call is about its own page only: another address of the same origin
+ * (a single-page app moves without reconnecting) but never one of another site or frame's origin.
+ */
+function speaksFor(viewer: Viewer, url: string): boolean {
+  if (viewer.role === 'page') return true;
+  try {
+    return new URL(url).origin === new URL(viewer.url).origin;
+  } catch {
+    return false;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { CallContext } from '../../core/calls/call-context';
 import type { OutgoingCall } from '../../core/calls/records';
 import type { OutboxItem } from '../connection/types';
 import type { Me } from '../../core/identity/me';
@@ -7,6 +8,7 @@ import type { CallRefusal } from '../../core/messages/roster-state';
 
 export interface CallTarget {
   readonly to: UserId;
+  readonly context?: CallContext;
 }
 
 /**
@@ -27,9 +29,21 @@ export function refuseCall(
 }
 
 /** The legacy call frame from me to `to`, ids in the server's type; the server stamps `SendTime`. */
-export function callFrame(me: Me, to: UserId, name: (id: UserId) => string | undefined, idType: WireIdType): string {
+export function callFrame(
+  me: Me,
+  target: CallTarget,
+  name: (id: UserId) => string | undefined,
+  idType: WireIdType,
+): string {
+  const { to, context } = target;
   return encodeCall(
-    { senderId: me.id, receiverId: to, senderName: me.name || name(me.id) || '', receiverName: name(to) ?? '' },
+    {
+      senderId: me.id,
+      receiverId: to,
+      senderName: me.name || name(me.id) || '',
+      receiverName: name(to) ?? '',
+      ...(context ? { context } : {}),
+    },
     idType,
   );
 }
@@ -43,5 +57,6 @@ export function toOutgoingCall(item: OutboxItem<CallTarget>): OutgoingCall {
     status: item.status,
     ...(item.error ? { error: item.error } : {}),
     ...(item.settledAt !== undefined ? { settledAt: item.settledAt } : {}),
+    ...(item.meta.context ? { context: item.meta.context } : {}),
   };
 }

@@ -7,7 +7,15 @@ import type { Me } from '../../core/identity/me';
 import type { PageReading } from '../../core/identity/page-reading';
 import type { IdentityStatus } from '../../core/identity/status';
 import { createLogger } from '../../core/log';
-import type { InboundMessage } from '../../core/protocol/messages';
+import type { CallFrame, InboundMessage } from '../../core/protocol/messages';
+import {
+  cleanText,
+  isSitePage,
+  MAX_CONTEXT_TITLE,
+  onSites,
+  outgoingContext,
+  pageUrl,
+} from '../../core/calls/call-context';
 import type { UserId, WireIdType } from '../../core/protocol/schemas';
 import { Directory, type DirectoryEntries, type DirectoryState } from '../../core/presence/directory';
 import { PresenceStore, type PresenceSnapshot } from '../../core/presence/store';
@@ -21,7 +29,7 @@ import { callFrame, refuseCall, toOutgoingCall } from './outgoing';
 import { pageConfig, type PageConfig } from '../../core/messages/page-config';
 import { withListProblem } from './list-problem';
 import { startRun, type Run } from './run';
-import type { RosterEvent, RosterState, SendCallResult } from '../../core/messages/roster-state';
+import type { CallAbout, CallPage, RosterEvent, RosterState, SendCallResult } from '../../core/messages/roster-state';
 
 const log = createLogger('roster');
 
@@ -142,11 +150,13 @@ export class RosterService {
       settings.connection,
       settings.directory,
     ]);
+    // Kept whatever changed: the sites and call settings are read on every call, not only by a run.
+    const previous = this.#settings;
+    this.#settings = settings;
     if (key === this.#runKey) return;
     this.#runKey = key;
     // Another server is another system: its online list is not this one's.
-    if (this.#settings && this.#settings.serverUrl !== settings.serverUrl) this.#applyOnline([]);
-    this.#settings = settings;
+    if (previous && previous.serverUrl !== settings.serverUrl) this.#applyOnline([]);
     this.#reconcile();
   }
 
@@ -176,19 +186,46 @@ export class RosterService {
     this.#runKey = '';
   }
 
-  sendCall(to: UserId): SendCallResult {
+  /**
+   * Rings `to`, about a host page and with a note when given. The page goes only when the settings
+   * allow it and it is a configured site's page (whoever asks: a content script's is its own frame).
+   */
+  sendCall(to: UserId, about: CallAbout = {}): SendCallResult {
     const run = this.#run;
     const refusal = refuseCall(this.#signedIn && run !== undefined, this.#me, to, (id) => this.#presence.isOnline(id));
     if (refusal || !this.#me || !run) return { ok: false, refusal: refusal ?? 'not-signed-in' };
-    const idType = this.#settings?.connection.idType ?? 'auto';
+    const settings = this.#settings;
+    const idType = settings?.connection.idType ?? 'auto';
+    const page = settings?.calls.pageContext ? about.page : undefined;
+    const context = outgoingContext(
+      { ...(page ? { page } : {}), ...(about.note ? { note: about.note } : {}) },
+      settings ? siteMatches(settings) : [],
+    );
+    const target = { to, ...(context ? { context } : {}) };
     const frame = callFrame(
       this.#me,
-      to,
+      target,
       (id) => this.#directory.name(id),
       idType === 'auto' ? (this.#serverIdType ?? 'string') : idType,
     );
     this.#identity.sent(to);
-    return { ok: true, call: toOutgoingCall(run.outbox.enqueue(frame, { to })) };
+    return { ok: true, call: toOutgoingCall(run.outbox.enqueue(frame, target)) };
+  }
+
+  /** The page a call made now would be about: the given tab's, when it is a configured site's and context is on. */
+  pageForCalls(tab: { readonly url?: string; readonly title?: string } | undefined): CallPage | null {
+    const settings = this.#settings;
+    const url = pageUrl(tab?.url);
+    if (!settings?.calls.pageContext || url === undefined || !isSitePage(url, siteMatches(settings))) return null;
+    return { url, title: cleanText(tab?.title, MAX_CONTEXT_TITLE) ?? url };
+  }
+
+  /** The configured site's page a call was about, to open; `undefined` for none (or one no longer configured). */
+  callPage(id: string): string | undefined {
+    const settings = this.#settings;
+    const call = this.#inbox.history.records.find((record) => record.id === id);
+    const url = call?.context?.url;
+    return settings && url !== undefined && isSitePage(url, siteMatches(settings)) ? url : undefined;
   }
 
   /**
@@ -320,9 +357,15 @@ export class RosterService {
         if (type !== this.#serverIdType) log.info(`the server writes ids as ${type}s`);
         this.#serverIdType = type;
       },
-      incomingCall: (call) => this.#inbox.receive(call, (id) => this.#directory.name(id)),
+      incomingCall: (call) => this.#inbox.receive(this.#onSites(call), (id) => this.#directory.name(id)),
       debug: (text) => log.debug(text),
     });
+  }
+
+  /** A call's address is kept only when it is a page of the configured sites: a call is never a link elsewhere. */
+  #onSites(call: CallFrame): CallFrame {
+    if (!call.context) return call;
+    return { ...call, context: onSites(call.context, this.#settings ? siteMatches(this.#settings) : []) };
   }
 
   #setConnection(status: ConnectionStatus): void {

@@ -29,6 +29,19 @@ export function mountCallToasts(ctx: ContentScriptContext, client: RosterClient)
         draw();
       });
     },
+    open(id) {
+      void client.request({ op: 'openCallPage', id }).then(
+        (result) => {
+          if (result.opened) notes.delete(id);
+          else notes.set(id, t('openCallPageFailed'));
+          draw();
+        },
+        () => {
+          notes.set(id, t('openCallPageFailed'));
+          draw();
+        },
+      );
+    },
     dismiss(id) {
       remove(id);
       draw();

@@ -4,6 +4,8 @@ import { MAX_TOASTS, toastStack } from './toast-stack';
 
 export interface ToastActions {
   callBack(id: string): void;
+  /** Opens the configured site's page the call is about (offered only when it has one). */
+  open(id: string): void;
   dismiss(id: string): void;
   dismissAll(): void;
 }
@@ -68,11 +70,19 @@ export function createToastStack(doc: Document, text: Translate, actions: ToastA
     const note = element('p', 'note');
     note.hidden = true;
     const buttons = element('div', 'actions');
-    buttons.append(
-      button('primary', text('callBack'), () => actions.callBack(call.id)),
-      button('quiet', text('dismiss'), () => actions.dismiss(call.id)),
-    );
-    toast.append(title, element('p', 'time', text('notificationMessage', time.format(call.at))), note, buttons);
+    buttons.append(button('primary', text('callBack'), () => actions.callBack(call.id)));
+    const { context } = call;
+    if (context?.url) {
+      const open = button('quiet', text('openCallPage'), () => actions.open(call.id));
+      open.setAttribute('aria-label', text('openCallPageLabel', context.title ?? context.url));
+      buttons.append(open);
+    }
+    buttons.append(button('quiet', text('dismiss'), () => actions.dismiss(call.id)));
+    toast.append(title, element('p', 'time', text('notificationMessage', time.format(call.at))));
+    // What the call is about, as text: a title or note is another person's words, never markup.
+    if (context?.title) toast.append(element('p', 'about', text('callAbout', context.title)));
+    if (context?.note) toast.append(element('p', 'said', text('callNote', context.note)));
+    toast.append(note, buttons);
     const made = { root: toast, note };
     toasts.set(call.id, made);
     return made;

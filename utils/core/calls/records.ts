@@ -1,4 +1,5 @@
 import type { UserId } from '../protocol/schemas';
+import type { CallContext } from './call-context';
 
 /** An incoming call rings until someone answers or dismisses it, or the ring timeout makes it missed. */
 export type IncomingStatus = 'ringing' | 'answered' | 'dismissed' | 'missed';
@@ -18,6 +19,8 @@ export interface IncomingCall {
   readonly status: IncomingStatus;
   /** Seen in the popup; unseen calls are what the toolbar badge counts. */
   readonly seen: boolean;
+  /** What the caller rang about; its address only when a configured site's page. */
+  readonly context?: CallContext;
 }
 
 export type OutgoingStatus = 'queued' | 'sent' | 'failed';
@@ -37,6 +40,8 @@ export interface OutgoingCall {
   readonly status: OutgoingStatus;
   readonly error?: OutgoingError;
   readonly settledAt?: number;
+  /** What I rang about, as sent. */
+  readonly context?: CallContext;
 }
 
 export type CallRecord = IncomingCall | OutgoingCall;
@@ -47,10 +52,12 @@ export interface RingingCall {
   readonly callerId: UserId;
   readonly callerName: string;
   readonly at: number;
+  readonly context?: CallContext;
 }
 
 export function ringingCall(call: IncomingCall): RingingCall {
-  return { id: call.id, callerId: call.peerId, callerName: call.peerName, at: call.at };
+  const { id, peerId, peerName, at, context } = call;
+  return { id, callerId: peerId, callerName: peerName, at, ...(context ? { context } : {}) };
 }
 
 /** `records` with `record` added, or replacing the one with its id and kind. Pure. */

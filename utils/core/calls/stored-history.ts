@@ -1,11 +1,26 @@
 import * as v from 'valibot';
 import { UserIdSchema } from '../protocol/schemas';
+import { MAX_CALL_NOTE, MAX_CONTEXT_TITLE, pageUrl } from './call-context';
 import type { CallHistory } from './history';
 import type { CallRecord } from './records';
 import type { Delivery } from './replays';
 
 const Moment = v.pipe(v.number(), v.finite());
 const Text = v.pipe(v.string(), v.maxLength(1_000));
+
+/** Bounds in UTF-16 units: the context's are in characters, and one may take two. */
+const ContextSchema = v.optional(
+  v.object({
+    url: v.optional(
+      v.pipe(
+        v.string(),
+        v.check((url) => pageUrl(url) === url),
+      ),
+    ),
+    title: v.optional(v.pipe(v.string(), v.maxLength(MAX_CONTEXT_TITLE * 2))),
+    note: v.optional(v.pipe(v.string(), v.maxLength(MAX_CALL_NOTE * 2))),
+  }),
+);
 
 const IncomingSchema = v.object({
   kind: v.literal('incoming'),
@@ -15,6 +30,7 @@ const IncomingSchema = v.object({
   at: Moment,
   status: v.picklist(['ringing', 'answered', 'dismissed', 'missed']),
   seen: v.boolean(),
+  context: ContextSchema,
 });
 
 const OutgoingSchema = v.object({
@@ -25,6 +41,7 @@ const OutgoingSchema = v.object({
   status: v.picklist(['queued', 'sent', 'failed']),
   error: v.optional(v.picklist(['expired', 'queue-full', 'stopped', 'restarted'])),
   settledAt: v.optional(Moment),
+  context: ContextSchema,
 });
 
 const RecordSchema = v.variant('kind', [IncomingSchema, OutgoingSchema]);

@@ -10,6 +10,18 @@ import type { PageConfig } from './page-config';
 export type CallRefusal =
   'not-signed-in' | 'unknown-identity' | 'self' | 'callee-offline' | 'unknown-call' | 'too-many';
 
+/** A host page a call may be about: a configured site's, its title cleaned. */
+export interface CallPage {
+  readonly url: string;
+  readonly title: string;
+}
+
+/** What a caller says a call is about; the background decides what of it goes on the wire. */
+export interface CallAbout {
+  readonly page?: CallPage;
+  readonly note?: string;
+}
+
 export type SendCallResult =
   { readonly ok: true; readonly call: OutgoingCall } | { readonly ok: false; readonly refusal: CallRefusal };
 

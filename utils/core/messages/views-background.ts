@@ -3,7 +3,8 @@ import { PAGE_SPOTS } from '../identity/me';
 import { PAGE_PROBLEMS } from '../identity/page-reading';
 import { UserIdSchema } from '../protocol/schemas';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../protocol/limits';
-import type { RosterState, SendCallResult } from './roster-state';
+import { MAX_CALL_NOTE, MAX_CONTEXT_TITLE, MAX_CONTEXT_URL } from '../calls/call-context';
+import type { CallPage, RosterState, SendCallResult } from './roster-state';
 
 /** What views ask of the background over the port (`PORT_NAME`, in background-to-view.ts). */
 
@@ -35,10 +36,28 @@ const ASKED_PARTS = ['hover-card', 'site-profiles', 'shadow-styles', 'page-ident
 export const CONTENT_PARTS = ['call-toasts', ...ASKED_PARTS] as const;
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 
+/**
+ * The page a call is about, as a view saw it: a content script's own frame, or the popup's active
+ * tab. Bounded here; the background checks the address against the sites before anything is sent.
+ */
+const CallPageSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(MAX_CONTEXT_URL)),
+  title: v.pipe(v.string(), v.maxLength(MAX_CONTEXT_TITLE * 4)),
+});
+
 /** What views may ask of the background, described once and checked on arrival. */
 export const ViewRequestSchema = v.variant('op', [
   v.object({ op: v.literal('snapshot') }),
-  v.object({ op: v.literal('sendCall'), to: UserIdSchema }),
+  v.object({
+    op: v.literal('sendCall'),
+    to: UserIdSchema,
+    page: v.optional(CallPageSchema),
+    note: v.optional(v.pipe(v.string(), v.maxLength(MAX_CALL_NOTE * 4))),
+  }),
+  /** The popup's active tab, when a call made now would be about it (a configured site's page). */
+  v.object({ op: v.literal('activePage') }),
+  /** Opens the configured site's page call `id` was about, in a host tab already showing it when there is one. */
+  v.object({ op: v.literal('openCallPage'), id: CallIdSchema }),
   v.object({ op: v.literal('retryNow') }),
   v.object({ op: v.literal('callBack'), id: CallIdSchema }),
   v.object({ op: v.literal('dismissCall'), id: CallIdSchema }),
@@ -68,6 +87,8 @@ export type Op = ViewRequest['op'];
 export interface Replies {
   snapshot: RosterState;
   sendCall: SendCallResult;
+  activePage: CallPage | null;
+  openCallPage: { readonly opened: boolean };
   retryNow: null;
   learnNames: null;
   callBack: SendCallResult;
@@ -89,6 +110,7 @@ export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
     'learnNames',
     'callBack',
     'dismissCall',
+    'openCallPage',
     'reportIdentity',
     'frameShown',
     'quiet',
@@ -101,6 +123,8 @@ export const allowedOps: Readonly<Record<Role, ReadonlySet<Op>>> = {
     'learnNames',
     'callBack',
     'dismissCall',
+    'openCallPage',
+    'activePage',
     'markCallsSeen',
     'setDoNotDisturb',
   ]),

@@ -1,3 +1,4 @@
+import type { CallContext } from '../calls/call-context';
 import { formatDotNetTime, type DotNetTime } from './dotnet-time';
 import type { OnlineUser, UserId, WireIdType } from './messages';
 import { CALL_TYPE } from './schemas';
@@ -9,6 +10,8 @@ export interface CallToSend {
   readonly receiverName: string;
   /** Omitted: the legacy server stamps an empty `SendTime` itself. */
   readonly sendTime?: DotNetTime;
+  /** Written after the legacy fields of `Data`, which legacy clients read alone. */
+  readonly context?: CallContext;
 }
 
 const INTEGER = /^-?(0|[1-9]\d*)$/;
@@ -29,7 +32,10 @@ export function encodeCall(call: CallToSend, idType: WireIdType = 'string'): str
     Sender: wireId(call.senderId, idType),
     Receiver: wireId(call.receiverId, idType),
     SendTime: call.sendTime ? formatDotNetTime(call.sendTime) : '',
-    Message: { Event: 'Call', Data: { sender: call.senderName, type: CALL_TYPE, receiver: call.receiverName } },
+    Message: {
+      Event: 'Call',
+      Data: { sender: call.senderName, type: CALL_TYPE, receiver: call.receiverName, ...call.context },
+    },
     Type: 'Event',
   });
 }

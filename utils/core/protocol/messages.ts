@@ -1,3 +1,4 @@
+import type { CallContext } from '../calls/call-context';
 import type { DotNetTime } from './dotnet-time';
 import type { OnlineUser, UserId, WireIdType } from './schemas';
 
@@ -21,6 +22,8 @@ export interface CallFrame {
   readonly sendTime?: DotNetTime;
   /** How the frame wrote `Sender` (the server stamps it): the type calls must go back in. */
   readonly idType?: WireIdType;
+  /** What the call is about (`Data`'s `url`, `title`, `note`), cleaned; not yet checked against the sites. */
+  readonly context?: CallContext | undefined;
 }
 
 export type IgnoredWhy = 'heartbeat' | 'unknown-type' | 'unknown-event';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { readCallContext } from '../calls/call-context';
 import { exceedsUtf8Bytes } from './byte-length';
 import { parseDotNetTime } from './dotnet-time';
 import { ProtocolError } from './errors';
@@ -114,6 +115,7 @@ function parseEvent(json: unknown): ParseResult {
   const sendTimeText = boundedSendTime(SendTime);
   const sendTime = parseDotNetTime(sendTimeText);
   const idType = wireIdTypeOf((json as { Sender?: unknown }).Sender);
+  const context = readCallContext(Message.Data);
   return ok({
     kind: 'call',
     call: {
@@ -125,6 +127,7 @@ function parseEvent(json: unknown): ParseResult {
       sendTimeText,
       ...(sendTime ? { sendTime } : {}),
       ...(idType ? { idType } : {}),
+      ...(context ? { context } : {}),
     },
   });
 }

@@ -154,6 +154,14 @@ export const NotificationSettingsSchema = v.strictObject({
   historyLimit: v.optional(whole(10, 2_000), 200),
 });
 
+export const CallSettingsSchema = v.strictObject({
+  /**
+   * A call from a host page (or from the popup over one) carries that page's address and title, so
+   * the callee can open it. Off: no address or title is ever sent; a typed note still is.
+   */
+  pageContext: v.optional(v.boolean(), true),
+});
+
 export const PresenceSettingsSchema = v.strictObject({
   /** `always`: online while the browser runs; `host-tab`: only while an admin page is open. */
   mode: v.optional(v.picklist(['always', 'host-tab']), 'always'),
@@ -172,6 +180,7 @@ export const SettingsSchema = v.strictObject({
   connection: v.optional(ConnectionSettingsSchema, {}),
   directory: v.optional(DirectorySettingsSchema, {}),
   notifications: v.optional(NotificationSettingsSchema, {}),
+  calls: v.optional(CallSettingsSchema, {}),
   sites: v.optional(SitesSettingsSchema, {}),
   presence: v.optional(PresenceSettingsSchema, {}),
 });
@@ -182,3 +191,4 @@ export type IdentitySettings = Settings['identity'];
 export type DirectorySettings = Settings['directory'];
 export type NotificationSettings = Settings['notifications'];
 export type PresenceSettings = Settings['presence'];
+export type CallSettings = Settings['calls'];

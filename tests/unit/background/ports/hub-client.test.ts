@@ -314,6 +314,122 @@ describe('a host page’s limits', () => {
   });
 });
 
+describe('calls about a page', () => {
+  const TAB = { ...HOST_TAB, tab: { id: 7 }, frameId: 0 };
+  const dataSent = (socket: FakeSocket) =>
+    (JSON.parse(socket.sent.at(-1)!) as { Message: { Data: Record<string, unknown> } }).Message.Data;
+
+  /** A hub whose browser tabs are `active` (the popup's) and that records what it opens; calls toast in tab 7. */
+  function hubWithPages(active: { url?: string; title?: string } | undefined) {
+    service.stop();
+    sockets = [];
+    service = startService(() => Promise.resolve(7));
+    const opened: string[] = [];
+    hub = serveViews(
+      Promise.resolve(service),
+      {
+        ...EXTENSION,
+        loadPart: () => Promise.resolve(),
+        pages: {
+          active: () => Promise.resolve(active),
+          open: (url) => {
+            opened.push(url);
+            return Promise.resolve();
+          },
+        },
+      },
+      new HostTabs(),
+    );
+    return { opened };
+  }
+
+  const ringAbout = (url: string) =>
+    JSON.stringify({
+      Sender: '2',
+      Receiver: '1',
+      SendTime: '2026-11-25T10:00:00.0000000+08:00',
+      Message: { Event: 'Call', Data: { sender: '李四', type: '呼叫', receiver: '章三', url, title: 'User 7' } },
+      Type: 'Event',
+    });
+
+  test.each([
+    ['its own page, moved on by the app', 'http://admin.example/users/7#edit', true],
+    ['another page of its origin', 'http://admin.example/orders/1', true],
+    ['a page of another origin', 'http://other.example/users/7', false],
+  ])('a host page may say a call is about %s', async (_, url, kept) => {
+    const socket = await connectedServer();
+    const tab = view(HOST_TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    await tab.request({ op: 'sendCall', to: id('2'), page: { url, title: 'Here' }, note: 'n' });
+    expect(dataSent(socket)).toEqual({
+      sender: '章三',
+      type: '呼叫',
+      receiver: '',
+      ...(kept ? { url, title: 'Here' } : {}),
+      note: 'n',
+    });
+  });
+
+  test.each([
+    [
+      'a page of the site',
+      { url: 'http://admin.example/orders/42', title: 'Order 42' },
+      { url: 'http://admin.example/orders/42', title: 'Order 42' },
+    ],
+    ['another site', { url: 'https://evil.test/', title: 'Evil' }, null],
+    ['no address (a tab Roster may not read)', { title: 'Something' }, null],
+    ['no tab', undefined, null],
+  ])('the popup over %s', async (_, active, page) => {
+    hubWithPages(active);
+    await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    expect(await popup.request({ op: 'activePage' })).toEqual(page);
+  });
+
+  test('a host page may not ask what the active tab is', async () => {
+    hubWithPages({ url: 'http://admin.example/x', title: 'X' });
+    await connectedServer();
+    const tab = view(TAB);
+    await expect.poll(() => tab.state).toBeDefined();
+    await expect(tab.request({ op: 'activePage' })).rejects.toThrow(/not allowed/);
+  });
+
+  test('Open: the page of a call the tab was shown, once it is a site page; not a call it was not shown', async () => {
+    const { opened } = hubWithPages(undefined);
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    const toastTab = view(TAB);
+    const otherTab = view({ ...HOST_TAB, tab: { id: 8 }, frameId: 0 });
+    await expect.poll(() => toastTab.state && otherTab.state).toBeDefined();
+    const rings: string[] = [];
+    toastTab.subscribe((_, event) => {
+      if (event.type === 'ring' && event.toast) rings.push(event.call.id);
+    }, life.signal);
+    socket.receive(ringAbout('http://admin.example/users/7'));
+    await expect.poll(() => rings).toHaveLength(1);
+    const callId = rings[0]!;
+    expect(await otherTab.request({ op: 'openCallPage', id: callId })).toEqual({ opened: false });
+    expect(opened).toEqual([]);
+    expect(await toastTab.request({ op: 'openCallPage', id: callId })).toEqual({ opened: true });
+    expect(await popup.request({ op: 'openCallPage', id: callId })).toEqual({ opened: true });
+    expect(opened).toEqual(['http://admin.example/users/7', 'http://admin.example/users/7']);
+  });
+
+  test('Open: a call about another site has no page to open, from anywhere', async () => {
+    const { opened } = hubWithPages(undefined);
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    socket.receive(ringAbout('https://evil.test/login'));
+    await expect.poll(() => popup.state?.calls.records.length).toBe(1);
+    const record = popup.state!.calls.records[0]!;
+    expect(record.context).toEqual({ title: 'User 7' });
+    expect(await popup.request({ op: 'openCallPage', id: record.id })).toEqual({ opened: false });
+    expect(opened).toEqual([]);
+  });
+});
+
 describe('the call toasts’ script', () => {
   const TAB = { ...HOST_TAB, tab: { id: 7 }, frameId: 0 };
   const ringFrom = (sender: string) =>

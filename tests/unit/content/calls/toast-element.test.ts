@@ -7,7 +7,7 @@ import { ringingCall as call } from './helpers/ringing-call';
 const text = (key: string, ...substitutions: string[]) => [key, ...substitutions].join(' ');
 
 function drawn(ringing: readonly RingingCall[], notes = new Map<string, string>(), hidden = 0) {
-  const actions = { callBack: vi.fn(), dismiss: vi.fn(), dismissAll: vi.fn() };
+  const actions = { callBack: vi.fn(), open: vi.fn(), dismiss: vi.fn(), dismissAll: vi.fn() };
   const stack = createToastStack(document, text, actions);
   document.body.append(stack.root);
   stack.render(ringing, hidden, notes);
@@ -27,6 +27,35 @@ describe('the toast stack', () => {
     const { root } = drawn([call('7', 1, hostile)]);
     expect(byText(root, `notificationTitle ${hostile}`)).toHaveLength(1);
     expect(root.querySelector('img')).toBeNull();
+  });
+
+  test('a call about a page says so, with the note, and Open opens it', () => {
+    const context = { url: 'https://admin.example.com/orders/42', title: 'Order 42', note: 'refund?' };
+    const { root, actions } = drawn([{ ...call('7', 1), context }]);
+    expect(byText(root, 'callAbout Order 42')).toHaveLength(1);
+    expect(byText(root, 'callNote refund?')).toHaveLength(1);
+    const open = byText(root, 'openCallPage')[0]!;
+    expect(open.getAttribute('aria-label')).toBe('openCallPageLabel Order 42');
+    clickAsPerson(open);
+    expect(actions.open).toHaveBeenCalledWith('7');
+    expect(root.querySelector('a')).toBeNull();
+  });
+
+  test.each([
+    ['a title alone (its address was not a site page)', { title: '<img src=x onerror=alert(1)>' }, 'callAbout'],
+    ['a note alone', { note: '<script>alert(1)</script>' }, 'callNote'],
+  ])('%s is text, with no Open', (_, context: { title?: string; note?: string }, key) => {
+    const { root } = drawn([{ ...call('7', 1), context }]);
+    const shown = `${key} ${context.title ?? context.note ?? ''}`;
+    expect(byText(root, shown)).toHaveLength(1);
+    expect(byText(root, 'openCallPage')).toHaveLength(0);
+    expect(root.querySelector('img, script, a')).toBeNull();
+  });
+
+  test('a call about nothing shows no about line and no Open', () => {
+    const { root } = drawn([call('7', 1)]);
+    expect(root.querySelector('.about, .said')).toBeNull();
+    expect(byText(root, 'openCallPage')).toHaveLength(0);
   });
 
   test('each toast is a dialog named by its title, with the time it rang', () => {

@@ -58,6 +58,19 @@ describe('readStoredHistory', () => {
     expect(said).toMatch(problem);
   });
 
+  test('what a call was about is kept; a record whose context is not one is dropped', () => {
+    const context = { url: 'https://admin.example.com/o/1', title: 'Order 1', note: 'refund' };
+    const about = { ...incoming, id: 'c', context };
+    expect(
+      readStoredHistory({ ...whole, records: [about, { ...outgoing, context: { title: 'T' } }] }).history.records,
+    ).toEqual([about, { ...outgoing, context: { title: 'T' } }]);
+    for (const damaged of [{ url: 'javascript:alert(1)' }, { title: 7 }, { note: 'x'.repeat(1_000) }, 'text']) {
+      const read = readStoredHistory({ ...whole, records: [incoming, { ...incoming, id: 'd', context: damaged }] });
+      expect(read.history.records).toEqual([incoming]);
+      expect(read.problem).toMatch(/1 of 2 records unreadable/);
+    }
+  });
+
   test("an older version's replay keys (plain strings) are dropped quietly: they match nothing", () => {
     expect(readStoredHistory({ ...whole, delivered: ['2\nt'] })).toEqual({ history: { ...whole, delivered: [] } });
   });

@@ -58,3 +58,20 @@ test.each([
 ] as const)('wireId: %s', (_, value, type, expected) => {
   expect(wireId(id(value), type)).toBe(expected);
 });
+
+test('a call about a page writes url, title and note after the legacy fields, and reads back', () => {
+  const context = { url: 'https://admin.example.com/orders/42', title: '订单 42', note: '"退款"' };
+  const frame = encodeCall({ senderId: id('7'), receiverId: id('1'), senderName: 'A', receiverName: 'B', context });
+  expect(frame).toContain(
+    '"Data":{"sender":"A","type":"呼叫","receiver":"B","url":"https://admin.example.com/orders/42","title":"订单 42","note":"\\"退款\\""}',
+  );
+  const result = parseFrame(frame);
+  expect(result.ok && result.message.kind === 'call' && result.message.call.context).toEqual(context);
+});
+
+test('a call without context is byte for byte the legacy call', () => {
+  const frame = encodeCall({ senderId: id('7'), receiverId: id('1'), senderName: 'A', receiverName: 'B' });
+  expect(JSON.parse(frame).Message.Data).toEqual({ sender: 'A', type: '呼叫', receiver: 'B' });
+  const result = parseFrame(frame);
+  expect(result.ok && result.message.kind === 'call' && 'context' in result.message.call).toBe(false);
+});

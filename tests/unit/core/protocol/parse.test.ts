@@ -155,6 +155,23 @@ describe('calls', () => {
     expect(result.kind === 'call' && result.call.sendTime).toBeUndefined();
   });
 
+  test.each([
+    [
+      'all three, cleaned',
+      { url: 'https://a.example/o/1', title: ' T\n1 ', note: 'n' },
+      { url: 'https://a.example/o/1', title: 'T 1', note: 'n' },
+    ],
+    ['a javascript: url is dropped, never the call', { url: 'javascript:alert(1)', title: 'T' }, { title: 'T' }],
+    ['wrong types are dropped, never the call', { url: 1, title: {}, note: [] }, undefined],
+    ['a huge note is cut', { note: 'x'.repeat(10_000) }, { note: `${'x'.repeat(139)}…` }],
+  ])('context: %s', (_, extra, context) => {
+    const frame = JSON.parse(legacyCall) as { Message: { Data: Record<string, unknown> } };
+    frame.Message.Data = { ...frame.Message.Data, ...extra };
+    const result = message(parseFrame(JSON.stringify(frame)));
+    expect(result.kind === 'call' && result.call.senderName).toBe('李四');
+    expect(result.kind === 'call' && result.call.context).toEqual(context);
+  });
+
   test("numeric ids are normalised to strings, and the server's id type is kept", () => {
     const result = message(parseFrame(legacyCall.replace('"Sender":"7"', '"Sender":7')));
     expect(result.kind === 'call' && result.call.senderId).toBe('7');
