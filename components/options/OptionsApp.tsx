@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { useRoster } from '../use-roster';
 import { AdvancedSection } from './AdvancedSection';
 import { BackupSection } from './BackupSection';
+import { CallsSection } from './CallsSection';
 import { DirectorySection } from './DirectorySection';
 import { FormContext } from './form-context';
 import { Notices } from './Notices';
@@ -29,6 +30,7 @@ const SECTIONS = [
   ['directory', 'optionsDirectoryTitle'],
   ['sites', 'optionsSitesTitle'],
   ['notifications', 'optionsNotificationsTitle'],
+  ['calls', 'optionsCallsTitle'],
   ['presence', 'optionsPresenceTitle'],
   ['shortcut', 'optionsShortcutTitle'],
   ['advanced', 'optionsAdvancedTitle'],
@@ -102,6 +104,7 @@ function OptionsPage({ ports, client }: Props) {
                 <DirectorySection />
                 <SitesSection />
                 <NotificationsSection />
+                <CallsSection />
                 <PresenceSection />
                 <ShortcutSection />
                 <AdvancedSection />

@@ -1,7 +1,8 @@
-import type { IncomingCall } from '../../utils/core/calls/records';
+import type { CallRecord, IncomingCall } from '../../utils/core/calls/records';
 import { t } from '../../utils/extension/i18n';
 import type { LogEntry } from '../../utils/pages/popup/call-log';
 import { recordWords } from '../../utils/pages/popup/call-text';
+import { CallAboutLine } from './CallAboutLine';
 import { TimeText } from './TimeText';
 
 interface Props {
@@ -11,10 +12,12 @@ interface Props {
   readonly canCall: boolean;
   readonly onCall: () => void;
   readonly onDismiss: (call: IncomingCall) => void;
+  readonly onOpen: (call: CallRecord) => void;
+  readonly openFailed: boolean;
 }
 
 /** One call in the log: who, which way, what became of it, when; and calling them (back). */
-export function CallLogRow({ entry, online, now, canCall, onCall, onDismiss }: Props) {
+export function CallLogRow({ entry, online, now, canCall, onCall, onDismiss, onOpen, openFailed }: Props) {
   const { record, name } = entry;
   const incoming = record.kind === 'incoming';
   const words = recordWords(record);
@@ -38,6 +41,7 @@ export function CallLogRow({ entry, online, now, canCall, onCall, onDismiss }: P
           <TimeText at={record.at} now={now} />
           {entry.isNew && <span class="tag tag--new">{t('popupNew')}</span>}
         </span>
+        <CallAboutLine call={record} onOpen={onOpen} openFailed={openFailed} />
       </span>
       <span class="call-entry__actions">
         {incoming && record.status === 'ringing' && (

@@ -33,6 +33,8 @@ export function CallsPanel({ records, names, online, newIds, now, calls }: Props
             canCall={calls.canCall(record.peerId, now)}
             onCall={() => (record.kind === 'incoming' ? calls.callBack(record) : calls.call(record.peerId))}
             onDismiss={(call: IncomingCall) => calls.dismiss(call)}
+            onOpen={calls.openPage}
+            openFailed={calls.openFailed.has(record.id)}
           />
         );
       })}

@@ -19,6 +19,8 @@ import { ShortcutFooter } from './ShortcutFooter';
 import { StatusBanner } from './StatusBanner';
 import { UnknownMe } from './UnknownMe';
 import { useAnnouncer } from './use-announcer';
+import { CallAboutBar } from './CallAboutBar';
+import { useCallAbout } from './use-call-about';
 import { useCallActions } from './use-call-actions';
 import { useCallsSeen } from './use-calls-seen';
 
@@ -77,7 +79,8 @@ function PopupBody({
   const now = useNow(15_000);
   const { message, announce } = useAnnouncer();
   const nameOf = useCallback((id: UserId) => person(id, names).name, [names]);
-  const calls = useCallActions(client, log.records, nameOf, announce);
+  const about = useCallAbout(client, announce);
+  const calls = useCallActions(client, log.records, nameOf, announce, about);
   const newIds = useCallsSeen(client, log.records, log.unseen);
   const [tab, setTab] = useState<TabName>(() => openingTab(log.records));
   const me = mePerson(state.me, names);
@@ -106,7 +109,15 @@ function PopupBody({
       />
       {connected && !state.me && <UnknownMe actions={actions} />}
       {state.doNotDisturb && <p class="dnd-note">{t('popupDndOn')}</p>}
-      <RingingCalls calls={ringing} names={names} now={now} onCallBack={calls.callBack} onDismiss={calls.dismiss} />
+      <RingingCalls
+        calls={ringing}
+        names={names}
+        now={now}
+        onCallBack={calls.callBack}
+        onDismiss={calls.dismiss}
+        onOpen={calls.openPage}
+        openFailed={calls.openFailed}
+      />
       <PopupTabs selected={tab} onSelect={setTab} onlineCount={othersOnline} owed={owed} />
       <section class="panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
         {tab === 'people' ? (
@@ -123,6 +134,7 @@ function PopupBody({
           <CallsPanel records={log.records} names={names} online={onlineSet} newIds={newIds} now={now} calls={calls} />
         )}
       </section>
+      <CallAboutBar about={about} />
       <ShortcutFooter shortcut={actions.shortcut} />
       <p class="sr-only" role="status" aria-live="polite" aria-atomic="true">
         {message}

@@ -1,7 +1,8 @@
-import type { IncomingCall } from '../../utils/core/calls/records';
+import type { CallRecord, IncomingCall } from '../../utils/core/calls/records';
 import { t } from '../../utils/extension/i18n';
 import type { DirectoryEntries } from '../../utils/core/presence/directory';
 import { recordName } from '../../utils/pages/popup/call-log';
+import { CallAboutLine } from './CallAboutLine';
 import { TimeText } from './TimeText';
 
 interface Props {
@@ -10,10 +11,12 @@ interface Props {
   readonly now: number;
   readonly onCallBack: (call: IncomingCall) => void;
   readonly onDismiss: (call: IncomingCall) => void;
+  readonly onOpen: (call: CallRecord) => void;
+  readonly openFailed: ReadonlySet<string>;
 }
 
 /** Calls ringing right now, above everything else: answer (ring back) or dismiss. */
-export function RingingCalls({ calls, names, now, onCallBack, onDismiss }: Props) {
+export function RingingCalls({ calls, names, now, onCallBack, onDismiss, onOpen, openFailed }: Props) {
   if (calls.length === 0) return null;
   return (
     <section class="ringing" aria-label={t('popupRingingLabel')}>
@@ -27,6 +30,7 @@ export function RingingCalls({ calls, names, now, onCallBack, onDismiss }: Props
                 {t('popupRingingTitle', name)}
               </strong>
               <TimeText at={call.at} now={now} />
+              <CallAboutLine call={call} onOpen={onOpen} openFailed={openFailed.has(call.id)} />
             </p>
             <div class="ringing__actions">
               <button

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { CallRecord, IncomingCall } from '../../utils/core/calls/records';
+import type { CallAbout } from '../../utils/core/messages/roster-state';
 import { t } from '../../utils/extension/i18n';
 import type { RosterClient } from '../../utils/core/roster-client';
 import type { UserId } from '../../utils/core/protocol/schemas';
@@ -14,6 +15,10 @@ export interface CallActions {
   /** Rings back whoever made an incoming call (the background counts a ringing one as answered). */
   readonly callBack: (call: IncomingCall) => void;
   readonly dismiss: (call: IncomingCall) => void;
+  /** Shows the host page a call was about (the background opens only a configured site's page). */
+  readonly openPage: (call: CallRecord) => void;
+  /** Calls whose page could not be opened, for the words on their row. */
+  readonly openFailed: ReadonlySet<string>;
   /** Whether a Call button for `peer` does anything right now. */
   readonly canCall: (peer: UserId, now: number) => boolean;
   readonly status: (peer: UserId, now: number) => RowCallStatus | undefined;
@@ -29,11 +34,13 @@ export function useCallActions(
   records: readonly CallRecord[],
   nameOf: (id: UserId) => string,
   announce: (text: string) => void,
+  about: { readonly fields: () => CallAbout; readonly sent: () => void },
 ): CallActions {
   // Refs, not state: two clicks in one tick must both see the first one's request.
   const pending = useRef(new Set<UserId>());
   const placedAt = useRef(new Map<UserId, number>());
   const [refused, setRefused] = useState<ReadonlyMap<UserId, Refused>>(new Map());
+  const [openFailed, setOpenFailed] = useState<ReadonlySet<string>>(new Set());
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   const latest = useMemo(() => latestOutgoing(records), [records]);
 
@@ -58,7 +65,7 @@ export function useCallActions(
     announce(t('popupAnnounceStatus', nameOf(peer), t(words.key, ...words.substitutions)));
   };
 
-  const place = (peer: UserId, request: () => Promise<SendCallResult>) => {
+  const place = (peer: UserId, request: () => Promise<SendCallResult>, onSent?: () => void) => {
     const now = Date.now();
     if (!mayCall(peer, { pending: pending.current, placedAt: placedAt.current, latest, now })) return;
     pending.current.add(peer);
@@ -68,8 +75,10 @@ export function useCallActions(
     request()
       .then(
         (result) => {
-          if (result.ok) setRefused((current) => (current.has(peer) ? withoutKey(current, peer) : current));
-          else refuse(peer, { refusal: result.refusal, at: Date.now() });
+          if (result.ok) {
+            setRefused((current) => (current.has(peer) ? withoutKey(current, peer) : current));
+            onSent?.();
+          } else refuse(peer, { refusal: result.refusal, at: Date.now() });
         },
         () => refuse(peer, { refusal: 'no-answer', at: Date.now() }),
       )
@@ -80,9 +89,22 @@ export function useCallActions(
   };
 
   return {
-    call: (peer) => place(peer, () => client.request({ op: 'sendCall', to: peer })),
+    call: (peer) => place(peer, () => client.request({ op: 'sendCall', to: peer, ...about.fields() }), about.sent),
     callBack: (call) => place(call.peerId, () => client.request({ op: 'callBack', id: call.id })),
     dismiss: (call) => void client.request({ op: 'dismissCall', id: call.id }).catch(() => undefined),
+    openPage: (call) =>
+      void client
+        .request({ op: 'openCallPage', id: call.id })
+        .then(
+          (reply) => reply.opened,
+          () => false,
+        )
+        .then((opened) => {
+          if (opened) return;
+          setOpenFailed((current) => new Set(current).add(call.id));
+          announce(t('openCallPageFailed'));
+        }),
+    openFailed,
     canCall: (peer, now) => mayCall(peer, { pending: pending.current, placedAt: new Map(), latest, now }),
     status: (peer, now) => rowCallStatus(pending.current.has(peer), refused.get(peer), latest.get(peer), now),
   };

@@ -6,6 +6,7 @@ import { launchWithExtension, type ExtensionBrowser } from './helpers/chromium';
 import { ChromiumWorld } from './helpers/chromium-world';
 import { clickToastButton, imagesInToasts, toastTexts } from './helpers/call-toasts';
 import { piercedDocument, walk } from './helpers/pierced-dom';
+import { openPopupOverActiveTab, openPopupPage, shoot } from './helpers/popup-page';
 
 /**
  * Calls that say what they are about (issue 17), between two real Chromiums with Roster: 李四
@@ -111,6 +112,50 @@ describe('a call about a page, from another Roster', () => {
       .toBe(true);
     expect(pagesAt(orderUrl)).toHaveLength(1);
     await theirs.close();
+    await clickToastButton(mine, 'Dismiss');
+  });
+});
+
+describe('a call about a page, from the caller’s popup', () => {
+  test('over their order page: about this page is on, Alt+A turns it off and on, and the note goes too', async () => {
+    const orderUrl = `${world.server.httpUrl}/?from=popup#/orders/7`;
+    const theirs = await caller.context.newPage();
+    await theirs.goto(orderUrl);
+    await theirs.evaluate(() => (document.title = 'Order 7 · refund'));
+    await theirs.bringToFront();
+    const { page: popup, errors } = await openPopupOverActiveTab(caller);
+    const about = popup.getByRole('checkbox', { name: /About this page/ });
+    await expect.poll(() => about.isChecked(), { timeout: 10_000 }).toBe(true);
+    expect(await popup.locator('.about__title').textContent()).toBe('Order 7 · refund');
+    // The real keyboard, from the search box where the popup starts.
+    await popup.keyboard.press('Alt+KeyA');
+    expect(await about.isChecked()).toBe(false);
+    await popup.keyboard.press('Alt+KeyA');
+    expect(await about.isChecked()).toBe(true);
+    await popup.getByRole('textbox', { name: /Note with the call/ }).fill('the refund, before 5');
+    await shoot(popup, 'en', 'call-about');
+    await popup.getByRole('button', { name: 'Call 章三' }).click();
+    await expect.poll(() => popup.getByRole('textbox', { name: /Note with the call/ }).inputValue()).toBe('');
+
+    await expect
+      .poll(() => toastTexts(mine), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(/李四 is calling.*about: Order 7 · refund.*the refund, before 5/)]);
+    // The host event is not checked here: one per caller per 10 s, and 李四 rang me in the test above.
+    expect(errors).toEqual([]);
+    await popup.close();
+    await theirs.close();
+
+    // My popup's history says the same, and Open there shows the page too.
+    const { page: myPopup } = await openPopupPage(world.browser);
+    await myPopup.getByRole('tab', { name: /^Calls/ }).click();
+    const entry = myPopup.locator('.call-entry', { hasText: '李四' }).first();
+    expect(await entry.locator('.call-about').textContent()).toContain('about: Order 7 · refund');
+    await shoot(myPopup, 'en', 'call-about-history');
+    await entry.getByRole('button', { name: 'Open Order 7 · refund' }).click();
+    await expect.poll(() => pagesAt(orderUrl).length, { timeout: 10_000 }).toBe(1);
+    await pagesAt(orderUrl)[0]!.close();
+    await myPopup.close();
+    await mine.bringToFront();
     await clickToastButton(mine, 'Dismiss');
   });
 });

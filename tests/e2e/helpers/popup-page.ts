@@ -28,6 +28,27 @@ export async function openPopupPage(browser: ExtensionBrowser): Promise<PopupPag
   return { page, errors };
 }
 
+/**
+ * The popup as the toolbar opens it over the tab in front: in a window of its own that does not
+ * take the focus, so the tab the user was looking at stays the active one.
+ */
+export async function openPopupOverActiveTab(browser: ExtensionBrowser): Promise<PopupPage> {
+  const opened = browser.context.waitForEvent('page');
+  await browser.worker.evaluate(
+    async ({ url, size }) => {
+      await chrome.windows.create({ url, type: 'popup', focused: false, ...size });
+    },
+    { url: browser.popupUrl, size: POPUP_VIEWPORT },
+  );
+  const page = await opened;
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.setViewportSize(POPUP_VIEWPORT);
+  await page.waitForSelector('main.popup[aria-busy="false"]');
+  return { page, errors };
+}
+
 /** The connection state's headline (the live region). */
 export async function headline(page: Page): Promise<string> {
   return (await page.locator('#status-headline').textContent()) ?? '';

@@ -5,8 +5,9 @@ import type { RosterState, ViewEvent } from '../../../../../utils/core/messages/
 
 type Handler<O extends Op> = (request: ViewRequestInput & { op: O }) => Promise<Replies[O]>;
 
-/** What the background answers unless a test says otherwise: calls are accepted, the rest is `null`. */
+/** What the background answers unless a test says otherwise: calls are accepted, pages open, the rest is `null`. */
 function defaultReply(request: ViewRequestInput): Replies[Op] {
+  if (request.op === 'openCallPage') return { opened: true };
   if (request.op === 'sendCall' || request.op === 'callBack') {
     const peerId = (request.op === 'sendCall' ? request.to : request.id) as UserId;
     return {
