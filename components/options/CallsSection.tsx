@@ -11,8 +11,11 @@ export function CallsSection() {
         label={t('optionsPageContext')}
         hint={
           <>
-            {t('optionsPageContextHelp')}{' '}
-            <code>{'"url": "https://admin.example.com/#/orders/42", "title": "Order 42"'}</code>
+            {t('optionsPageContextHelp')}
+            <span class="hint-example">
+              {t('optionsPageContextExample')}{' '}
+              <code>{'"url": "https://admin.example.com/#/orders/42", "title": "Order 42"'}</code>
+            </span>
           </>
         }
       />
