@@ -91,17 +91,25 @@ export function observeRows(
       if (record.type === 'childList')
         added.set(record.target, (added.get(record.target) ?? 0) + record.addedNodes.length);
     }
+    const bulk = new Set<Element>();
     for (const [target, count] of added)
-      if (count > BULK && target.nodeType === 1) batch.containers.add(target as Element);
+      if (count > BULK && target.nodeType === 1) {
+        bulk.add(target as Element);
+        batch.containers.add(target as Element);
+      }
+    // A re-rendered list is searched for shadow hosts in one query, not one per added row.
+    if (shadowHosts !== '') for (const container of bulk) enterRoots(container, batch.containers);
     for (const record of found) {
       if (record.type === 'childList') {
         // Not walked: touching each of 30,000 removed rows would cost more than the marking.
         if (record.removedNodes.length > 0) batch.removed = true;
-        if (!batch.containers.has(record.target as Element)) {
-          for (const node of record.addedNodes) if (!options.isOwn(node)) addRows(node, batch.rows);
+        if (!bulk.has(record.target as Element)) {
+          for (const node of record.addedNodes) {
+            if (options.isOwn(node)) continue;
+            addRows(node, batch.rows);
+            if (shadowHosts !== '') enterRoots(node, batch.containers);
+          }
         }
-        if (shadowHosts !== '')
-          for (const node of record.addedNodes) if (!options.isOwn(node)) enterRoots(node, batch.containers);
         rowAround(record.target, batch.rows);
       } else {
         rowAround(record.target, batch.rows);

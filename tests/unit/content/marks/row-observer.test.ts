@@ -245,6 +245,28 @@ describe('rows inside shadow roots', () => {
     );
   });
 
+  test('hosts in a list the host re-rendered whole are entered, the list read once', async () => {
+    start('user-table');
+    await nextFrame();
+    const list = document.createElement('div');
+    root.append(list);
+    await nextFrame();
+    // A re-render: many rows at once into one parent, two of them holding a host (one nested).
+    const hosts = [shadowHost(), shadowHost()];
+    const items = Array.from({ length: 40 }, (_, index) => {
+      const item = document.createElement('section');
+      if (index === 3) item.append(hosts[0]!.host);
+      if (index === 30) item.append(document.createElement('div'), hosts[1]!.host);
+      return item;
+    });
+    list.replaceChildren(...items);
+    await nextFrame();
+    expect(entered).toEqual([hosts[0]!.shadow, hosts[1]!.shadow]);
+    expect(containers(batches.at(-1))).toEqual(
+      expect.arrayContaining([list, hosts[0]!.shadow.querySelector('table'), hosts[1]!.shadow.querySelector('table')]),
+    );
+  });
+
   test('a host that gets its root only after it was inserted is looked at again', async () => {
     const host = document.createElement('user-table');
     root.append(host);
