@@ -90,7 +90,8 @@ export function useCallActions(
 
   return {
     call: (peer) => place(peer, () => client.request({ op: 'sendCall', to: peer, ...about.fields() }), about.sent),
-    callBack: (call) => place(call.peerId, () => client.request({ op: 'callBack', id: call.id })),
+    callBack: (call) =>
+      place(call.peerId, () => client.request({ op: 'callBack', id: call.id, ...about.fields() }), about.sent),
     dismiss: (call) => void client.request({ op: 'dismissCall', id: call.id }).catch(() => undefined),
     openPage: (call) =>
       void client

@@ -3,7 +3,7 @@ import { silentIdentity } from '../../core/identity/status';
 import { createLogger } from '../../core/log';
 import { ContentPolicy } from './content-policy';
 import type { RosterService } from '../service/service';
-import type { RosterEvent, RosterState, ViewEvent } from '../../core/messages/roster-state';
+import type { CallAbout, CallPage, RosterEvent, RosterState, ViewEvent } from '../../core/messages/roster-state';
 import type { HostTabs } from './host-tabs';
 import type { PortLike } from '../../core/port';
 import {
@@ -201,6 +201,12 @@ function refusedByPolicy(
   return undefined;
 }
 
+/** What a view says a call is about; a page only when the view may speak for it. */
+function aboutFrom(request: { readonly page?: CallPage; readonly note?: string }, viewer: Viewer): CallAbout {
+  const { page, note } = request;
+  return { ...(page && speaksFor(viewer, page.url) ? { page } : {}), ...(note !== undefined ? { note } : {}) };
+}
+
 function answer(
   service: RosterService,
   request: ViewRequest,
@@ -209,11 +215,8 @@ function answer(
   switch (request.op) {
     case 'snapshot':
       return stateForRole(service.state(), viewer.role);
-    case 'sendCall': {
-      const { to, page, note } = request;
-      const about = page && speaksFor(viewer, page.url) ? { page } : {};
-      return service.sendCall(to, { ...about, ...(note !== undefined ? { note } : {}) });
-    }
+    case 'sendCall':
+      return service.sendCall(request.to, aboutFrom(request, viewer));
     case 'activePage':
       return viewer.pages ? viewer.pages.active().then((tab) => service.pageForCalls(tab)) : null;
     case 'openCallPage': {
@@ -228,7 +231,7 @@ function answer(
       );
     }
     case 'callBack':
-      return service.callBack(request.id);
+      return service.callBack(request.id, aboutFrom(request, viewer));
     case 'dismissCall':
       service.dismissCall(request.id);
       return null;

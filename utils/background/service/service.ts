@@ -242,10 +242,10 @@ export class RosterService {
   }
 
   /** Rings back whoever made call `id`, and counts the call as answered. */
-  callBack(id: string): SendCallResult {
+  callBack(id: string, about: CallAbout = {}): SendCallResult {
     const call = this.#inbox.history.records.find((record) => record.kind === 'incoming' && record.id === id);
     if (!call) return { ok: false, refusal: 'unknown-call' };
-    const result = this.sendCall(call.peerId);
+    const result = this.sendCall(call.peerId, about);
     if (result.ok) this.#inbox.acknowledge(id, 'answered');
     return result;
   }

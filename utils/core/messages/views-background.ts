@@ -45,21 +45,23 @@ const CallPageSchema = v.object({
   title: v.pipe(v.string(), v.maxLength(MAX_CONTEXT_TITLE * 4)),
 });
 
+/** What a call may say it is about: the page (checked by the background) and a note. */
+const CallAboutFields = {
+  page: v.optional(CallPageSchema),
+  note: v.optional(v.pipe(v.string(), v.maxLength(MAX_CALL_NOTE * 4))),
+};
+
 /** What views may ask of the background, described once and checked on arrival. */
 export const ViewRequestSchema = v.variant('op', [
   v.object({ op: v.literal('snapshot') }),
-  v.object({
-    op: v.literal('sendCall'),
-    to: UserIdSchema,
-    page: v.optional(CallPageSchema),
-    note: v.optional(v.pipe(v.string(), v.maxLength(MAX_CALL_NOTE * 4))),
-  }),
+  v.object({ op: v.literal('sendCall'), to: UserIdSchema, ...CallAboutFields }),
   /** The popup's active tab, when a call made now would be about it (a configured site's page). */
   v.object({ op: v.literal('activePage') }),
   /** Opens the configured site's page call `id` was about, in a host tab already showing it when there is one. */
   v.object({ op: v.literal('openCallPage'), id: CallIdSchema }),
   v.object({ op: v.literal('retryNow') }),
-  v.object({ op: v.literal('callBack'), id: CallIdSchema }),
+  /** Rings back the caller of an incoming call, about a page and with a note as a call from the popup may be. */
+  v.object({ op: v.literal('callBack'), id: CallIdSchema, ...CallAboutFields }),
   v.object({ op: v.literal('dismissCall'), id: CallIdSchema }),
   v.object({ op: v.literal('markCallsSeen') }),
   v.object({ op: v.literal('setDoNotDisturb'), on: v.boolean() }),

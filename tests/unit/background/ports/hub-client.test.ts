@@ -387,6 +387,23 @@ describe('calls about a page', () => {
     expect(await popup.request({ op: 'activePage' })).toEqual(page);
   });
 
+  test('a call back from the popup is about the page and carries the note, as a new call would', async () => {
+    hubWithPages(undefined);
+    const socket = await connectedServer();
+    const popup = view(POPUP);
+    await expect.poll(() => popup.state).toBeDefined();
+    socket.receive(ringAbout('http://admin.example/users/7'));
+    await expect.poll(() => popup.state?.calls.records.length).toBe(1);
+    const ring = popup.state!.calls.records[0]!;
+    const page = { url: 'http://admin.example/orders/42', title: 'Order 42' };
+    const result = await popup.request({ op: 'callBack', id: ring.id, page, note: 'about yours' });
+    expect(result.ok).toBe(true);
+    expect(dataSent(socket)).toEqual({ sender: '章三', type: '呼叫', receiver: '', ...page, note: 'about yours' });
+    await expect
+      .poll(() => popup.state?.calls.records.find((record) => record.id === ring.id))
+      .toMatchObject({ status: 'answered' });
+  });
+
   test('a host page may not ask what the active tab is', async () => {
     hubWithPages({ url: 'http://admin.example/x', title: 'X' });
     await connectedServer();

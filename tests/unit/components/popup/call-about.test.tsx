@@ -153,6 +153,17 @@ describe('calls about a page in the popup', () => {
     expect(client.ops('openCallPage')).toEqual([{ op: 'openCallPage', id: 'r1' }]);
   });
 
+  test('Call back goes about the page, with the note, like any call from the popup', async () => {
+    const client = new FakeClient(rosterState(withCalls([incoming('r1', '2', 'ringing', Date.now())])));
+    client.reply('activePage', () => Promise.resolve(ORDER));
+    renderPopup(undefined, { client });
+    await act(() => Promise.resolve());
+    fireEvent.input(noteBox(), { target: { value: 'yes, the refund' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Call 李四 back' })[0]!);
+    expect(client.ops('callBack')).toEqual([{ op: 'callBack', id: 'r1', page: ORDER, note: 'yes, the refund' }]);
+    await waitFor(() => expect(noteBox().value).toBe(''));
+  });
+
   test('a page that could not be opened says so, on the row and aloud', async () => {
     const { client } = renderPopup(
       rosterState(withCalls([about(incoming('i1', '2', 'missed', NOW - 60_000), { url: ORDER.url })])),
