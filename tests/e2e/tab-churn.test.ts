@@ -31,6 +31,8 @@ let server: RosterServer;
 let browser: ExtensionBrowser;
 const tabs: Page[] = [];
 const online = new Set<string>();
+/** Colleagues joining or leaving right now: the churners run side by side, and a socket takes a moment. */
+const switching = new Set<string>();
 let connectionsOfMe = 0;
 
 beforeAll(async () => {
@@ -82,10 +84,16 @@ async function churn(random: () => number, busy: Set<Page>, count: (action: stri
   if (roll >= 0.85 || idle.length === 0) {
     count('colleague');
     const userId = pick(COLLEAGUES, random);
-    if (online.delete(userId)) await colleagues.leave(userId);
-    else {
-      online.add(userId);
-      await colleagues.join(userId);
+    if (switching.has(userId)) return;
+    switching.add(userId);
+    try {
+      if (online.delete(userId)) await colleagues.leave(userId);
+      else {
+        online.add(userId);
+        await colleagues.join(userId);
+      }
+    } finally {
+      switching.delete(userId);
     }
     return;
   }
