@@ -1,6 +1,6 @@
 import { t } from '../../utils/extension/i18n';
 import { MAX_CALL_NOTE } from '../../utils/core/calls/call-context';
-import { boundNote, noteLeft } from '../../utils/pages/popup/call-about';
+import { noteLeft } from '../../utils/pages/popup/call-about';
 import type { CallAboutState } from './use-call-about';
 
 /** Shown once few characters are left, so the count is news rather than noise. */
@@ -50,10 +50,9 @@ export function CallAboutBar({ about }: { readonly about: CallAboutState }) {
         value={note}
         onInput={(event) => {
           const box = event.currentTarget;
-          const bounded = boundNote(box.value);
+          const bounded = about.setNote(box.value);
           // A paste cut at the limit: the box shows what will be sent.
           if (bounded !== box.value) box.value = bounded;
-          about.setNote(bounded);
         }}
       />
       {left <= COUNT_FROM && (

@@ -7,7 +7,8 @@ import { aboutFields, boundNote, isAboutToggle, NO_CHOICE, type AboutChoice } fr
 export interface CallAboutState {
   readonly choice: AboutChoice;
   readonly setAboutPage: (on: boolean) => void;
-  readonly setNote: (note: string) => void;
+  /** Holds the note to its limit; returns what was kept, for the box to show. */
+  readonly setNote: (note: string) => string;
   /** What a call placed now carries; read when the call is placed, not when the row was drawn. */
   readonly fields: () => CallAbout;
   /** A call went out with the note: the next one starts without it. */
@@ -52,7 +53,11 @@ export function useCallAbout(client: RosterClient, announce: (text: string) => v
   return {
     choice,
     setAboutPage: (on) => setChoice((current) => ({ ...current, aboutPage: on })),
-    setNote: (note) => setChoice((current) => ({ ...current, note: boundNote(note) })),
+    setNote: (note) => {
+      const bounded = boundNote(note);
+      setChoice((current) => ({ ...current, note: bounded }));
+      return bounded;
+    },
     fields: () => aboutFields(latest.current),
     sent: () => setChoice((current) => (current.note === '' ? current : { ...current, note: '' })),
   };

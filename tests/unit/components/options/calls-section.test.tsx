@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FakePorts } from './helpers/fake-ports';
+import { described } from './helpers/described';
 import { renderOptions } from './helpers/render-options';
 
 afterEach(() => {
@@ -9,11 +10,6 @@ afterEach(() => {
 });
 
 const pageContext = () => document.getElementById('field-calls-pageContext') as HTMLInputElement;
-const described = (element: Element) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' | ');
 
 describe('the Calls section', () => {
   test('says what is sent, is on by default, and off is saved', async () => {

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FakePorts } from './helpers/fake-ports';
+import { described } from './helpers/described';
 import { renderOptions } from './helpers/render-options';
 
 afterEach(() => {
@@ -26,11 +27,6 @@ function type(id: string, text: string): void {
 }
 
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-const described = (element: Element) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' | ');
 
 describe('validation next to the field', () => {
   test('a wrong address is named under its field once the field is left, and linked to it', async () => {

@@ -4,6 +4,7 @@ import type { TesterReply } from '../../../../utils/core/messages/options-tester
 import { serve } from '../../../../utils/content/tester/tester-tab';
 import { portPair } from '../../../helpers/port-pair';
 import { FakePorts } from './helpers/fake-ports';
+import { described } from './helpers/described';
 import { renderOptions } from './helpers/render-options';
 
 afterEach(() => {
@@ -23,12 +24,6 @@ function type(id: string, text: string): void {
   fireEvent.input(field(id), { target: { value: text } });
   fireEvent.blur(field(id));
 }
-
-const described = (element: Element) =>
-  (element.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' | ');
 
 describe('a pattern that could freeze a page', () => {
   test.each([
