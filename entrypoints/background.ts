@@ -17,6 +17,8 @@ import { createLogger } from '../utils/core/log';
 import { serveViews } from '../utils/background/ports/hub';
 import { keepStorageFromContentScripts } from '../utils/extension/protected-item';
 import { HostTabs } from '../utils/background/ports/host-tabs';
+import { ActiveTabs } from '../utils/background/ports/active-tabs';
+import { followActiveTabs } from '../utils/background/browser/follow-active-tabs';
 
 const log = createLogger('background');
 
@@ -25,6 +27,8 @@ export default defineBackground(() => {
     log.error('could not close storage to content scripts', error),
   );
   const hostTabs = new HostTabs();
+  const activeTabs = new ActiveTabs();
+  followActiveTabs(activeTabs);
   const contentScripts = new ContentScriptSync(browserScriptingHost());
   resyncOnSiteEvents(contentScripts);
   const deps = browserDeps(hostTabs);
@@ -34,7 +38,9 @@ export default defineBackground(() => {
   const self = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const pages = browserCallPages();
   // Listeners are added in the first turn so the events that wake a stopped worker reach them.
-  browser.runtime.onConnect.addListener(serveViews(ready, { ...self, loadPart: loadContentPart, pages }, hostTabs));
+  browser.runtime.onConnect.addListener(
+    serveViews(ready, { ...self, loadPart: loadContentPart, pages, activeTabs, timers: deps.timers }, hostTabs),
+  );
   browser.runtime.onConnect.addListener(
     serveProbes(
       {

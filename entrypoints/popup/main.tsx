@@ -5,7 +5,8 @@ import { MARK_SCRIPT, MARK_STATE, markOnce } from '../../utils/pages/popup/perf-
 import { Popup } from '../../components/popup/Popup';
 import { warmUp } from '../../utils/pages/popup/warm-up';
 import { t } from '../../utils/extension/i18n';
-import { connectToBackground, pageTimers } from '../../utils/extension/background-port';
+import { connectToBackground } from '../../utils/extension/background-port';
+import { globalTimers } from '../../utils/core/timers';
 import './style.css';
 
 markOnce(MARK_SCRIPT);
@@ -14,7 +15,7 @@ if (app) {
   const locale = browser.i18n.getUILanguage();
   document.documentElement.lang = locale;
   document.title = t('extName');
-  const client = connectToBackground(pageTimers, new AbortController().signal);
+  const client = connectToBackground(globalTimers, new AbortController().signal);
   const arrived = new AbortController();
   client.subscribe(() => {
     markOnce(MARK_STATE);

@@ -14,7 +14,7 @@ import { hashToken } from './identity/token-hash';
 import { learnedIdentityStore } from './identity/learned-identity-store';
 import { browserNetwork } from './browser/network';
 import { playRing } from './calls/ring';
-import { clampedTimers } from '../core/timers';
+import { clampedTimers, globalTimers } from '../core/timers';
 import { keepMirrored } from './browser/session-mirror';
 import { loadStoredState } from './browser/stored-state';
 
@@ -27,10 +27,7 @@ export function browserDeps(hostTabs: HostTabs): RosterDeps {
     cookies: import.meta.env.FIREFOX ? hostStoreCookies() : browser.cookies,
     fetch: (input, init) => fetch(input, init),
     // Clamped: no delay computed from data (a stored record, a server's clock) can overflow.
-    timers: clampedTimers({
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle),
-    }),
+    timers: clampedTimers(globalTimers),
     clock: { now: () => Date.now() },
     random: () => Math.random(),
     newCallId: () => crypto.randomUUID(),

@@ -7,6 +7,12 @@ export interface Timers {
   clearTimeout(handle: TimerHandle): void;
 }
 
+/** The timers of the page or worker this runs in. */
+export const globalTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+};
+
 export interface Clock {
   now(): number;
 }

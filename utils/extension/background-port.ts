@@ -3,12 +3,6 @@ import { connectRoster, type RosterClient } from '../core/roster-client';
 import { PORT_NAME } from '../core/messages/background-to-view';
 import type { Timers } from '../core/timers';
 
-/** The timers of the page or worker this runs in. */
-export const pageTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle),
-};
-
 /** A view's (popup, options page, host page) one live copy of the background's state. */
 export function connectToBackground(timers: Timers, signal: AbortSignal): RosterClient {
   return connectRoster({ connect: () => browser.runtime.connect({ name: PORT_NAME }), timers }, signal);

@@ -1,5 +1,5 @@
 import type { NetworkMonitor } from '../connection/types';
-import type { Timers } from '../../core/timers';
+import { globalTimers, type Timers } from '../../core/timers';
 
 /**
  * How often `navigator.onLine` is read. Chromium keeps `navigator.onLine` true to the network in a
@@ -8,11 +8,6 @@ import type { Timers } from '../../core/timers';
  * while offline and wait out its backoff once the network is back.
  */
 export const NETWORK_POLL_MS = 500;
-
-const globalTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle),
-};
 
 /**
  * The browser's own idea of being online (`navigator.onLine`), in a worker or a page: its events

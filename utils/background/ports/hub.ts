@@ -5,6 +5,9 @@ import { ContentPolicy } from './content-policy';
 import type { RosterService } from '../service/service';
 import type { CallAbout, CallPage, RosterEvent, RosterState, ViewEvent } from '../../core/messages/roster-state';
 import type { HostTabs } from './host-tabs';
+import type { ActiveTabs } from './active-tabs';
+import { holdBehindShownTabs } from './behind-shown-tabs';
+import { globalTimers, type Timers } from '../../core/timers';
 import type { PortLike } from '../../core/port';
 import {
   allowedOps,
@@ -32,6 +35,13 @@ export interface HubOptions {
   readonly loadPart?: (part: ContentPart, tabId: number, frameId: number) => Promise<unknown>;
   /** The tabs calls may be about and open: absent where there are none (tests of other things). */
   readonly pages?: PagesPort;
+  /**
+   * The tabs people see: host tabs behind them get presence and names a moment later (see
+   * `behind-shown-tabs.ts`). Absent: every tab gets them at once.
+   */
+  readonly activeTabs?: ActiveTabs;
+  /** For holding those changes; the global timers when absent. */
+  readonly timers?: Timers;
 }
 
 /** The browser's tabs, as far as calls about a page need them. */
@@ -82,6 +92,8 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
             quiet: { on: false },
             load: loader(options, tabId, frameId),
             pages: options.pages,
+            activeTabs: options.activeTabs,
+            timers: options.timers ?? globalTimers,
           },
           service,
           closed.signal,
@@ -106,6 +118,8 @@ interface Viewer {
   /** Loads a part into this frame, once per port; settles at once for extension pages. */
   readonly load: (part: ContentPart) => Promise<unknown>;
   readonly pages: PagesPort | undefined;
+  readonly activeTabs: ActiveTabs | undefined;
+  readonly timers: Timers;
 }
 
 function loader(options: HubOptions, tabId: number | undefined, frameId: number): Viewer['load'] {
@@ -139,16 +153,26 @@ function attach(port: PortLike, viewer: Viewer, service: RosterService, signal: 
       if (behind === next) behind = undefined;
     });
   };
-  const post = (message: BackgroundToView) => (behind ? inOrder(() => postNow(message)) : postNow(message));
+  const { tabId, activeTabs } = viewer;
+  const held = holdBehindShownTabs<BackgroundToView>(
+    (message) => (behind ? inOrder(() => postNow(message)) : postNow(message)),
+    () => tabId === undefined || activeTabs === undefined || activeTabs.isShown(tabId),
+    viewer.timers,
+    signal,
+  );
+  if (tabId !== undefined) activeTabs?.onActivated((shown) => shown === tabId && held.flush(), signal);
+  const post = (message: BackgroundToView) => held.now(message);
   const send = (event: RosterEvent) => {
     const visible = forViewer(event, viewer);
     if (!visible) return;
     if (visible.type === 'ring' && visible.toast) {
       viewer.policy?.toasted(visible.call.id);
+      held.flush();
       inOrder(() => viewer.load('call-toasts'));
     }
     if (visible.type === 'callClosed') viewer.policy?.closed(visible.id);
-    post({ type: 'event', event: visible });
+    if (visible.type === 'presence' || visible.type === 'names') held.soon({ type: 'event', event: visible });
+    else post({ type: 'event', event: visible });
   };
   service.subscribe(send, signal);
   send({ type: 'state', state: service.state() });

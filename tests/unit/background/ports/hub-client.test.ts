@@ -7,6 +7,8 @@ import type { UserId } from '../../../../utils/core/protocol/schemas';
 import { RosterService } from '../../../../utils/background/service/service';
 import { defaultSettings } from '../../../../utils/core/settings/validate';
 import { HostTabs } from '../../../../utils/background/ports/host-tabs';
+import { ActiveTabs } from '../../../../utils/background/ports/active-tabs';
+import type { Timers, TimerHandle } from '../../../../utils/core/timers';
 import { fakeIdentityDeps } from '../../../helpers/fake-identity-deps';
 import { fakeCallDeps } from '../../../helpers/fake-call-deps';
 import { FakeCookies, fakeJwt } from '../../../helpers/fake-cookies';
@@ -184,6 +186,86 @@ describe('a content script in a host page', () => {
     await tab.request({ op: 'learnNames', names: [[id('2'), '李四']] });
     await expect.poll(() => tab.state?.names[id('2')]).toBe('李四');
     await expect(tab.request({ op: 'retryNow' })).rejects.toThrow('retryNow is not allowed from a content');
+  });
+});
+
+describe('tabs behind the one shown', () => {
+  /** The hub's hold timer, fired by hand: a tab behind others gets nothing until then. */
+  function manualTimers(): Timers & { fire(): void } {
+    const pending = new Map<TimerHandle, () => void>();
+    return {
+      setTimeout(callback) {
+        const handle = setTimeout(() => undefined, 0);
+        pending.set(handle, callback);
+        return handle;
+      },
+      clearTimeout: (handle) => void pending.delete(handle),
+      fire() {
+        const due = [...pending.values()];
+        pending.clear();
+        for (const callback of due) callback();
+      },
+    };
+  }
+
+  function hubWithActiveTabs() {
+    const activeTabs = new ActiveTabs();
+    activeTabs.found([{ tabId: 7, windowId: 1 }]);
+    const hold = manualTimers();
+    hub = serveViews(Promise.resolve(service), { ...EXTENSION, activeTabs, timers: hold }, new HostTabs());
+    const shown = view({ ...HOST_TAB, tab: { id: 7 }, frameId: 0 });
+    const behind = view({ ...HOST_TAB, tab: { id: 8 }, frameId: 0 });
+    return { activeTabs, hold, shown, behind };
+  }
+
+  const bothSee = async (tabs: RosterClient[], online: string[]) => {
+    for (const tab of tabs) await expect.poll(() => tab.state?.presence.online).toEqual(online);
+  };
+
+  test('the shown tab gets a presence change at once, the others when the hold ends', async () => {
+    const socket = await connectedServer();
+    const { hold, shown, behind } = hubWithActiveTabs();
+    await bothSee([shown, behind], ['1', '2', '3']);
+    socket.receive('{"Type":"Chat","Message":["1","2",{"userId":"3","userName":"王五"},"4"]}');
+    await expect.poll(() => shown.state?.presence.online).toEqual(['1', '2', '3', '4']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(behind.state?.presence.online).toEqual(['1', '2', '3']);
+    hold.fire();
+    await expect.poll(() => behind.state?.presence.online).toEqual(['1', '2', '3', '4']);
+  });
+
+  test('a tab brought to the front gets what it waited for at once, in order', async () => {
+    const socket = await connectedServer();
+    const { activeTabs, shown, behind } = hubWithActiveTabs();
+    await bothSee([shown, behind], ['1', '2', '3']);
+    socket.receive('{"Type":"Chat","Message":["1","2",{"userId":"3","userName":"王五"},"4"]}');
+    socket.receive('{"Type":"Chat","Message":["1",{"userId":"3","userName":"王五"},"4"]}');
+    await expect.poll(() => shown.state?.presence.online).toEqual(['1', '3', '4']);
+    expect(behind.state?.presence.online).toEqual(['1', '2', '3']);
+    activeTabs.activated(8, 1);
+    await expect.poll(() => behind.state?.presence.online).toEqual(['1', '3', '4']);
+  });
+
+  test('a call reaches a tab behind others at once, after the changes it held', async () => {
+    const socket = await connectedServer();
+    const { behind, shown } = hubWithActiveTabs();
+    await bothSee([shown, behind], ['1', '2', '3']);
+    const seen: string[] = [];
+    behind.subscribe((state, event) => {
+      if (event.type === 'presence') seen.push(`presence ${state.presence.online.join(',')}`);
+      if (event.type === 'ring') seen.push('ring');
+    }, life.signal);
+    socket.receive('{"Type":"Chat","Message":["1","2",{"userId":"3","userName":"王五"},"4"]}');
+    socket.receive(
+      JSON.stringify({
+        Sender: '4',
+        Receiver: '1',
+        SendTime: '2026-11-25T10:00:00.0000000+08:00',
+        Message: { Event: 'Call', Data: { sender: '', type: '呼叫', receiver: '' } },
+        Type: 'Event',
+      }),
+    );
+    await expect.poll(() => seen).toEqual(['presence 1,2,3,4', 'ring']);
   });
 });
 
