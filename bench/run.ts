@@ -9,6 +9,7 @@ await import('./marking');
 await import('./frames');
 await import('./cold-start');
 await import('./first-mark');
+await import('./front-tab');
 await import('./peer/run-peer');
 
 export {};
