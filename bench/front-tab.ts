@@ -11,6 +11,7 @@ import { OrgFeed } from './peer/feed';
 import { startPageServer } from './peer/page-server';
 import { benchUsers, epochNow, startReference } from './peer/reference';
 import { onlineOthers, showOnline } from './peer/side';
+import { quantile } from './peer/stats';
 import { arm, doneTimes, openTabs, stopSockets } from './peer/tabs';
 
 const TABS = Number(process.env.ROSTER_FRONT_TABS ?? 10);
@@ -21,10 +22,8 @@ const ME = '1';
 /** After each change: every tab's work for it is long done. */
 const SETTLE_MS = 300;
 
-const at = (values: readonly number[], quantile: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(quantile * values.length))] ?? Number.NaN;
 const row = (name: string, values: readonly number[]) =>
-  `| ${name} | ${at(values, 0.5).toFixed(1)} | ${at(values, 0.9).toFixed(1)} | ${Math.max(...values).toFixed(1)} | ${values.length} |`;
+  `| ${name} | ${quantile(values, 0.5).toFixed(1)} | ${quantile(values, 0.9).toFixed(1)} | ${Math.max(...values).toFixed(1)} | ${values.length} |`;
 
 async function main(): Promise<void> {
   const feed = new OrgFeed(ME, []);

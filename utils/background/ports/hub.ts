@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { silentIdentity } from '../../core/identity/status';
 import { createLogger } from '../../core/log';
 import { ContentPolicy } from './content-policy';
 import type { RosterService } from '../service/service';
-import type { CallAbout, CallPage, RosterEvent, RosterState, ViewEvent } from '../../core/messages/roster-state';
+import type { CallAbout, CallPage, RosterEvent } from '../../core/messages/roster-state';
+import { forViewer, stateForRole, type Audience } from './view-events';
 import type { HostTabs } from './host-tabs';
 import type { ActiveTabs } from './active-tabs';
 import { holdBehindShownTabs } from './behind-shown-tabs';
@@ -103,17 +103,13 @@ export function serveViews(ready: Promise<RosterService>, options: HubOptions, h
   };
 }
 
-interface Viewer {
-  readonly role: Role;
-  readonly tabId: number | undefined;
-  readonly frameId: number;
-  readonly hostTabs: HostTabs;
+interface Viewer extends Audience {
   /** The address of the page or frame the port comes from, as the browser reports it. */
   readonly url: string;
   /** A content script's limits (see `ContentPolicy`); none for extension pages. */
   readonly policy: ContentPolicy | undefined;
   readonly now: () => number;
-  /** The page has no rows to mark: presence and names changes are not sent (see the `quiet` op). */
+  /** Written by the `quiet` op. */
   readonly quiet: { on: boolean };
   /** Loads a part into this frame, once per port; settles at once for extension pages. */
   readonly load: (part: ContentPart) => Promise<unknown>;
@@ -295,37 +291,4 @@ function speaksFor(viewer: Viewer, url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Extension pages see everything but host-page events. Content scripts run in host pages: they get
- * presence, names and the calls they must show, never my call log.
- */
-function forViewer(event: RosterEvent, viewer: Viewer): ViewEvent | undefined {
-  if (viewer.role === 'page') return event.type === 'ring' || event.type === 'readPageIdentity' ? undefined : event;
-  switch (event.type) {
-    case 'state':
-      return { type: 'state', state: stateForRole(event.state, viewer.role) };
-    case 'callRecord':
-    case 'unseen':
-    case 'identity':
-      return undefined;
-    case 'presence':
-    case 'names':
-      return viewer.quiet.on ? undefined : event;
-    case 'ring': {
-      // One toast per tab: only the tab's toast frame shows it; every host frame still hears of the call.
-      const toast =
-        event.toastTabId !== null &&
-        event.toastTabId === viewer.tabId &&
-        viewer.hostTabs.toastFrame(viewer.tabId) === viewer.frameId;
-      return { type: 'ring', call: event.call, announce: event.announce, toast };
-    }
-    default:
-      return event;
-  }
-}
-
-function stateForRole(state: RosterState, role: Role): RosterState {
-  return role === 'page' ? state : { ...state, calls: { records: [], unseen: 0 }, identity: silentIdentity };
 }
